@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const layer = (name) => [`**/${name}`, `**/${name}/**`];
+// Layers are sibling folders, so a cross-layer import always climbs out with '../'.
+const layer = (name) => [
+  `../${name}`,
+  `../${name}/**`,
+  `../../${name}`,
+  `../../${name}/**`,
+  `**/src/${name}`,
+  `**/src/${name}/**`,
+];
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'child_process', 'stream'];
 
 /** Import restrictions per folder: the layers of the design. */
@@ -87,7 +95,14 @@ export default tseslint.config(
   ),
   restrict(
     ['server/**/*.ts'],
-    [...layer('db'), ...layer('orchestrator'), ...layer('app'), ...layer('workers'), 'react', 'dexie'],
+    [
+      ...layer('db'),
+      ...layer('orchestrator'),
+      ...layer('app'),
+      ...layer('workers'),
+      'react',
+      'dexie',
+    ],
     'The proxy may import only src/core.',
   ),
 );

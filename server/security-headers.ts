@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * Hosts the production app may download models from when the user asks (web-llm's prebuilt
+ * catalog: weights on Hugging Face, model libraries on GitHub). Self-hosted model servers are
+ * added with EXTRA_CONNECT_SRC.
+ */
+const MODEL_HOSTS = [
+  'https://huggingface.co',
+  'https://*.huggingface.co',
+  'https://*.hf.co',
+  'https://raw.githubusercontent.com',
+];
+
+/**
+ * Strict headers on every response. No inline script anywhere; 'wasm-unsafe-eval' is needed to
+ * compile WebAssembly (onnxruntime-web, web-llm's model libraries). No COOP/COEP isolation: nothing
+ * needs SharedArrayBuffer (the NER model runs single-threaded), and isolation would block model
+ * downloads from hosts that do not send CORP headers.
+ */
+export function securityHeaders(extraConnectSrc: readonly string[]): MiddlewareHandler {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self' ${[...MODEL_HOSTS, ...extraConnectSrc].join(' ')}`,
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', csp);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  };
+}

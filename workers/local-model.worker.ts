@@ -1,0 +1,13 @@
+/**
+ * The local-model worker: owns everything model-related so the page never loads it. Kept small;
+ * the logic lives in modules that are unit-tested without a worker.
+ */
+import { expose } from 'comlink';
+import type { LocalModelWorkerApi } from '../src/core/local-model/worker-api';
+import { probeGpu } from './probe-gpu';
+
+const api: LocalModelWorkerApi = {
+  capabilities: () => probeGpu(self.navigator.gpu),
+};
+
+expose(api);
