@@ -7,6 +7,7 @@ export default defineConfig({
       'server/**/__tests__/**/*.test.ts',
       'workers/**/__tests__/**/*.test.ts',
       'scripts/**/__tests__/**/*.test.ts',
+      'testing/**/__tests__/**/*.test.ts',
     ],
     restoreMocks: true,
     testTimeout: 20_000,
