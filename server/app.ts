@@ -4,48 +4,60 @@
  * static-file middleware.
  */
 import { Hono } from 'hono';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { ServerConfig } from './config';
 import { securityHeaders } from './security-headers';
 import { apiError } from './errors';
-import { cacheControlFor } from './cache-policy';
+import type { Detector } from './rescan';
+import type { RateLimiter } from './rate-limit';
+import { memoryRateLimiter } from './rate-limit';
+import { ProxyMetrics } from './metrics';
+import type { Logger } from './proxy';
+import { registerProxyRoutes } from './proxy';
 
 export interface AppDeps {
   config: ServerConfig;
-  /** Serves files of the built app; must call next() when no file matches. */
+  /** The src/core PII detector for the re-scan; without one, chat requests fail closed. */
+  detector?: Detector;
+  /** Defaults to an in-memory token bucket (one instance); main.ts injects Redis when configured. */
+  rateLimiter?: RateLimiter;
+  /** One JSON line per API request; defaults to console.log. */
+  logger?: Logger;
+  metrics?: ProxyMetrics;
+  /** The connection's peer address (Node: getConnInfo); used as the rate-limit key without a token. */
+  clientAddress?: (c: Context) => string | undefined;
+  /** Upstream fetch (tests and benchmarks may inject one); defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /**
+   * Serves files of the built app; must call next() when no file matches. Pass
+   * `onFound: setCacheHeaders` so each file gets the Cache-Control of cache-policy.ts.
+   */
   staticFiles?: MiddlewareHandler;
   /** Serves index.html for client-side routes (the SPA fallback). */
   appShell?: MiddlewareHandler;
 }
 
-export function createApp({ config, staticFiles, appShell }: AppDeps): Hono {
+export function createApp(deps: AppDeps): Hono {
+  const { config, staticFiles, appShell } = deps;
   const app = new Hono();
   app.use('*', securityHeaders(config.extraConnectSrc));
 
-  app.get('/api/health', (c) =>
-    c.json({
-      ok: true,
-      version: config.version,
-      cloud: { configured: config.frontier !== undefined },
-    }),
-  );
+  registerProxyRoutes(app, {
+    config,
+    detector: deps.detector,
+    rateLimiter: deps.rateLimiter ?? memoryRateLimiter(config.rateLimitRpm),
+    logger: deps.logger ?? ((line) => console.log(JSON.stringify(line))),
+    metrics: deps.metrics ?? new ProxyMetrics(),
+    clientAddress: deps.clientAddress,
+    fetch: deps.fetch,
+  });
 
   // Unknown API paths get a JSON 404, never the HTML shell: clients parse these.
   app.all('/api/*', (c) =>
     c.json(apiError('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),
   );
 
-  if (staticFiles) {
-    app.use('*', async (c, next) => {
-      await staticFiles(c, next);
-      if (c.res.ok && !c.res.headers.has('Cache-Control')) {
-        // Static responses can carry immutable headers: rebuild rather than mutate.
-        const headers = new Headers(c.res.headers);
-        headers.set('Cache-Control', cacheControlFor(c.req.path));
-        c.res = new Response(c.res.body, { status: c.res.status, headers });
-      }
-    });
-  }
+  if (staticFiles) app.use('*', staticFiles);
   // Client-side routes get index.html; a missing file (a path with an extension) stays a 404 so a
   // stale or mistyped asset URL never receives HTML that the browser would try to run as script.
   if (appShell) {

@@ -1,14 +1,16 @@
 /**
  * Node entry point: reads the environment, serves the built app and the proxy on PORT.
- * `npm start` builds first, then runs the compiled form of this file.
+ * `npm start` builds first, then runs the compiled form of this file. Configuration errors print a
+ * clear message and exit with code 2.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createApp } from './app';
 import { ConfigError, readConfig } from './config';
+import { setCacheHeaders } from './cache-policy';
+import { startNodeServer } from './node';
+import type { RunningServer } from './node';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
@@ -16,7 +18,7 @@ const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')
   version: string;
 };
 
-function main(): void {
+async function main(): Promise<void> {
   let config;
   try {
     config = readConfig(process.env, {
@@ -31,9 +33,12 @@ function main(): void {
     throw err;
   }
   const root = path.relative(process.cwd(), config.staticRoot) || '.';
-  const app = createApp({
+  const server: RunningServer = await startNodeServer({
     config,
-    staticFiles: serveStatic({ root }),
+    hostname: process.env.HOST ?? '127.0.0.1',
+    // One JSON line per request on stdout; never prompts, answers or keys.
+    logger: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
+    staticFiles: serveStatic({ root, onFound: setCacheHeaders }),
     appShell: serveStatic({
       root,
       rewriteRequestPath: () => '/index.html',
@@ -42,21 +47,18 @@ function main(): void {
       },
     }),
   });
-  const server = serve(
-    { fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' },
-    (info) => {
-      const mode = config.frontier
-        ? `cloud tier: ${config.frontier.model}`
-        : 'local-only mode (no CLOUD_* set)';
-      console.log(`Hearth on http://localhost:${info.port} (${mode})`);
-    },
-  );
+  const tiers = [
+    config.frontier ? `frontier: ${config.frontier.model}` : undefined,
+    config.private ? `private: ${config.private.model}` : undefined,
+  ].filter(Boolean);
+  const mode = tiers.length ? tiers.join(', ') : 'local-only mode (no CLOUD_* or PRIVATE_* set)';
+  const limiter = config.redisUrl ? 'rate limit in Redis' : 'rate limit in memory';
+  console.log(`Hearth on http://localhost:${server.port} (${mode}; ${limiter})`);
   const stop = (): void => {
-    server.close();
-    process.exit(0);
+    void server.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-main();
+void main();

@@ -1,10 +1,13 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { readConfig } from '../config';
+import { setCacheHeaders } from '../cache-policy';
 
 function builtAppFixture(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'hearth-dist-'));
@@ -20,7 +23,8 @@ function appFor(env: Record<string, string> = {}) {
   const config = readConfig(env, { version: '9.9.9', staticRoot: root });
   return createApp({
     config,
-    staticFiles: serveStatic({ root }),
+    logger: () => {},
+    staticFiles: serveStatic({ root, onFound: setCacheHeaders }),
     appShell: serveStatic({ root, rewriteRequestPath: () => '/index.html' }),
   });
 }
@@ -29,7 +33,15 @@ describe('GET /api/health', () => {
   it('reports local-only mode when no cloud is configured', async () => {
     const res = await appFor().request('/api/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, version: '9.9.9', cloud: { configured: false } });
+    expect(await res.json()).toEqual({
+      ok: true,
+      version: '9.9.9',
+      cloud: { configured: false },
+      tiers: {
+        frontier: { configured: false, reachable: null },
+        private: { configured: false, reachable: null },
+      },
+    });
   });
 
   it('reports a configured cloud without revealing its key or URL', async () => {
@@ -37,6 +49,7 @@ describe('GET /api/health', () => {
       CLOUD_BASE_URL: 'https://api.example.test/v1',
       CLOUD_API_KEY: 'sk-secret-value-123',
       CLOUD_MODEL: 'big-model',
+      UPSTREAM_TIMEOUT_MS: '200',
     }).request('/api/health');
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ cloud: { configured: true } });
@@ -46,13 +59,21 @@ describe('GET /api/health', () => {
 });
 
 describe('serving the built app', () => {
-  it('caches hashed assets forever and revalidates index.html and sw.js', async () => {
-    const app = appFor();
-    const asset = await app.request('/assets/index-abc123.js');
-    expect(asset.status).toBe(200);
-    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect((await app.request('/sw.js')).headers.get('cache-control')).toBe('no-cache');
-    expect((await app.request('/index.html')).headers.get('cache-control')).toBe('no-cache');
+  it('caches hashed assets forever and revalidates index.html and sw.js (real HTTP)', async () => {
+    const server = serve({ fetch: appFor().fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const get = (p: string) => fetch(`http://127.0.0.1:${port}${p}`);
+      const asset = await get('/assets/index-abc123.js');
+      expect(asset.status).toBe(200);
+      expect(await asset.text()).toBe('console.log(1)');
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect((await get('/sw.js')).headers.get('cache-control')).toBe('no-cache');
+      expect((await get('/index.html')).headers.get('cache-control')).toBe('no-cache');
+    } finally {
+      server.close();
+    }
   });
 
   it('serves the shell for client-side routes but 404s missing files and unknown API paths', async () => {
