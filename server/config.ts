@@ -1,6 +1,7 @@
 /**
  * Proxy configuration, read from environment variables only (never from files or the request).
- * Runs in Node; the Hono app itself only sees the parsed `ServerConfig`.
+ * Runs in Node; the Hono app itself only sees the parsed `ServerConfig`. Every variable is listed
+ * with its default in docs/proxy.md.
  */
 
 /** One upstream tier: an OpenAI-compatible endpoint and the key the proxy holds for it. */
@@ -10,14 +11,36 @@ export interface TierConfig {
   model: string;
 }
 
+export type TierName = 'frontier' | 'private';
+export const TIER_NAMES: readonly TierName[] = ['frontier', 'private'];
+
 export interface ServerConfig {
   port: number;
   version: string;
   /** Folder with the built app (index.html, assets/, sw.js). */
   staticRoot: string;
+  /** CLOUD_*: the frontier tier. */
   frontier: TierConfig | undefined;
+  /** PRIVATE_*: an organisation's own OpenAI-compatible server (vLLM, TGI, Ollama, LiteLLM). */
+  private: TierConfig | undefined;
   /** Extra origins allowed in the CSP's connect-src, e.g. a self-hosted model server. */
   extraConnectSrc: string[];
+  /** Origins besides the app's own that may call the API (exact `scheme://host[:port]`). */
+  allowedOrigins: string[];
+  /** Bearer tokens accepted when non-empty (PROXY_TOKEN, comma separated). */
+  proxyTokens: string[];
+  /** Token-bucket refill per minute and bucket size, per client. */
+  rateLimitRpm: number;
+  /** When set, the rate limiter's state lives in this Redis (shared by every instance). */
+  redisUrl: string | undefined;
+  maxBodyBytes: number;
+  maxTokensCap: number;
+  /** Time to the upstream's response headers, and the longest silence inside a stream. */
+  upstreamTimeoutMs: number;
+  /** Trust X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto from exactly one reverse proxy. */
+  trustProxy: boolean;
+  /** Re-scan threshold; undefined = the detector's DEFAULT_THRESHOLD. */
+  rescanThreshold: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +63,23 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
+function parseInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseBool(env: Env, name: string): boolean {
+  const raw = nonEmpty(env[name])?.toLowerCase();
+  if (raw === undefined || raw === '0' || raw === 'false' || raw === 'no') return false;
+  if (raw === '1' || raw === 'true' || raw === 'yes') return true;
+  throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
+}
+
 function parseBaseUrl(name: string, raw: string): string {
   let url: URL;
   try {
@@ -54,7 +94,42 @@ function parseBaseUrl(name: string, raw: string): string {
     // Credentials belong in the *_API_KEY variable; a URL with them would leak in logs.
     throw new ConfigError(`${name} must not contain credentials; use the matching _API_KEY`);
   }
+  if (url.search || url.hash) {
+    throw new ConfigError(`${name} must not have a query string or fragment`);
+  }
   return url.toString().replace(/\/+$/, '');
+}
+
+function parseOrigins(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((value) => {
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        throw new ConfigError(`ALLOWED_ORIGINS: "${value}" is not a valid origin`);
+      }
+      if (url.origin === 'null' || url.origin !== value.replace(/\/$/, '')) {
+        throw new ConfigError(`ALLOWED_ORIGINS: "${value}" must be scheme://host[:port] only`);
+      }
+      return url.origin;
+    });
+}
+
+function parseRedisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL is not a valid URL');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  return raw;
 }
 
 /** A tier is configured when its base URL and model are set; the key is optional (e.g. Ollama). */
@@ -72,6 +147,15 @@ export function readTier(env: Env, prefix: 'CLOUD' | 'PRIVATE'): TierConfig | un
   };
 }
 
+function parseThreshold(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new ConfigError(`RESCAN_THRESHOLD must be a number between 0 and 1, got "${raw}"`);
+  }
+  return value;
+}
+
 export function readConfig(
   env: Env,
   defaults: { version: string; staticRoot: string },
@@ -81,6 +165,19 @@ export function readConfig(
     version: defaults.version,
     staticRoot: nonEmpty(env.STATIC_ROOT) ?? defaults.staticRoot,
     frontier: readTier(env, 'CLOUD'),
+    private: readTier(env, 'PRIVATE'),
     extraConnectSrc: (nonEmpty(env.EXTRA_CONNECT_SRC) ?? '').split(/[\s,]+/).filter(Boolean),
+    allowedOrigins: parseOrigins(nonEmpty(env.ALLOWED_ORIGINS)),
+    proxyTokens: (nonEmpty(env.PROXY_TOKEN) ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+    rateLimitRpm: parseInteger(env, 'RATE_LIMIT_RPM', 60, 1, 1_000_000),
+    redisUrl: parseRedisUrl(nonEmpty(env.REDIS_URL)),
+    maxBodyBytes: parseInteger(env, 'MAX_BODY_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
+    maxTokensCap: parseInteger(env, 'MAX_TOKENS_CAP', 4_096, 1, 1_000_000),
+    upstreamTimeoutMs: parseInteger(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 10, 3_600_000),
+    trustProxy: parseBool(env, 'TRUST_PROXY'),
+    rescanThreshold: parseThreshold(nonEmpty(env.RESCAN_THRESHOLD)),
   };
 }

@@ -1,0 +1,760 @@
+/**
+ * The cloud proxy's API routes: an OpenAI-compatible chat-completions endpoint that re-scans what
+ * the browser cleared (fail closed), holds the provider keys, and is not an open relay (origin
+ * check, optional bearer token, per-client rate limit, body limit). Runtime-neutral: only fetch,
+ * streams, TextEncoder/Decoder and crypto.randomUUID; anything Node-specific is injected.
+ * The wire contract is documented in docs/proxy.md.
+ */
+import type { Context, Hono } from 'hono';
+import type { ServerConfig, TierConfig, TierName } from './config';
+import { TIER_NAMES } from './config';
+import { apiError } from './errors';
+import { parseChatRequest, textsOf, upstreamBody } from './chat-request';
+import type { Detector, RescanVerdict } from './rescan';
+import { rescan } from './rescan';
+import type { RateLimiter } from './rate-limit';
+import type { ProxyMetrics } from './metrics';
+
+/** One structured line per request. Never holds a prompt, an answer, a key or a token. */
+export interface RequestLogLine {
+  ts: string;
+  level: 'info' | 'warn' | 'error';
+  msg: 'request';
+  id: string;
+  method: string;
+  route: string;
+  tier: TierName | null;
+  status: number;
+  code: string | null;
+  stream: boolean;
+  bytes_in: number;
+  bytes_out: number;
+  upstream_ms: number | null;
+  total_ms: number;
+  rescan: RescanVerdict['verdict'] | 'skipped';
+  outcome: 'ok' | 'error' | 'client_closed' | 'stream_error';
+}
+
+export type Logger = (line: RequestLogLine) => void;
+
+export interface ProxyDeps {
+  config: ServerConfig;
+  /** The src/core detector; when missing every chat request fails closed with `rescan_failed`. */
+  detector: Detector | undefined;
+  rateLimiter: RateLimiter;
+  logger: Logger;
+  metrics: ProxyMetrics;
+  /** The peer address of the connection (Node: getConnInfo); undefined on runtimes without it. */
+  clientAddress?: (c: Context) => string | undefined;
+  /** Upstream fetch; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** How long a health probe result is reused. */
+  healthTtlMs?: number;
+}
+
+export const TIER_HEADER = 'X-Hearth-Tier';
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+interface RequestState {
+  id: string;
+  route: string;
+  startMs: number;
+  tier: TierName | null;
+  code: string | null;
+  stream: boolean;
+  bytesIn: number;
+  bytesOut: number;
+  upstreamMs: number | null;
+  rescan: RescanVerdict['verdict'] | 'skipped';
+  /** Set when a streaming response writes the log line itself when the stream ends. */
+  deferred: boolean;
+}
+
+const encoder = new TextEncoder();
+
+function now(): number {
+  return performance.now();
+}
+
+/** Constant-time string comparison (no early exit on the first differing byte). */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const x = encoder.encode(a);
+  const y = encoder.encode(b);
+  let diff = x.length ^ y.length;
+  const n = Math.max(x.length, y.length, 1);
+  for (let i = 0; i < n; i++) diff |= (x[i % (x.length || 1)] ?? 0) ^ (y[i % (y.length || 1)] ?? 0);
+  return diff === 0;
+}
+
+function sseEvent(data: unknown): Uint8Array {
+  return encoder.encode(`data: ${JSON.stringify(data)}\n\n`);
+}
+
+/** End index (exclusive) of the last complete SSE event in `buf`, or 0 when there is none. */
+export function lastEventBoundary(buf: Uint8Array): number {
+  for (let i = buf.length - 1; i >= 1; i--) {
+    const b = buf[i];
+    if (b === 10 && buf[i - 1] === 10) return i + 1; // \n\n
+    if (b === 10 && buf[i - 1] === 13 && buf[i - 2] === 10) return i + 1; // \n\r\n
+    if (b === 13 && buf[i - 1] === 13) return i + 1; // \r\r
+  }
+  return 0;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Passes a Retry-After value on only when it is a plain number of seconds or an HTTP date. */
+function sanitizeRetryAfter(value: string | null): string | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d{1,7}$/.test(v)) return v;
+  if (v.length <= 40 && /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(v)) {
+    return v;
+  }
+  return undefined;
+}
+
+function textResponse(
+  text: string,
+  status: number,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Response {
+  const bytes = encoder.encode(text);
+  return new Response(bytes, {
+    status,
+    headers: {
+      'Content-Type': contentType,
+      'Content-Length': String(bytes.byteLength),
+      ...headers,
+    },
+  });
+}
+
+function jsonResponse(
+  body: unknown,
+  status: number,
+  headers: Record<string, string> = {},
+): Response {
+  return textResponse(JSON.stringify(body), status, 'application/json; charset=utf-8', headers);
+}
+
+export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
+  const { config, metrics, logger } = deps;
+  const upstreamFetch = deps.fetch ?? ((input, init) => fetch(input, init));
+  const tiers: Record<TierName, TierConfig | undefined> = {
+    frontier: config.frontier,
+    private: config.private,
+  };
+  const allowedOrigins = new Set(config.allowedOrigins);
+
+  // ---- per-request bookkeeping -------------------------------------------------------------
+
+  function writeLog(
+    c: Context,
+    st: RequestState,
+    status: number,
+    outcome: RequestLogLine['outcome'],
+  ): void {
+    const totalMs = now() - st.startMs;
+    metrics.requests.inc({ route: st.route, tier: st.tier ?? 'none', status: String(status) });
+    if (st.code) metrics.errors.inc({ code: st.code });
+    metrics.duration.observe({ route: st.route }, totalMs / 1000);
+    try {
+      logger({
+        ts: new Date().toISOString(),
+        level:
+          status >= 500 ? 'error' : status >= 400 || outcome === 'stream_error' ? 'warn' : 'info',
+        msg: 'request',
+        id: st.id,
+        method: c.req.method,
+        route: st.route,
+        tier: st.tier,
+        status,
+        code: st.code,
+        stream: st.stream,
+        bytes_in: st.bytesIn,
+        bytes_out: st.bytesOut,
+        upstream_ms: st.upstreamMs === null ? null : Math.round(st.upstreamMs * 100) / 100,
+        total_ms: Math.round(totalMs * 100) / 100,
+        rescan: st.rescan,
+        outcome,
+      });
+    } catch {
+      // A broken log sink must not break requests.
+    }
+  }
+
+  function effectiveHost(c: Context): string | undefined {
+    if (config.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded.toLowerCase();
+    }
+    return c.req.header('host')?.toLowerCase();
+  }
+
+  /** undefined = no Origin header; 'same' | 'allowed' | 'refused'. */
+  function classifyOrigin(c: Context): 'none' | 'same' | 'allowed' | 'refused' {
+    const origin = c.req.header('origin');
+    if (origin === undefined) return 'none';
+    if (allowedOrigins.has(origin)) return 'allowed';
+    if (origin === 'null') return 'refused';
+    let host: string;
+    try {
+      host = new URL(origin).host.toLowerCase();
+    } catch {
+      return 'refused';
+    }
+    return host !== '' && host === effectiveHost(c) ? 'same' : 'refused';
+  }
+
+  function corsHeaders(c: Context): Record<string, string> {
+    const origin = c.req.header('origin');
+    if (origin === undefined || !allowedOrigins.has(origin)) return {};
+    return {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Expose-Headers': `Retry-After, ${REQUEST_ID_HEADER}`,
+      Vary: 'Origin',
+    };
+  }
+
+  /** Returns the rate-limit key for an authorised client, or throws. */
+  function authorise(c: Context): string {
+    if (config.proxyTokens.length > 0) {
+      const auth = c.req.header('authorization') ?? '';
+      const match = /^Bearer[ ]+(\S+)\s*$/i.exec(auth);
+      const presented = match?.[1] ?? '';
+      let found = -1;
+      config.proxyTokens.forEach((token, i) => {
+        // Compare against every token: no early exit.
+        if (constantTimeEqual(presented, token) && found === -1) found = i;
+      });
+      if (found === -1) {
+        throw new HttpError(
+          401,
+          'unauthorized',
+          'A valid proxy token is required',
+          {},
+          {
+            'WWW-Authenticate': 'Bearer realm="hearth"',
+          },
+        );
+      }
+      return `token:${found}`;
+    }
+    return `ip:${clientIp(c) ?? 'unknown'}`;
+  }
+
+  function clientIp(c: Context): string | undefined {
+    if (config.trustProxy) {
+      // The address our one trusted reverse proxy saw is the last entry it appended; entries
+      // further left come from the client and can be forged.
+      const hops = c.req.header('x-forwarded-for')?.split(',');
+      const last = hops?.[hops.length - 1]?.trim();
+      if (last) return last;
+    }
+    return deps.clientAddress?.(c);
+  }
+
+  type Handler = (c: Context, st: RequestState) => Promise<Response>;
+
+  /**
+   * Wraps a route: request id, origin check, auth, rate limit, the JSON error shape, one log line.
+   */
+  function route(
+    name: string,
+    guards: { origin: boolean; auth: boolean; rateLimit: boolean },
+    handler: Handler,
+  ) {
+    return async (c: Context): Promise<Response> => {
+      const st: RequestState = {
+        id: crypto.randomUUID(),
+        route: name,
+        startMs: now(),
+        tier: null,
+        code: null,
+        stream: false,
+        bytesIn: 0,
+        bytesOut: 0,
+        upstreamMs: null,
+        rescan: 'skipped',
+        deferred: false,
+      };
+      let res: Response;
+      try {
+        if (guards.origin && classifyOrigin(c) === 'refused') {
+          throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the proxy');
+        }
+        const clientKey = guards.auth ? authorise(c) : 'none';
+        if (guards.rateLimit) {
+          let decision;
+          try {
+            decision = await deps.rateLimiter.take(clientKey);
+          } catch {
+            // Fail closed: without the shared limiter the proxy could become an open relay.
+            throw new HttpError(503, 'rate_limiter_unavailable', 'The rate limiter is unavailable');
+          }
+          if (!decision.allowed) {
+            const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+            throw new HttpError(
+              429,
+              'rate_limited',
+              'Too many requests; retry later',
+              { retry_after_s: seconds },
+              {
+                'Retry-After': String(seconds),
+              },
+            );
+          }
+        }
+        res = await handler(c, st);
+      } catch (err) {
+        if (err instanceof HttpError) {
+          st.code = err.code;
+          res = jsonResponse(apiError(err.code, err.message, err.extra), err.status, err.headers);
+        } else {
+          st.code = 'internal';
+          res = jsonResponse(apiError('internal', 'Internal error'), 500);
+        }
+      }
+      res.headers.set(REQUEST_ID_HEADER, st.id);
+      res.headers.set('Cache-Control', 'no-store');
+      for (const [k, v] of Object.entries(corsHeaders(c))) res.headers.set(k, v);
+      if (!st.deferred) {
+        if (st.bytesOut === 0 && res.headers.get('content-length')) {
+          st.bytesOut = Number(res.headers.get('content-length'));
+        }
+        writeLog(c, st, res.status, res.status >= 400 ? 'error' : 'ok');
+      }
+      return res;
+    };
+  }
+
+  // ---- request body -----------------------------------------------------------------------
+
+  async function readJsonBody(c: Context, st: RequestState): Promise<Record<string, unknown>> {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      throw new HttpError(415, 'unsupported_media_type', 'Content-Type must be application/json');
+    }
+    const max = config.maxBodyBytes;
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && Number(declared) > max) {
+      throw new HttpError(413, 'body_too_large', `The body exceeds ${max} bytes`, {
+        max_bytes: max,
+      });
+    }
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const body = c.req.raw.body;
+    if (body) {
+      const reader = body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.byteLength;
+        if (total > max) {
+          await reader.cancel().catch(() => {});
+          st.bytesIn = total;
+          throw new HttpError(413, 'body_too_large', `The body exceeds ${max} bytes`, {
+            max_bytes: max,
+          });
+        }
+        chunks.push(value);
+      }
+    }
+    st.bytesIn = total;
+    const bytes =
+      chunks.length === 1 ? (chunks[0] as Uint8Array) : chunks.reduce(concat, new Uint8Array(0));
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch {
+      throw new HttpError(400, 'invalid_json', 'The body is not valid JSON');
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new HttpError(400, 'invalid_request', 'The body must be a JSON object');
+    }
+    return parsed as Record<string, unknown>;
+  }
+
+  function pickTier(c: Context, st: RequestState): TierConfig {
+    const raw = c.req.header(TIER_HEADER);
+    const name = (raw === undefined ? 'frontier' : raw.trim().toLowerCase()) as TierName;
+    if (!TIER_NAMES.includes(name)) {
+      throw new HttpError(
+        400,
+        'invalid_tier',
+        `${TIER_HEADER} must be one of: ${TIER_NAMES.join(', ')}`,
+      );
+    }
+    st.tier = name;
+    const tier = tiers[name];
+    if (!tier) {
+      throw new HttpError(
+        503,
+        'tier_not_configured',
+        `The ${name} tier is not configured on this server`,
+      );
+    }
+    return tier;
+  }
+
+  // ---- routes -------------------------------------------------------------------------------
+
+  app.options('/api/v1/*', (c) => {
+    const origin = c.req.header('origin');
+    if (origin === undefined || !allowedOrigins.has(origin)) {
+      return c.json(apiError('origin_not_allowed', 'This origin may not use the proxy'), 403);
+    }
+    return new Response(null, {
+      status: 204,
+      headers: {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': 'GET, POST',
+        'Access-Control-Allow-Headers': `Authorization, Content-Type, ${TIER_HEADER}`,
+        'Access-Control-Max-Age': '600',
+        Vary: 'Origin',
+      },
+    });
+  });
+
+  app.get(
+    '/api/v1/models',
+    route('models', { origin: true, auth: true, rateLimit: false }, async () => {
+      const data = TIER_NAMES.flatMap((name) => {
+        const tier = tiers[name];
+        return tier
+          ? [{ id: tier.model, object: 'model', created: 0, owned_by: 'hearth', hearth_tier: name }]
+          : [];
+      });
+      return jsonResponse({ object: 'list', data }, 200);
+    }),
+  );
+
+  app.post(
+    '/api/v1/chat/completions',
+    route('chat', { origin: true, auth: true, rateLimit: true }, async (c, st) => {
+      const tier = pickTier(c, st);
+      const original = await readJsonBody(c, st);
+      const parsed = parseChatRequest(original);
+      if (!parsed.ok) {
+        throw new HttpError(400, 'invalid_request', parsed.message, { issues: parsed.issues });
+      }
+      const request = parsed.request;
+      st.stream = request.stream === true;
+
+      const verdict: RescanVerdict = deps.detector
+        ? rescan(textsOf(request), deps.detector, config.rescanThreshold)
+        : { verdict: 'failed' };
+      st.rescan = verdict.verdict;
+      if (verdict.verdict === 'failed') {
+        throw new HttpError(500, 'rescan_failed', 'The re-scan could not run; nothing was sent');
+      }
+      if (verdict.verdict === 'blocked') {
+        metrics.rescanBlockedRequests.inc();
+        for (const type of verdict.types) metrics.rescanBlocks.inc({ type });
+        throw new HttpError(
+          422,
+          'pii_detected',
+          'The request contains sensitive values; nothing was sent',
+          { types: verdict.types },
+        );
+      }
+
+      const body = JSON.stringify(upstreamBody(original, request, tier.model, config.maxTokensCap));
+      return forward(c, st, tier, body);
+    }),
+  );
+
+  app.get(
+    '/api/health',
+    route('health', { origin: false, auth: false, rateLimit: false }, async () => {
+      const entries = await Promise.all(
+        TIER_NAMES.map(async (name) => {
+          const tier = tiers[name];
+          if (!tier) return [name, { configured: false, reachable: null }] as const;
+          return [
+            name,
+            { configured: true, reachable: await probe(name, tier), model: tier.model },
+          ] as const;
+        }),
+      );
+      return jsonResponse(
+        {
+          ok: true,
+          version: config.version,
+          cloud: { configured: config.frontier !== undefined },
+          tiers: Object.fromEntries(entries),
+        },
+        200,
+      );
+    }),
+  );
+
+  app.get(
+    '/api/metrics',
+    route(
+      'metrics',
+      { origin: true, auth: true, rateLimit: false },
+      async () =>
+        new Response(metrics.render(), {
+          status: 200,
+          headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' },
+        }),
+    ),
+  );
+
+  // ---- health probes ------------------------------------------------------------------------
+
+  const probes = new Map<TierName, { atMs: number; result: Promise<boolean> }>();
+  function probe(name: TierName, tier: TierConfig): Promise<boolean> {
+    const cached = probes.get(name);
+    const ttl = deps.healthTtlMs ?? 15_000;
+    if (cached && now() - cached.atMs < ttl) return cached.result;
+    const result = (async () => {
+      try {
+        const res = await upstreamFetch(`${tier.baseUrl}/models`, {
+          headers: tier.apiKey ? { Authorization: `Bearer ${tier.apiKey}` } : {},
+          signal: AbortSignal.timeout(Math.min(3_000, config.upstreamTimeoutMs)),
+        });
+        await res.body?.cancel().catch(() => {});
+        return res.ok;
+      } catch {
+        return false;
+      }
+    })();
+    probes.set(name, { atMs: now(), result });
+    return result;
+  }
+
+  // ---- upstream -----------------------------------------------------------------------------
+
+  async function forward(
+    c: Context,
+    st: RequestState,
+    tier: TierConfig,
+    body: string,
+  ): Promise<Response> {
+    const controller = new AbortController();
+    const clientSignal = c.req.raw.signal;
+    const onClientAbort = (): void => controller.abort(new Error('client closed'));
+    if (clientSignal.aborted) onClientAbort();
+    clientSignal.addEventListener('abort', onClientAbort, { once: true });
+    const detach = (): void => clientSignal.removeEventListener('abort', onClientAbort);
+
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new Error('upstream timeout'));
+      }, config.upstreamTimeoutMs);
+    };
+    const disarm = (): void => clearTimeout(timer);
+
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      Accept: st.stream ? 'text/event-stream' : 'application/json',
+    };
+    if (tier.apiKey) headers.Authorization = `Bearer ${tier.apiKey}`;
+
+    const upstreamStart = now();
+    arm();
+    let res: Response;
+    try {
+      res = await upstreamFetch(`${tier.baseUrl}/chat/completions`, {
+        method: 'POST',
+        headers,
+        body,
+        signal: controller.signal,
+      });
+    } catch {
+      disarm();
+      detach();
+      st.upstreamMs = now() - upstreamStart;
+      if (timedOut)
+        throw new HttpError(504, 'upstream_timeout', 'The upstream did not answer in time');
+      if (clientSignal.aborted) throw new HttpError(499, 'client_closed', 'The client went away');
+      throw new HttpError(502, 'upstream_unreachable', 'The upstream could not be reached');
+    }
+    st.upstreamMs = now() - upstreamStart;
+    metrics.upstreamDuration.observe({ tier: st.tier ?? 'none' }, st.upstreamMs / 1000);
+
+    if (!res.ok) {
+      disarm();
+      detach();
+      await res.body?.cancel().catch(() => {});
+      if (res.status === 429) {
+        const retryAfter = sanitizeRetryAfter(res.headers.get('retry-after'));
+        throw new HttpError(
+          429,
+          'upstream_rate_limited',
+          'The upstream provider is rate limiting; retry later',
+          {},
+          retryAfter ? { 'Retry-After': retryAfter } : {},
+        );
+      }
+      // The upstream's body is never echoed: it may repeat the prompt or carry internals.
+      throw new HttpError(502, 'upstream_error', `The upstream answered with HTTP ${res.status}`, {
+        upstream_status: res.status,
+      });
+    }
+
+    const upstreamType = res.headers.get('content-type') ?? '';
+    if (!st.stream || !upstreamType.includes('text/event-stream') || !res.body) {
+      // Whole JSON answer; the deadline keeps running while the body arrives.
+      let text: string;
+      try {
+        text = await res.text();
+      } catch {
+        disarm();
+        detach();
+        if (timedOut)
+          throw new HttpError(504, 'upstream_timeout', 'The upstream did not answer in time');
+        throw new HttpError(502, 'upstream_error', 'The upstream connection failed');
+      }
+      disarm();
+      detach();
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (parsed === null || typeof parsed !== 'object') throw new Error('not an object');
+      } catch {
+        throw new HttpError(
+          502,
+          'upstream_invalid_response',
+          'The upstream answered with invalid JSON',
+        );
+      }
+      return textResponse(text, 200, 'application/json; charset=utf-8');
+    }
+
+    return streamThrough(c, st, res.body, controller, arm, disarm, detach, () => timedOut);
+  }
+
+  function streamThrough(
+    c: Context,
+    st: RequestState,
+    upstream: ReadableStream<Uint8Array>,
+    controller: AbortController,
+    arm: () => void,
+    disarm: () => void,
+    detach: () => void,
+    timedOut: () => boolean,
+  ): Response {
+    st.deferred = true;
+    const reader = upstream.getReader();
+    const decoder = new TextDecoder();
+    let pending: Uint8Array = new Uint8Array(0);
+    let sawDone = false;
+    let finished = false;
+
+    const finish = (outcome: RequestLogLine['outcome']): void => {
+      if (finished) return;
+      finished = true;
+      disarm();
+      detach();
+      if (outcome === 'stream_error') {
+        st.code = 'upstream_stream_error';
+      }
+      writeLog(c, st, 200, outcome);
+    };
+
+    const fail = (out: ReadableStreamDefaultController<Uint8Array>, message: string): void => {
+      // Partial events are dropped: the client only ever sees whole events, then this one.
+      const event = sseEvent(apiError('upstream_stream_error', message));
+      st.bytesOut += event.byteLength;
+      try {
+        out.enqueue(event);
+        out.close();
+      } catch {
+        // The client is gone already.
+      }
+      controller.abort(new Error('stream error'));
+      finish('stream_error');
+    };
+
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(out) {
+          arm();
+          let chunk: Awaited<ReturnType<typeof reader.read>>;
+          try {
+            chunk = await reader.read();
+          } catch {
+            if (finished) return;
+            if (c.req.raw.signal.aborted) {
+              finish('client_closed');
+              return;
+            }
+            fail(
+              out,
+              timedOut()
+                ? 'The upstream stopped sending'
+                : 'The upstream connection broke mid-stream',
+            );
+            return;
+          }
+          disarm();
+          if (chunk.done) {
+            if (!sawDone) {
+              fail(out, 'The upstream ended the stream before it was complete');
+              return;
+            }
+            if (pending.length > 0) {
+              st.bytesOut += pending.length;
+              out.enqueue(pending);
+            }
+            out.close();
+            finish('ok');
+            return;
+          }
+          const data = pending.length > 0 ? concat(pending, chunk.value) : chunk.value;
+          const end = lastEventBoundary(data);
+          if (end === 0) {
+            pending = data;
+            return;
+          }
+          const complete = end === data.length ? data : data.subarray(0, end);
+          pending = end === data.length ? new Uint8Array(0) : data.slice(end);
+          if (!sawDone && decoder.decode(complete).includes('[DONE]')) sawDone = true;
+          st.bytesOut += complete.byteLength;
+          out.enqueue(complete);
+        },
+        cancel() {
+          controller.abort(new Error('client closed'));
+          reader.cancel().catch(() => {});
+          finish('client_closed');
+        },
+      },
+      { highWaterMark: 0 },
+    );
+
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'X-Accel-Buffering': 'no',
+      },
+    });
+  }
+}
