@@ -30,7 +30,7 @@ export default tseslint.config(
       'node_modules',
       'dist',
       'dist-server',
-      'dist-test',
+      'dist-e2e',
       'test-results',
       'playwright-report',
       'public',
