@@ -1,0 +1,91 @@
+/**
+ * The LocalModel interface: one contract implemented by the web-llm engine in the worker and by
+ * the clearly named test engine, so the orchestrator does not care which one runs (the way
+ * web-llm's MLCEngineInterface is implemented by both its engine and its worker proxy).
+ * Types only: shared by page and worker.
+ */
+import type { GpuCapabilities } from './capabilities';
+
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+export interface GenerateRequest {
+  messages: ChatMessage[];
+  maxTokens?: number;
+  temperature?: number;
+}
+
+export interface GenerateResult {
+  text: string;
+  finishReason: 'stop' | 'length' | 'abort';
+  usage: { promptTokens: number; completionTokens: number };
+  /** Decode speed of this generation, for the Models view. */
+  decodeTokensPerSecond: number;
+  /** Time from the call to the first token, in ms. */
+  firstTokenMs: number;
+}
+
+/** Judgements the router asks of the local model. */
+export type JudgeKind = 'sensitivity' | 'difficulty' | 'answer-confidence';
+
+export type SensitivityLevel = 'public' | 'internal' | 'personal' | 'regulated';
+
+export type Judgement =
+  | { kind: 'sensitivity'; level: SensitivityLevel; categories: string[]; confidence: number }
+  | { kind: 'difficulty'; difficulty: 'simple' | 'complex'; confidence: number }
+  | { kind: 'answer-confidence'; confidence: number }
+  /** No model loaded, timed out, or unparsable output: the router treats it conservatively. */
+  | { kind: JudgeKind; unknown: true; reason: string };
+
+export interface ModelInfo {
+  id: string;
+  /** Download size in bytes (weights + library), when known. */
+  downloadBytes: number | undefined;
+  vramMB: number | undefined;
+  contextLength: number | undefined;
+  licence: string | undefined;
+  precision: 'f16' | 'f32' | 'unknown';
+  fits: boolean;
+  /** Why it does not fit, in plain words. */
+  fitReason?: string;
+  recommended: boolean;
+  cached: boolean;
+}
+
+export interface LoadProgress {
+  /** 0..1 */
+  fraction: number;
+  loadedBytes: number | undefined;
+  totalBytes: number | undefined;
+  etaSeconds: number | undefined;
+  text: string;
+}
+
+export type ModelStatus =
+  | { state: 'unavailable'; reason: string }
+  | { state: 'idle' }
+  | { state: 'loading'; modelId: string; progress: LoadProgress }
+  | { state: 'ready'; modelId: string; lastDecodeTokensPerSecond: number | undefined }
+  | { state: 'error'; modelId: string | undefined; error: { code: string; message: string } };
+
+/**
+ * The local model. Callbacks and AbortSignals cross the worker boundary through comlink proxies
+ * on the client side; implementations must stop work promptly when the signal aborts.
+ */
+export interface LocalModel {
+  capabilities(): Promise<GpuCapabilities>;
+  listModels(): Promise<ModelInfo[]>;
+  load(modelId: string, onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<void>;
+  unload(): Promise<void>;
+  generate(
+    request: GenerateRequest,
+    onToken: (delta: string) => void,
+    signal?: AbortSignal,
+  ): Promise<GenerateResult>;
+  judge(kind: JudgeKind, text: string, signal?: AbortSignal): Promise<Judgement>;
+  status(): Promise<ModelStatus>;
+}
