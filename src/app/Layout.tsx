@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import { StatusBanners } from './components/StatusBanners';
+import { ThemeToggle } from './components/ThemeToggle';
 
 const NAV = [
   { to: '/', label: 'Chat', end: true },
@@ -30,6 +31,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        <ThemeToggle />
       </header>
       <StatusBanners />
       <main id="main" tabIndex={-1}>
