@@ -1,0 +1,227 @@
+/**
+ * PII benchmark: span-level precision / recall / F1 / F2 on every file in ../shared/pii-data/,
+ * plus throughput of the pattern stage and of the model stage (Node, one thread).
+ *
+ * Matching rule: a predicted span matches a gold span when both have the same label and they
+ * overlap by at least 50% of the shorter of the two. Precision = matched predictions / predictions,
+ * recall = matched gold spans / gold spans (so one prediction covering an address the gold splits
+ * in three parts matches all three). DATE_OF_BIRTH predictions count as DATE (a subtype; no source
+ * here has a DOB label). Gold OTHER spans are ignored. Each file is scored only on the labels its
+ * source annotates (UNER/WNUT: PERSON, LOCATION, ORGANIZATION; detect-secrets: SECRET;
+ * presidio_synth: all), so e.g. a correct phone number in a UNER sentence is not a false positive.
+ *
+ * Usage: npm run bench:pii [-- --no-model] [--json out.json]
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detect, detectPatterns } from '../src/core/pii/detect';
+import { isHeldOut } from '../src/core/pii/ner/features';
+import type { Entity, EntityType } from '../src/core/pii/types';
+import { createNodeNer } from '../scripts/lib/ner-node';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.resolve(repoRoot, '..', 'shared', 'pii-data');
+const args = process.argv.slice(2);
+const useModel = !args.includes('--no-model');
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+
+interface Gold {
+  start: number;
+  end: number;
+  label: string;
+}
+interface Rec {
+  id: string;
+  text: string;
+  spans: Gold[];
+}
+
+const NER_LABELS = ['PERSON', 'LOCATION', 'ORGANIZATION'];
+function scopeFor(file: string): Set<string> | null {
+  if (/^(uner|wnut)/.test(file)) return new Set(NER_LABELS);
+  if (file.startsWith('detect_secrets')) return new Set(['SECRET']);
+  return null; // all labels
+}
+
+interface Counts {
+  pred: number;
+  predOk: number;
+  gold: number;
+  goldOk: number;
+}
+const zero = (): Counts => ({ pred: 0, predOk: 0, gold: 0, goldOk: 0 });
+
+function matches(p: { start: number; end: number }, g: { start: number; end: number }): boolean {
+  const ov = Math.min(p.end, g.end) - Math.max(p.start, g.start);
+  return ov > 0 && ov >= 0.5 * Math.min(p.end - p.start, g.end - g.start);
+}
+
+function labelOf(t: EntityType): string {
+  return t === 'DATE_OF_BIRTH' ? 'DATE' : t;
+}
+
+function score(
+  recs: Rec[],
+  preds: Entity[][],
+  scope: Set<string> | null,
+  filter: (r: Rec) => boolean,
+) {
+  const per = new Map<string, Counts>();
+  const get = (l: string) => per.get(l) ?? (per.set(l, zero()), per.get(l) as Counts);
+  recs.forEach((r, i) => {
+    if (!filter(r)) return;
+    const gold = r.spans.filter((s) => s.label !== 'OTHER' && (!scope || scope.has(s.label)));
+    const pred = (preds[i] ?? []).filter((p) => !scope || scope.has(labelOf(p.type)));
+    for (const g of gold) {
+      const c = get(g.label);
+      c.gold++;
+      if (pred.some((p) => labelOf(p.type) === g.label && matches(p, g))) c.goldOk++;
+    }
+    for (const p of pred) {
+      const c = get(labelOf(p.type));
+      c.pred++;
+      if (gold.some((g) => labelOf(p.type) === g.label && matches(p, g))) c.predOk++;
+    }
+  });
+  const all = zero();
+  for (const c of per.values()) {
+    all.pred += c.pred;
+    all.predOk += c.predOk;
+    all.gold += c.gold;
+    all.goldOk += c.goldOk;
+  }
+  return { per, all };
+}
+
+function prf(c: Counts) {
+  const p = c.pred ? c.predOk / c.pred : c.gold ? 0 : 1;
+  const r = c.gold ? c.goldOk / c.gold : 1;
+  const f = (b: number) => (p + r > 0 ? ((1 + b * b) * p * r) / (b * b * p + r) : 0);
+  return { p, r, f1: f(1), f2: f(2) };
+}
+
+const fmt = (x: number) => x.toFixed(3);
+
+function table(title: string, s: ReturnType<typeof score>): string {
+  const lines = [
+    `#### ${title}`,
+    '',
+    '| label | gold | pred | P | R | F1 | F2 |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  const labels = [...s.per.keys()].sort();
+  for (const l of labels) {
+    const c = s.per.get(l) as Counts;
+    const m = prf(c);
+    lines.push(
+      `| ${l} | ${c.gold} | ${c.pred} | ${fmt(m.p)} | ${fmt(m.r)} | ${fmt(m.f1)} | ${fmt(m.f2)} |`,
+    );
+  }
+  const m = prf(s.all);
+  lines.push(
+    `| **overall** | ${s.all.gold} | ${s.all.pred} | **${fmt(m.p)}** | **${fmt(m.r)}** | **${fmt(m.f1)}** | **${fmt(m.f2)}** |`,
+  );
+  return lines.join('\n');
+}
+
+function timeIt(fn: () => void, minMs = 1000): number {
+  const t0 = performance.now();
+  let n = 0;
+  do {
+    fn();
+    n++;
+  } while (performance.now() - t0 < minMs);
+  return (performance.now() - t0) / n;
+}
+
+async function main() {
+  const files = readdirSync(dataDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
+  const ner = useModel ? await createNodeNer() : undefined;
+  const out: string[] = [];
+  const summary: Record<string, unknown> = {};
+  const allTexts: string[] = [];
+  for (const f of files) {
+    const recs: Rec[] = readFileSync(path.join(dataDir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Rec);
+    const preds: Entity[][] = [];
+    for (const r of recs) {
+      allTexts.push(r.text);
+      preds.push(ner ? (await detect(r.text, { ner: ner.run })).entities : detectPatterns(r.text));
+    }
+    const scope = scopeFor(f);
+    const whole = score(recs, preds, scope, () => true);
+    const held = score(recs, preds, scope, (r) => isHeldOut(r.id));
+    out.push(
+      `### ${f} (${recs.length} records)`,
+      '',
+      table('whole file', whole),
+      '',
+      table('held-out 30% (not used for training)', held),
+      '',
+    );
+    summary[f] = {
+      whole: {
+        ...prf(whole.all),
+        perLabel: Object.fromEntries([...whole.per].map(([l, c]) => [l, prf(c)])),
+      },
+      heldout: {
+        ...prf(held.all),
+        perLabel: Object.fromEntries([...held.per].map(([l, c]) => [l, prf(c)])),
+      },
+    };
+  }
+  // throughput
+  const corpus = allTexts.join('\n');
+  const kb = Buffer.byteLength(corpus, 'utf8') / 1024;
+  const patMs = timeIt(() => {
+    for (const t of allTexts) detectPatterns(t);
+  });
+  const twoKb = allTexts.join(' ').slice(0, 2048);
+  const pat2k = timeIt(() => detectPatterns(twoKb), 500);
+  const tp = [
+    '### Throughput (Node, single thread)',
+    '',
+    '| stage | KB/s | ms per 1 KB | ms for one 2 KB message |',
+    '|---|---:|---:|---:|',
+    `| pattern stage (detectPatterns) | ${(kb / (patMs / 1000)).toFixed(0)} | ${(patMs / kb).toFixed(3)} | ${pat2k.toFixed(2)} |`,
+  ];
+  summary.patternKBps = kb / (patMs / 1000);
+  if (ner) {
+    const t0 = performance.now();
+    for (const t of allTexts) await ner.run(t);
+    const nerMs = performance.now() - t0;
+    const t1 = performance.now();
+    let n = 0;
+    while (performance.now() - t1 < 500) {
+      await ner.run(twoKb);
+      n++;
+    }
+    const ner2k = (performance.now() - t1) / n;
+    tp.push(
+      `| model stage (NER, onnxruntime-node) | ${(kb / (nerMs / 1000)).toFixed(0)} | ${(nerMs / kb).toFixed(3)} | ${ner2k.toFixed(2)} |`,
+    );
+    summary.modelKBps = kb / (nerMs / 1000);
+    await ner.release();
+  }
+  out.push(...tp, '');
+  const cpu =
+    /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ??
+    os.cpus()[0]?.model ??
+    '?';
+  out.push(
+    `Measured ${new Date().toISOString()} on ${cpu}, ${os.cpus().length} cores, Node ${process.version}, corpus ${kb.toFixed(0)} KB.`,
+  );
+  console.log(out.join('\n'));
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify(summary, null, 2));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,148 @@
+/**
+ * The model stage as pure TypeScript: tokenization, featurisation, chunking and BIO decoding.
+ * The actual inference is injected (onnxruntime-web in the worker, onnxruntime-node in the CLI),
+ * so src/core never imports a runtime.
+ */
+import type { Entity, EntityType, NerRunnerFn } from '../types';
+import { CHAR_SLOTS, LABELS, featurize, tokenize, type Token } from './features';
+
+export interface NerInputs {
+  /** Number of tokens T. */
+  length: number;
+  /** [1, T] hashed word ids. */
+  words: BigInt64Array;
+  /** [1, T, CHAR_SLOTS] hashed char n-gram ids. */
+  chars: BigInt64Array;
+  /** [1, T] shape ids. */
+  shapes: BigInt64Array;
+}
+
+/** Runs the model: returns logits, row-major [T, LABELS.length]. */
+export type NerInferFn = (inputs: NerInputs) => Promise<Float32Array>;
+
+export interface NerRunnerOptions {
+  /** Maximum tokens per model call (longer texts are split at sentence ends). */
+  maxTokens?: number;
+  /** Spans whose mean probability is below this are dropped. */
+  minScore?: number;
+}
+
+const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
+const NUM_LABELS = LABELS.length;
+const SENT_BREAK = new Set(['.', '!', '?', '\n', '…']);
+
+export function toInputs(tokens: readonly Token[]): NerInputs {
+  const f = featurize(tokens);
+  const T = tokens.length;
+  const words = new BigInt64Array(T);
+  const shapes = new BigInt64Array(T);
+  const chars = new BigInt64Array(T * CHAR_SLOTS);
+  for (let i = 0; i < T; i++) {
+    words[i] = BigInt(f.words[i] ?? 0);
+    shapes[i] = BigInt(f.shapes[i] ?? 0);
+    const c = f.chars[i] ?? [];
+    for (let k = 0; k < CHAR_SLOTS; k++) chars[i * CHAR_SLOTS + k] = BigInt(c[k] ?? 0);
+  }
+  return { length: T, words, chars, shapes };
+}
+
+/** Splits token list into chunks of at most maxTokens, preferring sentence boundaries. */
+export function chunkTokens(tokens: readonly Token[], maxTokens: number): Token[][] {
+  const out: Token[][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let end = Math.min(tokens.length, i + maxTokens);
+    if (end < tokens.length) {
+      for (let k = end - 1; k > i + maxTokens / 2; k--) {
+        if (SENT_BREAK.has(tokens[k]?.text ?? '')) {
+          end = k + 1;
+          break;
+        }
+      }
+    }
+    out.push(tokens.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+/** Greedy BIO decoding with repair (an I- tag after O or another type starts a new span). */
+export function decode(
+  text: string,
+  tokens: readonly Token[],
+  logits: Float32Array,
+  minScore: number,
+): Entity[] {
+  const out: Entity[] = [];
+  let cur: { type: string; first: number; last: number; probSum: number; n: number } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    const first = tokens[cur.first];
+    const last = tokens[cur.last];
+    const type = TYPE_OF[cur.type];
+    const score = cur.probSum / cur.n;
+    if (first && last && type && score >= minScore) {
+      const span = text.slice(first.start, last.end);
+      // a span must contain a letter
+      if (/\p{L}/u.test(span))
+        out.push({
+          start: first.start,
+          end: last.end,
+          type,
+          score: Math.round(score * 1000) / 1000,
+          source: 'ner',
+          text: span,
+        });
+    }
+    cur = null;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    let best = 0;
+    let max = -Infinity;
+    for (let k = 0; k < NUM_LABELS; k++) {
+      const v = logits[i * NUM_LABELS + k] ?? -Infinity;
+      if (v > max) {
+        max = v;
+        best = k;
+      }
+    }
+    let z = 0;
+    for (let k = 0; k < NUM_LABELS; k++) z += Math.exp((logits[i * NUM_LABELS + k] ?? 0) - max);
+    const prob = 1 / z;
+    const label = LABELS[best] ?? 'O';
+    if (label === 'O') {
+      flush();
+      continue;
+    }
+    const [bio, type] = label.split('-') as [string, string];
+    if (bio === 'B' || !cur || cur.type !== type) {
+      flush();
+      cur = { type, first: i, last: i, probSum: prob, n: 1 };
+    } else {
+      cur.last = i;
+      cur.probSum += prob;
+      cur.n++;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Builds a NerRunner from an injected inference function. */
+export function createNerRunner(infer: NerInferFn, options: NerRunnerOptions = {}): NerRunnerFn {
+  const maxTokens = options.maxTokens ?? 256;
+  const minScore = options.minScore ?? 0.5;
+  return async (text: string) => {
+    const tokens = tokenize(text);
+    const out: Entity[] = [];
+    for (const chunk of chunkTokens(tokens, maxTokens)) {
+      if (chunk.length === 0) continue;
+      const logits = await infer(toInputs(chunk));
+      if (logits.length !== chunk.length * NUM_LABELS) {
+        throw new Error(`model returned ${logits.length} logits for ${chunk.length} tokens`);
+      }
+      out.push(...decode(text, chunk, logits, minScore));
+    }
+    return out;
+  };
+}

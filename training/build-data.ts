@@ -1,0 +1,63 @@
+/**
+ * Builds the NER training set: the 70% training split of ../shared/pii-data/*.dev.jsonl
+ * (PERSON/LOCATION/ORGANIZATION spans; everything else is O) plus synthetic sentences,
+ * featurised with src/core/pii/ner/features.ts (the same code the app runs).
+ * Output: training/out/data.json  (train + heldout arrays of {w, c, s, y}).
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LABELS, featurize, isHeldOut, tokenize } from '../src/core/pii/ner/features.ts';
+import { generate, type Sentence } from './synth.ts';
+
+const SEED = Number(process.env.NER_SEED ?? 1337);
+const N_SYNTH = Number(process.env.NER_SYNTH ?? 16000);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dataDir = path.resolve(here, '..', '..', 'shared', 'pii-data');
+const outDir = path.join(here, 'out');
+
+const TAG: Record<string, string> = { PERSON: 'PER', LOCATION: 'LOC', ORGANIZATION: 'ORG' };
+
+function encode(s: Sentence) {
+  const toks = tokenize(s.text);
+  const y = toks.map(() => 0);
+  for (const sp of s.spans) {
+    const tag = TAG[sp.label];
+    if (!tag) continue;
+    let first = true;
+    toks.forEach((t, i) => {
+      if (t.end > sp.start && t.start < sp.end) {
+        y[i] = LABELS.indexOf((first ? `B-${tag}` : `I-${tag}`) as (typeof LABELS)[number]);
+        first = false;
+      }
+    });
+  }
+  const f = featurize(toks);
+  return { w: f.words, c: f.chars, s: f.shapes, y };
+}
+
+const train: ReturnType<typeof encode>[] = [];
+const heldout: ReturnType<typeof encode>[] = [];
+const files = readdirSync(dataDir).filter(
+  (f) => f.endsWith('.jsonl') && !f.startsWith('detect_secrets'),
+);
+for (const f of files) {
+  let nTrain = 0;
+  for (const line of readFileSync(path.join(dataDir, f), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { id: string; text: string; spans: Sentence['spans'] };
+    const enc = encode({ text: r.text, spans: r.spans });
+    if (enc.w.length === 0 || enc.w.length > 200) continue;
+    if (isHeldOut(r.id)) heldout.push(enc);
+    else {
+      // dev data is closer to real text than synthetic sentences: weight it twice
+      train.push(enc, enc);
+      nTrain++;
+    }
+  }
+  console.error(`${f}: ${nTrain} training records`);
+}
+for (const s of generate(N_SYNTH, SEED)) train.push(encode(s));
+mkdirSync(outDir, { recursive: true });
+writeFileSync(path.join(outDir, 'data.json'), JSON.stringify({ labels: LABELS, train, heldout }));
+console.error(`train ${train.length} heldout ${heldout.length}`);

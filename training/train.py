@@ -1,0 +1,143 @@
+"""Train the embedded NER tagger (PERSON/LOCATION/ORGANIZATION) and export it to ONNX.
+
+Input: training/out/data.json written by training/build-data.ts (features computed by the same
+TypeScript code the app runs). Model: hashed word embedding + summed hashed char n-gram
+embeddings + shape embedding -> dilated residual CNN -> linear BIO tagger. Fixed seed.
+Output: public/models/ner/ner.onnx and public/models/ner/ner.json.
+"""
+import json, os, random, sys, time
+import torch
+import torch.nn as nn
+
+SEED = int(os.environ.get("NER_SEED", "1337"))
+MAX_SECONDS = float(os.environ.get("NER_MAX_SECONDS", "720"))
+EPOCHS = int(os.environ.get("NER_EPOCHS", "14"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "public", "models", "ner")
+WORD_BUCKETS, CHAR_BUCKETS, CHAR_SLOTS, SHAPES = 20000, 8192, 13, 16
+
+random.seed(SEED)
+torch.manual_seed(SEED)
+torch.set_num_threads(2)
+
+
+class Tagger(nn.Module):
+    """Hashed embeddings -> 3 dilated residual conv layers (receptive field 15 tokens) -> BIO logits."""
+
+    def __init__(self, n_labels, wd=48, cd=48, sd=8, hidden=160):
+        super().__init__()
+        self.wemb = nn.Embedding(WORD_BUCKETS + 1, wd, padding_idx=0)
+        self.cemb = nn.Embedding(CHAR_BUCKETS + 1, cd, padding_idx=0)
+        self.semb = nn.Embedding(SHAPES, sd)
+        self.drop = nn.Dropout(0.25)
+        self.inp = nn.Linear(wd + cd + sd, hidden)
+        self.convs = nn.ModuleList([nn.Conv1d(hidden, hidden, 3, padding=d, dilation=d) for d in (1, 2, 4, 1)])
+        self.out = nn.Linear(hidden, n_labels)
+
+    def forward(self, w, c, s):
+        x = torch.cat([self.wemb(w), self.cemb(c).sum(dim=2), self.semb(s)], dim=-1)
+        h = torch.relu(self.inp(self.drop(x))).transpose(1, 2)
+        mask = (w > 0).unsqueeze(1).float()
+        for conv in self.convs:
+            h = h + torch.relu(conv(self.drop(h))) * mask
+        return self.out(self.drop(h.transpose(1, 2)))
+
+    def forward_packed(self, w, c, s, lengths):
+        return self.forward(w, c, s)
+
+
+def batchify(recs, word_dropout=0.0):
+    T = max(len(r["w"]) for r in recs)
+    B = len(recs)
+    w = torch.zeros(B, T, dtype=torch.long)
+    c = torch.zeros(B, T, CHAR_SLOTS, dtype=torch.long)
+    s = torch.zeros(B, T, dtype=torch.long)
+    y = torch.full((B, T), -100, dtype=torch.long)
+    lens = []
+    for i, r in enumerate(recs):
+        n = len(r["w"])
+        lens.append(n)
+        ww = torch.tensor(r["w"])
+        if word_dropout:
+            ww = ww.masked_fill(torch.rand(n) < word_dropout, 0)
+        w[i, :n] = ww
+        c[i, :n] = torch.tensor(r["c"])
+        s[i, :n] = torch.tensor(r["s"])
+        y[i, :n] = torch.tensor(r["y"])
+    return w, c, s, y, torch.tensor(lens)
+
+
+def spans(tags, labels):
+    out, cur = set(), None
+    for i, t in enumerate(list(tags) + [0]):
+        lab = labels[t]
+        if cur and not (lab.startswith("I-") and lab[2:] == cur[0]):
+            out.add((cur[0], cur[1], i)); cur = None
+        if lab != "O" and cur is None:
+            cur = (lab[2:], i)
+    return out
+
+
+def evaluate(model, recs, labels):
+    model.eval()
+    tp = fp = fn = 0
+    with torch.no_grad():
+        for k in range(0, len(recs), 128):
+            chunk = recs[k:k + 128]
+            w, c, s, y, lens = batchify(chunk)
+            pred = model.forward_packed(w, c, s, lens).argmax(-1)
+            for i, r in enumerate(chunk):
+                n = len(r["w"])
+                g, p = spans(r["y"], labels), spans(pred[i, :n].tolist(), labels)
+                tp += len(g & p); fp += len(p - g); fn += len(g - p)
+    model.train()
+    prec = tp / max(tp + fp, 1); rec = tp / max(tp + fn, 1)
+    return 2 * prec * rec / max(prec + rec, 1e-9), prec, rec
+
+
+def main():
+    t0 = time.time()
+    data = json.load(open(os.path.join(HERE, "out", "data.json")))
+    labels, train, held = data["labels"], data["train"], data["heldout"]
+    model = Tagger(len(labels))
+    opt = torch.optim.Adam(model.parameters(), lr=2e-3)
+    lossf = nn.CrossEntropyLoss(ignore_index=-100)
+    best, best_state = -1.0, None
+    train.sort(key=lambda r: len(r["w"]))
+    batches = [train[i:i + 32] for i in range(0, len(train), 32)]
+    for epoch in range(EPOCHS):
+        random.shuffle(batches)
+        total = 0.0
+        for b in batches:
+            w, c, s, y, lens = batchify(b, word_dropout=0.1)
+            logits = model.forward_packed(w, c, s, lens)
+            loss = lossf(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+            opt.zero_grad(); loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            opt.step(); total += loss.item()
+        f1, p, r = evaluate(model, held, labels)
+        print(f"epoch {epoch} loss {total / len(batches):.4f} heldout span F1 {f1:.3f} P {p:.3f} R {r:.3f} t={time.time() - t0:.0f}s", flush=True)
+        if f1 > best:
+            best, best_state = f1, {k: v.clone() for k, v in model.state_dict().items()}
+        for g in opt.param_groups:
+            g["lr"] *= 0.85
+        if time.time() - t0 > MAX_SECONDS:
+            break
+    model.load_state_dict(best_state)
+    model.eval()
+    os.makedirs(OUT, exist_ok=True)
+    T = 7
+    dummy = (torch.ones(1, T, dtype=torch.long), torch.ones(1, T, CHAR_SLOTS, dtype=torch.long), torch.ones(1, T, dtype=torch.long))
+    path = os.path.join(OUT, "ner.onnx")
+    torch.onnx.export(model, dummy, path, input_names=["words", "chars", "shapes"], output_names=["logits"],
+                      dynamic_axes={"words": {1: "T"}, "chars": {1: "T"}, "shapes": {1: "T"}, "logits": {1: "T"}},
+                      opset_version=13)
+    meta = {"labels": labels, "wordBuckets": WORD_BUCKETS, "charBuckets": CHAR_BUCKETS, "charSlots": CHAR_SLOTS,
+            "seed": SEED, "heldoutTokenSpanF1": round(best, 4), "trainingSeconds": round(time.time() - t0),
+            "trainRecords": len(train), "torch": torch.__version__}
+    json.dump(meta, open(os.path.join(OUT, "ner.json"), "w"), indent=2)
+    print(json.dumps(meta), "size", os.path.getsize(path))
+
+
+if __name__ == "__main__":
+    main()
