@@ -1,0 +1,4 @@
+/** The routing policy: schema, shipped profiles, import/export. Pure. */
+export * from './schema';
+export * from './profiles';
+export * from './io';

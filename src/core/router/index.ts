@@ -1,0 +1,5 @@
+/** The router: decide() and what leaves the device. Pure. */
+export { decide } from './decide';
+export { prepareOutgoing, type OutgoingResult } from './outgoing';
+export * from './types';
+export { evaluate, detectorOptions, type Evaluation, type EvaluateOptions } from './evaluate';

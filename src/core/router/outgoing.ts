@@ -1,0 +1,65 @@
+/**
+ * What would leave the device for a decision: the redacted text, re-scanned; or null when nothing
+ * leaves or the re-scan fails (fail closed). Pure.
+ */
+import { assertClean, redact, Vault, PiiRemainingError, type PlaceholderUse } from '../pii';
+import type { Decision } from './types';
+
+export type OutgoingResult =
+  | { ok: true; text: string; placeholders: PlaceholderUse[] }
+  | { ok: false; code: 'nothing_leaves' | 'pii_remaining'; message: string };
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Redacts every planned span, then every other occurrence of the same values, then re-scans
+ * (pattern stage) and checks that no original value survived anywhere in the text.
+ */
+export function prepareOutgoing(
+  text: string,
+  decision: Decision,
+  vault: Vault = new Vault(),
+  threshold?: number,
+): OutgoingResult {
+  if (decision.tier === 'local' && decision.waitingFor === undefined) {
+    return { ok: false, code: 'nothing_leaves', message: 'nothing leaves this device' };
+  }
+  const targets = decision.redaction.targets.map((t) => ({
+    ...t,
+    score: 1,
+    source: 'rule',
+    text: text.slice(t.start, t.end),
+  }));
+  // Other occurrences of a detected value (e.g. a name the detector found once) are replaced too.
+  const extra = [];
+  for (const t of targets) {
+    if (t.text.trim().length < 2) continue;
+    const re = new RegExp(escapeRe(t.text), 'gi');
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (!targets.some((o) => o.start < e && s < o.end))
+        extra.push({ ...t, start: s, end: e, text: m[0] });
+    }
+  }
+  const { text: out, placeholders } = redact(text, [...targets, ...extra], vault);
+  const lower = out.toLowerCase();
+  const leaked = targets.filter((t) => t.text.length > 0 && lower.includes(t.text.toLowerCase()));
+  if (leaked.length) {
+    return {
+      ok: false,
+      code: 'pii_remaining',
+      message: `a detected value (${leaked[0]?.type}) is still in the outgoing text`,
+    };
+  }
+  try {
+    assertClean(out, threshold === undefined ? {} : { threshold });
+  } catch (err) {
+    if (err instanceof PiiRemainingError)
+      return { ok: false, code: 'pii_remaining', message: err.message };
+    throw err;
+  }
+  return { ok: true, text: out, placeholders };
+}
