@@ -5,9 +5,12 @@
 import { expose } from 'comlink';
 import type { LocalModelWorkerApi } from '../src/core/local-model/worker-api';
 import { probeGpu } from './probe-gpu';
+import { loadWebLlm } from './web-llm-loader';
+import { WebLlmModel } from './web-llm-model';
 
-const api: LocalModelWorkerApi = {
-  capabilities: () => probeGpu(self.navigator.gpu),
-};
+const api: LocalModelWorkerApi = new WebLlmModel({
+  loadWebLlm,
+  probe: () => probeGpu(self.navigator.gpu),
+});
 
 expose(api);

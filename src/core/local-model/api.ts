@@ -54,6 +54,12 @@ export interface ModelInfo {
   fitReason?: string;
   recommended: boolean;
   cached: boolean;
+  /** True when `downloadBytes` is estimated from the parameter count and quantization. */
+  downloadBytesEstimated?: boolean;
+  /** Needs the `shader-f16` WebGPU feature. */
+  requiresF16?: boolean;
+  /** An administrator's self-hosted entry rather than web-llm's prebuilt catalog. */
+  selfHosted?: boolean;
 }
 
 export interface LoadProgress {
@@ -88,4 +94,49 @@ export interface LocalModel {
   ): Promise<GenerateResult>;
   judge(kind: JudgeKind, text: string, signal?: AbortSignal): Promise<Judgement>;
   status(): Promise<ModelStatus>;
+}
+
+/** Browser storage as reported by `navigator.storage` in the worker. */
+export interface StorageInfo {
+  usageBytes: number | undefined;
+  quotaBytes: number | undefined;
+  /** Whether the browser promised not to evict our data under storage pressure. */
+  persisted: boolean | undefined;
+}
+
+/**
+ * A self-hosted model entry. `modelUrl` is the folder web-llm fetches from after appending
+ * `resolve/main/`; `modelLibUrl` is the compiled model library (.wasm). See docs/local-model.md.
+ */
+export interface SelfHostedModel {
+  id: string;
+  modelUrl: string;
+  modelLibUrl: string;
+  vramMB?: number;
+  contextLength?: number;
+  licence?: string;
+  requiresF16?: boolean;
+}
+
+/** What an administrator configures for air-gapped or private model hosting. */
+export interface SelfHostedConfig {
+  /** Base URL prepended to relative `modelUrl`/`modelLibUrl` of the entries below. */
+  baseUrl?: string;
+  models: SelfHostedModel[];
+  /** Hide web-llm's prebuilt catalog (Hugging Face) entirely, e.g. in an air-gapped office. */
+  onlySelfHosted?: boolean;
+}
+
+/**
+ * The local model plus model management for the Models view (cache, storage, self-hosting).
+ * The orchestrator only needs `LocalModel`; the facade from `getLocalModel()` implements both.
+ */
+export interface LocalModelManager extends LocalModel {
+  /** Remove a model's weights, library and config from the browser cache. */
+  deleteCached(modelId: string): Promise<void>;
+  storage(): Promise<StorageInfo>;
+  /** Ask the browser to keep downloaded models under storage pressure. */
+  persistStorage(): Promise<boolean>;
+  /** Replace the self-hosted catalog entries (the page stores them; the worker uses them). */
+  setSelfHosted(config: SelfHostedConfig): Promise<void>;
 }

@@ -1,0 +1,46 @@
+/**
+ * The e2e build's switch for the TestEngine. Tests select and configure it through localStorage
+ * before the page loads, or at run time through `window.__hearthTestEngine.configure({...})`:
+ *
+ *   await page.addInitScript(() =>
+ *     localStorage.setItem('hearth:test-engine', JSON.stringify({ tokens: ['Hi', '!'] })));
+ *
+ * Only imported behind `import.meta.env.MODE === 'e2e'`: never part of the production bundle.
+ */
+import { TestEngine, type TestEngineConfig } from './test-engine';
+
+export const TEST_ENGINE_KEY = 'hearth:test-engine';
+
+export interface TestEngineHook {
+  /** Merge into the running engine's config (and remember it for the next page load). */
+  configure(config: TestEngineConfig): void;
+  /** Whether the test engine (rather than the real worker) answers on this page. */
+  readonly active: boolean;
+}
+
+declare global {
+  interface Window {
+    __hearthTestEngine?: TestEngineHook;
+  }
+}
+
+/** Returns the TestEngine when a test selected it, else undefined (the real worker runs). */
+export function installTestEngineHook(): TestEngine | undefined {
+  let config: TestEngineConfig | undefined;
+  try {
+    const raw = localStorage.getItem(TEST_ENGINE_KEY);
+    config = raw ? (JSON.parse(raw) as TestEngineConfig) : undefined;
+  } catch {
+    config = undefined;
+  }
+  const engine = config ? new TestEngine(config) : undefined;
+  window.__hearthTestEngine = {
+    active: engine !== undefined,
+    configure(next) {
+      const merged = { ...config, ...next };
+      localStorage.setItem(TEST_ENGINE_KEY, JSON.stringify(merged));
+      engine?.configure(next);
+    },
+  };
+  return engine;
+}
