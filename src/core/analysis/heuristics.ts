@@ -157,7 +157,7 @@ const COMPLEX = W([
   'analy[sz]',
   'compare',
   'evaluat',
-  'design',
+  'design (?:a|an|the) ',
   'architect',
   'prove',
   'derive',

@@ -77,6 +77,8 @@ export const LEXICON: Record<Exclude<Category, 'internal'>, CategoryLexicon> = {
       'chimiothérapie',
       // es
       'diagnosticad[oa] con',
+      'me diagnosticaron',
+      'diagnosticaron',
       'receta médica',
       'baja médica',
       'historia clínica',
@@ -211,6 +213,9 @@ export const LEXICON: Record<Exclude<Category, 'internal'>, CategoryLexicon> = {
       'enfermedad',
       'síntomas',
       'terapeuta',
+      'asma',
+      'astma',
+      'asthme',
     ],
   },
   hr: {

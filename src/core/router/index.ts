@@ -3,3 +3,4 @@ export { decide } from './decide';
 export { prepareOutgoing, type OutgoingResult } from './outgoing';
 export * from './types';
 export { evaluate, detectorOptions, type Evaluation, type EvaluateOptions } from './evaluate';
+export { healthFromFlags, type HealthFlags } from './flags';
