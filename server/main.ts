@@ -9,6 +9,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { ConfigError, readConfig } from './config';
 import { setCacheHeaders } from './cache-policy';
+import { detector } from './detector';
 import { startNodeServer } from './node';
 import type { RunningServer } from './node';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const server: RunningServer = await startNodeServer({
     config,
     hostname: process.env.HOST ?? '127.0.0.1',
+    detector,
     // One JSON line per request on stdout; never prompts, answers or keys.
     logger: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
     staticFiles: serveStatic({ root, onFound: setCacheHeaders }),

@@ -8,6 +8,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppDeps } from './app';
 import { createApp } from './app';
 import { memoryRateLimiter } from './rate-limit';
+import { nodeFetch } from './node-fetch';
 import { redisRateLimiter } from './rate-limit-redis';
 
 export interface RunningServer {
@@ -28,6 +29,7 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
   const app = createApp({
     ...options,
     rateLimiter,
+    fetch: options.fetch ?? nodeFetch,
     clientAddress: (c) => {
       try {
         return getConnInfo(c).remote.address;

@@ -8,13 +8,7 @@ import type { Detector } from '../rescan';
 import type { RateLimiter } from '../rate-limit';
 import { startStubUpstream } from '../../testing/stub-upstream';
 import type { StubUpstream } from '../../testing/stub-upstream';
-
-/**
- * Stand-in until src/core/pii's index lands: flags e-mail addresses only. Swapped for the real
- * detector (server/detector.ts) once it exists.
- */
-const realDetector: Detector = (text) =>
-  /[\w.+-]+@[\w-]+\.[\w.]+/.test(text) ? [{ type: 'EMAIL', score: 0.99 }] : [];
+import { detector as realDetector } from '../detector';
 
 export const API_KEY = 'sk-test-SECRET-0123456789abcdef';
 export const PRIVATE_KEY = 'sk-private-SECRET-fedcba9876543210';
@@ -39,7 +33,7 @@ export async function stub(): Promise<StubUpstream> {
 export async function proxy(
   upstream: StubUpstream | undefined,
   env: Record<string, string> = {},
-  extra: { detector?: Detector; rateLimiter?: RateLimiter } = {},
+  extra: { detector?: Detector; rateLimiter?: RateLimiter; fetch?: typeof fetch } = {},
 ): Promise<Proxy> {
   const config = readConfig(
     {
@@ -60,6 +54,7 @@ export async function proxy(
     config,
     detector: 'detector' in extra ? extra.detector : realDetector,
     rateLimiter: extra.rateLimiter,
+    fetch: extra.fetch,
     logger: (line) => logs.push(line),
   });
   toClose.push(server);

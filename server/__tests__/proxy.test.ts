@@ -138,6 +138,30 @@ describe('the re-scan', () => {
     expect(p.logText()).not.toContain('jane.doe');
   });
 
+  it('uses the src/core detector: several types are named, placeholders pass', async () => {
+    const upstream = await stub();
+    const p = await proxy(upstream);
+    const res = await post(
+      p.url,
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: 'Card 4111 1111 1111 1111, mail jane.doe@example.com' },
+          { role: 'assistant', content: 'Noted.' },
+        ],
+      }),
+    );
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ error: { types: ['CREDIT_CARD', 'EMAIL'] } });
+    expect(text).not.toContain('4111');
+    const placeholders = await post(
+      p.url,
+      chatBody('Write to [PERSON_1] at [EMAIL_1] about card [CREDIT_CARD_1].'),
+    );
+    expect(placeholders.status).toBe(200);
+    expect(upstream.chatRequests()).toHaveLength(1);
+  });
+
   it('scans stop strings and json_schema text too', async () => {
     const upstream = await stub();
     const p = await proxy(upstream);
@@ -281,6 +305,38 @@ describe('streaming', () => {
     abort.abort();
     expect(await pending).toBe('aborted');
     await waitFor(() => must(upstream.chatRequests()[0]).aborted, 2_000);
+  });
+});
+
+describe('with the global fetch (what edge runtimes use) instead of the Node upstream client', () => {
+  const globalFetch: typeof fetch = (input, init) => fetch(input, init);
+
+  it('streams, reports a mid-stream death, times out and propagates aborts the same way', async () => {
+    const upstream = await stub();
+    const p = await proxy(upstream, { UPSTREAM_TIMEOUT_MS: '300' }, { fetch: globalFetch });
+    upstream.setBehaviour({ kind: 'slow', chunkDelayMs: 20 });
+    const ok = sseData((await readAll(await post(p.url, chatBody('x', { stream: true })))).text);
+    expect(ok.at(-1)).toBe('[DONE]');
+
+    upstream.setBehaviour({ kind: 'mid-stream-close', chunksBeforeClose: 2 });
+    const broken = sseData(
+      (await readAll(await post(p.url, chatBody('x', { stream: true })))).text,
+    );
+    expect(JSON.parse(must(broken.at(-1)))).toMatchObject({
+      error: { code: 'upstream_stream_error' },
+    });
+
+    upstream.setBehaviour({ kind: 'hang' });
+    expect((await post(p.url, chatBody('x'))).status).toBe(504);
+
+    upstream.setBehaviour({ kind: 'slow', chunkDelayMs: 100 });
+    upstream.clear();
+    const abort = new AbortController();
+    const res = await post(p.url, chatBody('x', { stream: true }), {}, { signal: abort.signal });
+    await must(res.body).getReader().read();
+    abort.abort();
+    const rec = must(upstream.chatRequests()[0]);
+    await waitFor(() => rec.aborted, 2_000);
   });
 });
 
