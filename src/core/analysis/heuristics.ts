@@ -30,6 +30,7 @@ const TASKS: ReadonlyArray<[TaskType, RegExp]> = [
       'summary',
       'tl;dr',
       'zusammenfass',
+      'fasse [^.]{0,60}zusammen',
       'resum',
       'opsummer',
       'sammanfatta',

@@ -58,6 +58,9 @@ export type ProfileId = (typeof PROFILES)[number];
 
 const sensitivity = z.enum(SENSITIVITY_LEVELS);
 const entityType = z.enum(ENTITY_TYPES as unknown as [EntityType, ...EntityType[]]);
+
+/** The entity types a rule or mapping may name (the detector's types). */
+export const ENTITY_TYPES_FOR_POLICY: readonly EntityType[] = ENTITY_TYPES;
 const nonEmptyList = <T extends z.ZodType>(t: T) => z.array(t).min(1);
 
 export const RuleSchema = z
