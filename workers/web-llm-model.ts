@@ -17,6 +17,7 @@ import type { GpuCapabilities } from '../src/core/local-model/capabilities';
 import {
   buildCatalog,
   fitFor,
+  requiresF16,
   selfHostedRecords,
   type CatalogRecord,
 } from '../src/core/local-model/catalog';
@@ -199,7 +200,7 @@ export class WebLlmModel implements LocalModelWorkerApi {
       throw makeError('model_not_found', `There is no model called "${modelId}" in the catalog.`);
     }
     const fit = fitFor(record, caps);
-    if (!fit.fits && record.required_features?.length && !caps.shaderF16) {
+    if (!fit.fits && requiresF16(record) && !caps.shaderF16) {
       throw makeError('model_too_large', `"${modelId}" cannot run on this device: ${fit.reason}.`);
     }
     const map = createProgressMapper();
