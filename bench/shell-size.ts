@@ -8,7 +8,9 @@ import { gzipSync } from 'node:zlib';
 
 const dist = path.resolve(import.meta.dirname, '..', process.argv[2] ?? 'dist');
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-const urls = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+const urls = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].flatMap((m) =>
+  m[1] ? [m[1]] : [],
+);
 
 let jsGzip = 0;
 let cssGzip = 0;
