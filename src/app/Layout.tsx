@@ -1,4 +1,6 @@
 import { NavLink, Outlet } from 'react-router-dom';
+import { FirstRun } from './components/FirstRun';
+import { InstallPrompt } from './components/InstallPrompt';
 import { StatusBanners } from './components/StatusBanners';
 import { ThemeToggle } from './components/ThemeToggle';
 
@@ -34,6 +36,8 @@ export function Layout() {
         <ThemeToggle />
       </header>
       <StatusBanners />
+      <FirstRun />
+      <InstallPrompt />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -1,0 +1,124 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { describeCapabilities } from '../../core/local-model/capabilities';
+import type { ModelInfo } from '../../core/local-model/api';
+import { DEFAULT_POLICY } from '../../core/policy';
+import { getLocalModel, toBoundaryError } from '../../orchestrator/local-model-client';
+import { useHealth } from '../hooks/useHealth';
+
+export interface FirstRunPanelProps {
+  /** Called by "Get started" and "Skip introduction"; the parent remembers the dismissal. */
+  onDismiss: () => void;
+  /** The profile in force; the shipped default until the policy store says otherwise. */
+  profile?: { name: string; description: string };
+}
+
+/** "1.9 GB", "650 MB": decimal units, as download sizes are usually given. */
+export function formatDownload(bytes: number): string {
+  return bytes >= 1e9
+    ? `${(bytes / 1e9).toFixed(1)} GB`
+    : `${Math.max(1, Math.round(bytes / 1e6))} MB`;
+}
+
+/** The model to suggest: the catalog's recommended one that fits this device, if any. */
+export function suggestModel(models: readonly ModelInfo[]): ModelInfo | undefined {
+  return models.find((m) => m.recommended && m.fits) ?? models.find((m) => m.recommended);
+}
+
+type DeviceAdvice =
+  | { kind: 'model'; model: ModelInfo }
+  | { kind: 'capabilities'; headline: string; details: string[] };
+
+async function adviseDevice(): Promise<DeviceAdvice> {
+  const local = getLocalModel();
+  try {
+    const model = suggestModel(await local.listModels());
+    if (model) return { kind: 'model', model };
+  } catch {
+    // The catalog is unavailable (no WebGPU, worker failed): the capability summary says why.
+  }
+  return { kind: 'capabilities', ...describeCapabilities(await local.capabilities()) };
+}
+
+/** A short introduction: what stays local, what may leave, the profile, a model for this device. */
+export function FirstRunPanel({
+  onDismiss,
+  profile = { name: DEFAULT_POLICY.name, description: DEFAULT_POLICY.description ?? '' },
+}: FirstRunPanelProps) {
+  const health = useHealth();
+  const advice = useQuery({
+    queryKey: ['first-run', 'device-advice'],
+    queryFn: adviseDevice,
+    retry: false,
+    staleTime: Infinity,
+  });
+  const localOnly = health.isError || (health.isSuccess && !health.data.cloud.configured);
+
+  return (
+    <section className="first-run" aria-labelledby="first-run-title" data-testid="first-run">
+      <h2 id="first-run-title">Welcome to Hearth</h2>
+      <ul>
+        <li>
+          <strong>Stays on this device:</strong> your conversations, memory and audit log, and the
+          analysis of every message. Health, HR, financial and children&apos;s data is only ever
+          answered here.
+        </li>
+        <li>
+          {localOnly ? (
+            <>
+              <strong>Nothing leaves this device:</strong> no cloud model is configured on this
+              server, so every answer comes from the model on your GPU.
+            </>
+          ) : (
+            <>
+              <strong>May leave:</strong> only what the policy allows, with names, emails and other
+              personal details replaced by placeholders first. Each answer shows exactly what left.
+            </>
+          )}
+        </li>
+        <li>
+          <strong>Profile in force: {profile.name}.</strong> {profile.description}{' '}
+          <Link to="/policy" onClick={onDismiss}>
+            Review the policy
+          </Link>
+        </li>
+      </ul>
+      <div className="first-run-device" aria-live="polite">
+        <h3>For this device</h3>
+        {advice.isPending && <p>Checking what this device can run…</p>}
+        {advice.isError && (
+          <p>Local inference is unavailable: {toBoundaryError(advice.error).message}.</p>
+        )}
+        {advice.data?.kind === 'model' && (
+          <p data-testid="first-run-model">
+            Suggested model: <strong>{advice.data.model.id}</strong>
+            {advice.data.model.downloadBytes !== undefined &&
+              `, a ${advice.data.model.downloadBytesEstimated ? 'download of about' : 'download of'} ${formatDownload(advice.data.model.downloadBytes)}`}
+            {advice.data.model.cached ? ' (already downloaded)' : ''}.{' '}
+            <Link to="/models" onClick={onDismiss}>
+              Choose a model
+            </Link>
+          </p>
+        )}
+        {advice.data?.kind === 'capabilities' && (
+          <>
+            <p>{advice.data.headline}</p>
+            <ul>
+              {advice.data.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <div className="first-run-actions">
+        <button type="button" className="primary" onClick={onDismiss}>
+          Get started
+        </button>
+        <button type="button" onClick={onDismiss}>
+          Skip introduction
+        </button>
+      </div>
+    </section>
+  );
+}
