@@ -83,6 +83,7 @@ interface RequestState {
 }
 
 const encoder = new TextEncoder();
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function now(): number {
   return performance.now();
@@ -362,31 +363,44 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
         max_bytes: max,
       });
     }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const body = c.req.raw.body;
-    if (body) {
-      const reader = body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > max) {
-          await reader.cancel().catch(() => {});
-          st.bytesIn = total;
-          throw new HttpError(413, 'body_too_large', `The body exceeds ${max} bytes`, {
-            max_bytes: max,
-          });
+    let bytes: Uint8Array;
+    if (declared !== undefined && /^\d+$/.test(declared)) {
+      // HTTP framing bounds the body by Content-Length, checked above: read it in one go (on
+      // Node this skips the web-stream conversion of the request body).
+      bytes = new Uint8Array(await c.req.raw.arrayBuffer());
+      st.bytesIn = bytes.byteLength;
+    } else {
+      // Chunked upload: enforce the limit while reading.
+      const chunks: Uint8Array[] = [];
+      let total = 0;
+      const body = c.req.raw.body;
+      if (body) {
+        const reader = body.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          total += value.byteLength;
+          if (total > max) {
+            await reader.cancel().catch(() => {});
+            st.bytesIn = total;
+            throw new HttpError(413, 'body_too_large', `The body exceeds ${max} bytes`, {
+              max_bytes: max,
+            });
+          }
+          chunks.push(value);
         }
-        chunks.push(value);
+      }
+      st.bytesIn = total;
+      bytes = new Uint8Array(total);
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
       }
     }
-    st.bytesIn = total;
-    const bytes =
-      chunks.length === 1 ? (chunks[0] as Uint8Array) : chunks.reduce(concat, new Uint8Array(0));
     let parsed: unknown;
     try {
-      parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      parsed = JSON.parse(strictUtf8.decode(bytes));
     } catch {
       throw new HttpError(400, 'invalid_json', 'The body is not valid JSON');
     }
