@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   const text =
     (JSON.parse(body(false)) as { messages: { content: string }[] }).messages[0]?.content ?? '';
   const reps = 2_000;
-  let t = performance.now();
+  const t = performance.now();
   for (let i = 0; i < reps; i++) rescan([text], detector, undefined);
   const rescanUs = ((performance.now() - t) / reps) * 1000;
 
