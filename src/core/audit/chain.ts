@@ -1,0 +1,243 @@
+/**
+ * Building and verifying the hash chain. Pure: entries in, verdict out; storage lives elsewhere.
+ *
+ * Each entry's `hash` is SHA-256 over the canonical serialisation of every stored field except
+ * `hash` and `signature`; that content includes `seq` and `prevHash`, so editing, deleting,
+ * inserting or reordering any entry breaks the chain at that entry. Each hash is also signed with
+ * the device key, so recomputing the hashes after an edit does not help without the private key.
+ */
+import { canonicalize } from './canonical';
+import { sha256Hex, signHash, verifyHashSignature } from './signing';
+import {
+  GENESIS_HASH,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditFailureCode,
+  type AuditHead,
+  type AuditVerifyResult,
+  type WebCryptoKey,
+} from './types';
+
+/** The hashed content of an entry: everything but `hash` and `signature`. */
+export function entryBody(entry: AuditEntry): Omit<AuditEntry, 'hash' | 'signature'> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { hash, signature, ...body } = entry;
+  return body;
+}
+
+export function hashBody(body: Omit<AuditEntry, 'hash' | 'signature'>): Promise<string> {
+  return sha256Hex(canonicalize(body));
+}
+
+/** Entity types with a count > 0, sorted. */
+export function entityTypesOf(counts: Record<string, number>): string[] {
+  return Object.keys(counts)
+    .filter((k) => (counts[k] ?? 0) > 0)
+    .sort();
+}
+
+/**
+ * Turns inputs into chained, signed entries following `head`. Hashing is sequential (each hash
+ * covers the previous one); signing runs in parallel.
+ */
+export async function buildEntries(
+  inputs: readonly AuditEntryInput[],
+  head: AuditHead | null,
+  key: { keyId: string; privateKey: WebCryptoKey },
+  now: () => Date = () => new Date(),
+): Promise<AuditEntry[]> {
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  let seq = head?.seq ?? 0;
+  const bodies: Omit<AuditEntry, 'hash' | 'signature'>[] = [];
+  const hashes: string[] = [];
+  for (const input of inputs) {
+    seq += 1;
+    const body = {
+      ...stripUndefined(input),
+      v: 1 as const,
+      seq,
+      at: now().toISOString(),
+      entityTypes: entityTypesOf(input.entityCounts),
+      keyId: key.keyId,
+      prevHash,
+    };
+    const hash = await hashBody(body);
+    bodies.push(body);
+    hashes.push(hash);
+    prevHash = hash;
+  }
+  const signatures = await Promise.all(hashes.map((h) => signHash(key.privateKey, h)));
+  return bodies.map((body, i) => ({
+    ...body,
+    hash: hashes[i] ?? '',
+    signature: signatures[i] ?? '',
+  }));
+}
+
+function stripUndefined<T extends object>(obj: T): T {
+  const out = {} as T;
+  for (const k of Object.keys(obj) as (keyof T)[]) if (obj[k] !== undefined) out[k] = obj[k];
+  return out;
+}
+
+/** Resolves a keyId to a verification key; null when the key is unknown. */
+export type KeyResolver = (keyId: string) => WebCryptoKey | null | undefined;
+
+interface Failure {
+  seq: number;
+  code: AuditFailureCode;
+  reason: string;
+}
+
+/**
+ * Streaming verifier: feed it the chain in order, in batches of any size, then ask for the result.
+ * Stops at the first bad entry (lowest seq) and reports it in words.
+ */
+export class ChainVerifier {
+  private prevHash = GENESIS_HASH;
+  private expectedSeq = 1;
+  private count = 0;
+  private failure: Failure | null = null;
+
+  constructor(private readonly resolveKey: KeyResolver) {}
+
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
+  async push(entries: readonly unknown[]): Promise<void> {
+    if (this.failure || entries.length === 0) return;
+    // Hashes and signatures in parallel; links are then checked in order.
+    const checks = await Promise.all(entries.map((e) => this.checkOne(e)));
+    for (const [i, check] of checks.entries()) {
+      const fail = this.checkLink(entries[i], check);
+      if (fail) {
+        this.failure = fail;
+        return;
+      }
+      this.count += 1;
+    }
+  }
+
+  /** The verdict; pass the head the store remembers to detect entries removed from the end. */
+  result(head?: AuditHead | null): AuditVerifyResult {
+    let f = this.failure;
+    if (!f && head !== undefined) {
+      const lastSeq = this.expectedSeq - 1;
+      if ((head?.seq ?? 0) !== lastSeq || (head !== null && head.hash !== this.prevHash)) {
+        f = {
+          seq: Math.min(lastSeq + 1, head?.seq ?? lastSeq + 1),
+          code: 'truncated',
+          reason:
+            (head?.seq ?? 0) > lastSeq
+              ? `the log ends at entry ${lastSeq} but entry ${head?.seq} was written: entries were removed from the end`
+              : `the last entry (${lastSeq}) is not the one recorded as the head of the chain`,
+        };
+      }
+    }
+    if (f)
+      return { ok: false, firstBadSeq: f.seq, reason: f.reason, code: f.code, count: this.count };
+    return { ok: true, count: this.count };
+  }
+
+  private async checkOne(
+    raw: unknown,
+  ): Promise<{ hashOk: boolean; sigOk: boolean; known: boolean } | 'malformed'> {
+    if (!isEntryShape(raw)) return 'malformed';
+    const hashOk = (await hashBody(entryBody(raw))) === raw.hash;
+    const key = this.resolveKey(raw.keyId);
+    if (!key) return { hashOk, sigOk: false, known: false };
+    const sigOk = await verifyHashSignature(key, raw.hash, raw.signature).catch(() => false);
+    return { hashOk, sigOk, known: true };
+  }
+
+  private checkLink(
+    raw: unknown,
+    check: { hashOk: boolean; sigOk: boolean; known: boolean } | 'malformed',
+  ): Failure | null {
+    const at = this.expectedSeq;
+    if (check === 'malformed') {
+      const seq = isRecord(raw) && typeof raw.seq === 'number' ? raw.seq : at;
+      return { seq, code: 'malformed', reason: `entry ${seq} is not a well-formed audit entry` };
+    }
+    const e = raw as AuditEntry;
+    if (e.seq !== at) {
+      return {
+        seq: Math.min(e.seq, at),
+        code: 'sequence',
+        reason: `expected entry ${at} but found entry ${e.seq}: entries were deleted, inserted or reordered`,
+      };
+    }
+    if (!check.hashOk) {
+      return {
+        seq: e.seq,
+        code: 'edited',
+        reason: `entry ${e.seq} does not match its hash: it was edited after it was written`,
+      };
+    }
+    if (e.prevHash !== this.prevHash) {
+      return {
+        seq: e.seq,
+        code: 'broken_link',
+        reason: `entry ${e.seq} does not follow entry ${e.seq - 1}: an entry before it was replaced, inserted or removed`,
+      };
+    }
+    if (!check.known) {
+      return {
+        seq: e.seq,
+        code: 'unknown_key',
+        reason: `entry ${e.seq} was signed by an unknown key (${e.keyId.slice(0, 16)}…)`,
+      };
+    }
+    if (!check.sigOk) {
+      return {
+        seq: e.seq,
+        code: 'bad_signature',
+        reason: `entry ${e.seq}'s signature does not verify with the device key`,
+      };
+    }
+    this.prevHash = e.hash;
+    this.expectedSeq += 1;
+    return null;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+function isEntryShape(v: unknown): v is AuditEntry {
+  return (
+    isRecord(v) &&
+    v.v === 1 &&
+    Number.isSafeInteger(v.seq) &&
+    typeof v.at === 'string' &&
+    typeof v.keyId === 'string' &&
+    typeof v.prevHash === 'string' &&
+    typeof v.hash === 'string' &&
+    HEX64.test(v.hash) &&
+    typeof v.signature === 'string' &&
+    typeof v.requestId === 'string' &&
+    typeof v.route === 'string' &&
+    typeof v.pattern === 'string' &&
+    Array.isArray(v.tiersThatSawData) &&
+    isRecord(v.entityCounts) &&
+    Array.isArray(v.entityTypes)
+  );
+}
+
+/** Verifies a whole chain held in memory (the CLI and tests). */
+export async function verifyEntries(
+  entries: readonly unknown[],
+  resolveKey: KeyResolver,
+  head?: AuditHead | null,
+  batchSize = 2000,
+): Promise<AuditVerifyResult> {
+  const v = new ChainVerifier(resolveKey);
+  for (let i = 0; i < entries.length && !v.failed; i += batchSize) {
+    await v.push(entries.slice(i, i + batchSize));
+  }
+  return v.result(head);
+}

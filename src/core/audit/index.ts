@@ -1,0 +1,6 @@
+/** Tamper-evident audit chain: canonical form, hashing, signing and verification (pure). */
+export * from './types';
+export * from './canonical';
+export * from './signing';
+export * from './chain';
+export * from './jsonl';

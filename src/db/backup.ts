@@ -1,0 +1,212 @@
+/**
+ * Backup: everything in one JSON file, and a restore that validates the whole file (zod, and the
+ * audit chain against the keys it names) before touching the database, then replaces the data in
+ * a single readwrite transaction, so a restore is applied completely or not at all.
+ *
+ * The device's private signing key is non-extractable and never part of a backup; the backup
+ * carries the public keys, so restored entries still verify and new ones continue the chain.
+ */
+import { z } from 'zod';
+import { verifyEntries, type AuditEntry } from '../core/audit';
+import { db } from './schema';
+import { DbError, guardWrite } from './errors';
+import { publicKeys, verifyOnlyRows } from './keys';
+
+const structuredError = z.object({ code: z.string(), message: z.string() });
+const ms = z.number().finite();
+
+const conversation = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  createdAt: ms,
+  updatedAt: ms,
+});
+const message = z.object({
+  id: z.string().min(1),
+  conversationId: z.string().min(1),
+  role: z.enum(['user', 'assistant', 'system']),
+  content: z.string(),
+  createdAt: ms,
+  route: z.string().optional(),
+  pattern: z.string().optional(),
+  badge: z.string().optional(),
+  requestId: z.string().optional(),
+  status: z.enum(['complete', 'streaming', 'stopped', 'error', 'queued', 'blocked']).optional(),
+  error: structuredError.optional(),
+});
+const memory = z.object({
+  id: z.string().min(1),
+  text: z.string(),
+  sensitivity: z.enum(['public', 'internal', 'personal', 'regulated']),
+  neverLeavesDevice: z.boolean(),
+  createdAt: ms,
+  updatedAt: ms,
+});
+const vaultRow = z.object({
+  conversationId: z.string().min(1),
+  placeholder: z.string().min(1),
+  type: z.string(),
+  value: z.string(),
+  normalized: z.string(),
+});
+const outboxItem = z.object({
+  id: z.string().min(1),
+  conversationId: z.string(),
+  messageId: z.string(),
+  createdAt: ms,
+  request: z.unknown(),
+  attempts: z.number().int().nonnegative(),
+  lastError: structuredError.optional(),
+});
+const metric = z.object({
+  id: z.string().min(1),
+  at: ms,
+  route: z.string(),
+  tier: z.string(),
+  latencyMs: z.number(),
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  costUsd: z.number(),
+  redactions: z.record(z.string(), z.number()),
+  escalated: z.boolean(),
+});
+const setting = z.object({ key: z.string().min(1), value: z.unknown() });
+// Loose: every field of an audit entry is hashed, so nothing may be dropped or added here.
+const auditEntry = z.looseObject({
+  v: z.literal(1),
+  seq: z.number().int().positive(),
+  at: z.string(),
+  kind: z.enum(['decision', 'step', 'override']),
+  requestId: z.string(),
+  route: z.string(),
+  pattern: z.string(),
+  tiersThatSawData: z.array(z.string()),
+  entityCounts: z.record(z.string(), z.number()),
+  entityTypes: z.array(z.string()),
+  keyId: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+  signature: z.string(),
+});
+const jwk = z.object({ kty: z.string(), crv: z.string(), x: z.string(), y: z.string() });
+
+export const backupSchema = z.object({
+  format: z.literal('hearth-backup'),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  data: z.object({
+    conversations: z.array(conversation),
+    messages: z.array(message),
+    memories: z.array(memory),
+    vault: z.array(vaultRow),
+    outbox: z.array(outboxItem),
+    metrics: z.array(metric),
+    settings: z.array(setting),
+    audit: z.array(auditEntry),
+  }),
+  auditKeys: z.array(z.object({ keyId: z.string(), publicKeyJwk: jwk })),
+  auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+});
+
+export type Backup = z.infer<typeof backupSchema>;
+
+/** Everything on this device except the private signing key, as one JSON document. */
+export async function exportBackup(): Promise<string> {
+  const d = db();
+  const backup = await d.transaction('r', d.tables, async () => ({
+    format: 'hearth-backup' as const,
+    version: 1 as const,
+    exportedAt: new Date().toISOString(),
+    data: {
+      conversations: await d.conversations.toArray(),
+      messages: await d.messages.toArray(),
+      memories: await d.memories.toArray(),
+      vault: await d.vault.toArray(),
+      outbox: await d.outbox.toArray(),
+      metrics: await d.metrics.toArray(),
+      settings: await d.settings.toArray(),
+      audit: await d.audit.orderBy('seq').toArray(),
+    },
+    auditHead: (await d.auditMeta.get('head'))?.head ?? null,
+  }));
+  return JSON.stringify({ ...backup, auditKeys: await publicKeys() });
+}
+
+export interface ImportSummary {
+  conversations: number;
+  messages: number;
+  memories: number;
+  auditEntries: number;
+}
+
+function invalid(message: string, cause?: unknown): DbError {
+  return new DbError('invalid_backup', message, { cause });
+}
+
+/**
+ * Replaces this device's data with a backup. Throws DbError('invalid_backup') naming the first
+ * problem, before anything is written, or DbError('quota_exceeded'); in both cases the data on
+ * the device is unchanged.
+ */
+export async function importBackup(fileText: string): Promise<ImportSummary> {
+  let json: unknown;
+  try {
+    json = JSON.parse(fileText);
+  } catch (err) {
+    throw invalid('The file is not JSON, so it is not a Hearth backup.', err);
+  }
+  const parsed = backupSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'the file';
+    throw invalid(
+      `The backup is not valid at ${where}: ${issue?.message ?? 'unknown problem'}. Nothing was imported.`,
+      parsed.error,
+    );
+  }
+  const backup = parsed.data;
+  let keyRows;
+  try {
+    keyRows = await verifyOnlyRows(backup.auditKeys);
+  } catch (err) {
+    throw invalid(
+      'A public key in the backup does not match its fingerprint. Nothing was imported.',
+      err,
+    );
+  }
+  const keys = new Map(keyRows.map((k) => [k.keyId, k.publicKey]));
+  const audit = backup.data.audit as unknown as AuditEntry[];
+  const verdict = await verifyEntries(audit, (id) => keys.get(id), backup.auditHead);
+  if (!verdict.ok) {
+    throw invalid(
+      `The backup's audit log does not verify: ${verdict.reason}. Nothing was imported.`,
+    );
+  }
+  const d = db();
+  const { data } = backup;
+  await guardWrite(() =>
+    d.transaction('rw', d.tables, async () => {
+      const own = (await d.auditKeys.toArray()).filter((k) => k.privateKey);
+      for (const t of d.tables) await t.clear();
+      await d.conversations.bulkAdd(data.conversations);
+      await d.messages.bulkAdd(data.messages);
+      await d.memories.bulkAdd(data.memories);
+      await d.vault.bulkAdd(data.vault);
+      await d.outbox.bulkAdd(data.outbox);
+      await d.metrics.bulkAdd(data.metrics);
+      await d.settings.bulkAdd(data.settings);
+      await d.audit.bulkAdd(audit);
+      await d.auditKeys.bulkPut([
+        ...keyRows.filter((k) => !own.some((o) => o.keyId === k.keyId)),
+        ...own,
+      ]);
+      if (backup.auditHead) await d.auditMeta.put({ id: 'head', head: backup.auditHead });
+    }),
+  );
+  return {
+    conversations: data.conversations.length,
+    messages: data.messages.length,
+    memories: data.memories.length,
+    auditEntries: audit.length,
+  };
+}

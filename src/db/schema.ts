@@ -1,0 +1,108 @@
+/**
+ * The Dexie database: every schema version and its migration, in one place.
+ *
+ * Version 1 is what the first build shipped (conversations, messages, vault, outbox, audit,
+ * settings). Version 2 adds memories, metrics and the audit keys/head tables, indexes messages
+ * for status, and backfills fields that v1 rows lack. Never edit a released version: add one.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  AuditEntry,
+  AuditKeyRow,
+  AuditMetaRow,
+  Conversation,
+  Memory,
+  Message,
+  MetricSample,
+  OutboxItem,
+  Setting,
+  VaultRow,
+} from './types';
+
+export const DB_NAME = 'hearth';
+
+/** Version 1 stores, kept verbatim so old databases upgrade (and tests can build a v1 fixture). */
+export const SCHEMA_V1 = {
+  conversations: 'id, updatedAt',
+  messages: 'id, conversationId, [conversationId+createdAt]',
+  vault: '[conversationId+placeholder], conversationId',
+  outbox: 'id, createdAt',
+  audit: 'seq, at',
+  settings: 'key',
+} as const;
+
+export const SCHEMA_V2 = {
+  conversations: 'id, updatedAt, title',
+  messages: 'id, conversationId, [conversationId+createdAt], requestId, status',
+  memories: 'id, updatedAt, sensitivity',
+  vault: '[conversationId+placeholder], conversationId',
+  outbox: 'id, createdAt, conversationId',
+  audit: 'seq, at, route, requestId, *tiersThatSawData, *entityTypes',
+  auditKeys: 'keyId',
+  auditMeta: 'id',
+  metrics: 'id, at',
+  settings: 'key',
+} as const;
+
+export class HearthDb extends Dexie {
+  conversations!: EntityTable<Conversation, 'id'>;
+  messages!: EntityTable<Message, 'id'>;
+  memories!: EntityTable<Memory, 'id'>;
+  vault!: Table<VaultRow, [string, string]>;
+  outbox!: EntityTable<OutboxItem, 'id'>;
+  audit!: EntityTable<AuditEntry, 'seq'>;
+  auditKeys!: EntityTable<AuditKeyRow, 'keyId'>;
+  auditMeta!: EntityTable<AuditMetaRow, 'id'>;
+  metrics!: EntityTable<MetricSample, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        // v1 messages had no status: everything stored then was finished.
+        await tx
+          .table('messages')
+          .toCollection()
+          .modify((m: Partial<Message>) => {
+            if (m.status === undefined) m.status = 'complete';
+          });
+        // v1 vault rows had no normalized key: fall back to the trimmed, lower-cased value.
+        await tx
+          .table('vault')
+          .toCollection()
+          .modify((v: Partial<VaultRow>) => {
+            if (v.normalized === undefined)
+              v.normalized = `${v.type}:${(v.value ?? '').trim().toLowerCase()}`;
+          });
+        // v1 conversations could lack updatedAt: use createdAt.
+        await tx
+          .table('conversations')
+          .toCollection()
+          .modify((c: Partial<Conversation>) => {
+            if (c.updatedAt === undefined) c.updatedAt = c.createdAt ?? 0;
+          });
+        // The chain's head is now remembered separately (detects removal from the end).
+        const last = (await tx.table('audit').orderBy('seq').last()) as AuditEntry | undefined;
+        if (last)
+          await tx.table('auditMeta').put({ id: 'head', head: { seq: last.seq, hash: last.hash } });
+      });
+  }
+}
+
+let current: HearthDb | null = null;
+
+/** The app's database, opened on first use. */
+export function db(): HearthDb {
+  current ??= new HearthDb();
+  return current;
+}
+
+/** Points the module at another database (tests, benchmarks); closes the previous one. */
+export function switchDatabase(name: string): HearthDb {
+  current?.close();
+  current = new HearthDb(name);
+  return current;
+}

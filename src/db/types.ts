@@ -1,0 +1,102 @@
+/** Row types of the Hearth database. These are the contracts the orchestrator and UI rely on. */
+import type { AuditEntry, AuditHead, PublicJwk } from '../core/audit';
+
+export type Role = 'user' | 'assistant' | 'system';
+export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'error' | 'queued' | 'blocked';
+export type Sensitivity = 'public' | 'internal' | 'personal' | 'regulated';
+export interface StructuredError {
+  code: string;
+  message: string;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  role: Role;
+  content: string;
+  createdAt: number;
+  /** Where the answer came from ('local', 'cloud', ...), as decided by the router. */
+  route?: string;
+  /** The routing pattern that produced it ('sanitize-and-solve', ...). */
+  pattern?: string;
+  /** Short label shown on the message ("answered locally"). */
+  badge?: string;
+  requestId?: string;
+  status?: MessageStatus;
+  error?: StructuredError;
+}
+
+export interface Memory {
+  id: string;
+  text: string;
+  sensitivity: Sensitivity;
+  /** When true the orchestrator must never send this memory to any cloud tier. */
+  neverLeavesDevice: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One placeholder <-> value pair of a conversation's redaction vault. */
+export interface VaultRow {
+  conversationId: string;
+  placeholder: string;
+  type: string;
+  value: string;
+  /** The key under which "the same value" is recognised (see core/pii valueKey). */
+  normalized: string;
+}
+
+export interface OutboxItem {
+  id: string;
+  conversationId: string;
+  messageId: string;
+  createdAt: number;
+  /** The request to send when the cloud is reachable (plain JSON). */
+  request: unknown;
+  attempts: number;
+  lastError?: StructuredError;
+}
+
+export interface MetricSample {
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+  route: string;
+  tier: string;
+  latencyMs: number;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+  redactions: Record<string, number>;
+  escalated: boolean;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+/** A signing key of this or an imported device; only this device's row has a private key. */
+export interface AuditKeyRow {
+  keyId: string;
+  publicKeyJwk: PublicJwk;
+  publicKey: CryptoKey;
+  /** Non-extractable; present only for the key this device signs with. */
+  privateKey?: CryptoKey;
+  createdAt: number;
+}
+
+export interface AuditMetaRow {
+  id: 'head';
+  head: AuditHead;
+}
+
+export type { AuditEntry };
