@@ -1,0 +1,139 @@
+/** A tiny in-test LocalModel and the wiring of an Orchestrator against the real stub upstream. */
+import type {
+  GenerateRequest,
+  GenerateResult,
+  JudgeKind,
+  Judgement,
+  ModelStatus,
+} from '../../core/local-model/api';
+import type { Policy } from '../../core/policy';
+import { createCloudClient } from '../cloud-client';
+import { memoryPorts } from '../memory-ports';
+import { Orchestrator } from '../orchestrator';
+import type { LocalEngine } from '../patterns';
+
+export interface FakeLocalOptions {
+  reply?: string | ((req: GenerateRequest) => string);
+  /** Throw after this many tokens. */
+  failAfterTokens?: number;
+  confidence?: number | 'unknown';
+  sensitivity?: Judgement;
+  ready?: boolean;
+}
+
+export class FakeLocal implements LocalEngine {
+  readonly requests: GenerateRequest[] = [];
+  readonly judged: { kind: JudgeKind; text: string }[] = [];
+  constructor(public options: FakeLocalOptions = {}) {}
+
+  async generate(req: GenerateRequest, onToken: (d: string) => void): Promise<GenerateResult> {
+    this.requests.push(structuredClone(req));
+    const r = this.options.reply ?? 'Local answer from the fake model.';
+    const text = typeof r === 'function' ? r(req) : r;
+    const tokens = text.match(/\S+\s*/g) ?? [text];
+    let out = '';
+    for (const [i, t] of tokens.entries()) {
+      if (this.options.failAfterTokens !== undefined && i >= this.options.failAfterTokens) {
+        throw Object.assign(new Error('device lost'), { code: 'device_lost' });
+      }
+      await Promise.resolve();
+      out += t;
+      onToken(t);
+    }
+    return {
+      text: out,
+      finishReason: 'stop',
+      usage: { promptTokens: 5, completionTokens: tokens.length },
+      decodeTokensPerSecond: 50,
+      firstTokenMs: 1,
+    };
+  }
+
+  async judge(kind: JudgeKind, text: string): Promise<Judgement> {
+    this.judged.push({ kind, text });
+    if (kind === 'sensitivity')
+      return this.options.sensitivity ?? { kind, unknown: true, reason: 'not configured' };
+    if (kind === 'answer-confidence') {
+      const c = this.options.confidence ?? 0.9;
+      return c === 'unknown'
+        ? { kind, unknown: true, reason: 'unparsable' }
+        : { kind, confidence: c };
+    }
+    return { kind, unknown: true, reason: 'not configured' };
+  }
+
+  async status(): Promise<ModelStatus> {
+    return this.options.ready === false
+      ? { state: 'idle' }
+      : { state: 'ready', modelId: 'fake', lastDecodeTokensPerSecond: 50 };
+  }
+}
+
+export interface Setup {
+  baseUrl: string;
+  local?: FakeLocal;
+  ports?: ReturnType<typeof memoryPorts>;
+  online?: boolean;
+  proxyUp?: boolean;
+  private?: boolean;
+  policy?: Policy;
+  idleTimeoutMs?: number;
+}
+
+export function makeOrchestrator(s: Setup) {
+  const ports = s.ports ?? memoryPorts();
+  const orch = new Orchestrator({
+    ports,
+    cloud: createCloudClient({ baseUrl: s.baseUrl, idleTimeoutMs: s.idleTimeoutMs ?? 2_000 }),
+    local: s.local,
+    fetchHealth: async () => {
+      if (s.proxyUp === false) throw new TypeError('fetch failed');
+      return {
+        ok: true,
+        version: 't',
+        cloud: { configured: true },
+        tiers: {
+          frontier: { configured: true, reachable: true },
+          private: { configured: s.private ?? false, reachable: s.private ?? null },
+        },
+      };
+    },
+    isOnline: () => s.online ?? true,
+    ...(s.policy ? { policy: s.policy } : {}),
+    resilience: {
+      maxAttempts: 3,
+      initialDelayMs: 5,
+      maxDelayMs: 20,
+      maxRetryAfterMs: 50,
+      breakerThreshold: 3,
+      halfOpenAfterMs: 60_000,
+      timeoutMs: 5_000,
+      random: () => 0.5,
+    },
+    judgeTimeoutMs: 500,
+  });
+  return { orch, ports };
+}
+
+/** Collects the streamed answer the way the chat UI would. */
+export function collector() {
+  let text = '';
+  let resets = 0;
+  return {
+    callbacks: {
+      onToken: (d: string) => {
+        text += d;
+      },
+      onReset: () => {
+        text = '';
+        resets++;
+      },
+    },
+    get text() {
+      return text;
+    },
+    get resets() {
+      return resets;
+    },
+  };
+}

@@ -1,0 +1,527 @@
+/**
+ * The request pipeline on the main thread: analyse -> decide -> run the pattern -> persist.
+ * The chat UI calls send() with callbacks for streamed tokens; the result carries the badge, the
+ * steps (which tier saw what) and what left this device. Requests that may only be answered by
+ * the cloud while it is unreachable wait in the outbox and are re-analysed before they are sent.
+ */
+import type { AuditEntryInput } from '../core/audit/types';
+import { analyze } from '../core/analysis';
+import type { Judgement } from '../core/local-model/api';
+import { Vault, detect, type NerRunner } from '../core/pii';
+import type { LatencyBudget, Policy, Tier } from '../core/policy/schema';
+import { DEFAULT_POLICY } from '../core/policy';
+import { decide, detectorOptions, type Decision, type Health } from '../core/router';
+import { Availability } from './availability';
+import { CascadeGuard } from './cascade-guard';
+import type { CloudClient } from './cloud-client';
+import { CloudError, toPipelineError, type PipelineError } from './errors';
+import {
+  PATTERN_RUNNERS,
+  PatternError,
+  answerLocally,
+  type LocalEngine,
+  type PatternContext,
+  type PatternOutcome,
+} from './patterns';
+import type { OutboxEntry, Ports } from './ports';
+import { TierResilience, type ResilienceOptions } from './resilience';
+import type { Step } from './steps';
+
+export interface SendInput {
+  conversationId: string;
+  /** The id the UI gives the answer message (defaults to a random UUID). */
+  messageId?: string;
+  text: string;
+  latency?: LatencyBudget;
+}
+
+export interface SendCallbacks {
+  /** A piece of the final answer (placeholders already restored). */
+  onToken?: (delta: string) => void;
+  /** Drop what was streamed so far: the answer is being replaced (escalation or fallback). */
+  onReset?: () => void;
+  /** The router's decision, as soon as it is made (before any answer). */
+  onDecision?: (decision: Decision) => void;
+}
+
+/** The small label the UI shows under an answer. */
+export interface Badge {
+  label: string;
+  tone: 'local' | 'private' | 'frontier' | 'queued' | 'blocked' | 'error';
+  tier: Tier;
+  redacted: number;
+  escalated: boolean;
+}
+
+export interface SendResult {
+  messageId: string;
+  status: 'complete' | 'queued' | 'blocked' | 'error' | 'stopped';
+  text: string;
+  decision: Decision;
+  badge: Badge;
+  steps: Step[];
+  /** Exactly what left this device, per cloud call (already redacted). */
+  leftDevice: { tier: Tier; text: string }[];
+  unknownPlaceholders: string[];
+  escalated: boolean;
+  crossCheck?: PatternOutcome['crossCheck'];
+  error?: PipelineError;
+  outboxId?: string;
+}
+
+export interface OrchestratorDeps {
+  ports: Ports;
+  cloud: CloudClient;
+  /** The local model; undefined when none can run here. */
+  local?: LocalEngine;
+  /** GET /api/health as parsed JSON. */
+  fetchHealth: () => Promise<unknown>;
+  isOnline?: () => boolean;
+  policy?: Policy;
+  /** The detector's model stage (embedded NER), when loaded. */
+  ner?: NerRunner;
+  resilience?: ResilienceOptions;
+  /** How long to wait for a local judgement before deciding without it, ms. */
+  judgeTimeoutMs?: number;
+  now?: () => number;
+  newId?: () => string;
+}
+
+const randomId = () => globalThis.crypto.randomUUID();
+
+function badgeFor(
+  d: Decision,
+  status: SendResult['status'],
+  answeredBy: Tier,
+  escalated: boolean,
+  redacted: number,
+): Badge {
+  const base = { tier: answeredBy, redacted, escalated };
+  if (status === 'queued')
+    return { ...base, label: 'Waiting for the cloud (outbox)', tone: 'queued' };
+  if (status === 'blocked')
+    return { ...base, label: 'Not sent: may not leave this device', tone: 'blocked' };
+  if (status === 'error') return { ...base, label: 'Failed', tone: 'error' };
+  if (answeredBy === 'local')
+    return {
+      ...base,
+      label: d.pattern === 'plan-then-ground' ? 'On this device (cloud plan)' : 'On this device',
+      tone: 'local',
+    };
+  const where = answeredBy === 'private' ? 'Private endpoint' : 'Cloud';
+  const parts = [escalated ? `Escalated to ${where.toLowerCase()}` : where];
+  if (redacted) parts.push(`${redacted} redacted`);
+  return { ...base, label: parts.join(' · '), tone: answeredBy };
+}
+
+export class Orchestrator {
+  readonly resilience: TierResilience;
+  readonly cascade: CascadeGuard;
+  readonly availability: Availability;
+  private policy: Policy;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: OrchestratorDeps) {
+    this.policy = deps.policy ?? DEFAULT_POLICY;
+    this.now = deps.now ?? Date.now;
+    this.newId = deps.newId ?? randomId;
+    this.resilience = new TierResilience(deps.resilience);
+    this.cascade = new CascadeGuard(
+      this.policy.thresholds.cascadeWindow,
+      this.policy.thresholds.cascadeMaxRate,
+    );
+    const local = deps.local;
+    this.availability = new Availability({
+      fetchHealth: deps.fetchHealth,
+      isOnline: deps.isOnline,
+      localStatus: local
+        ? () => local.status()
+        : async () => ({ state: 'unavailable', reason: 'no local model on this device' }),
+      resilience: this.resilience,
+      cascade: this.cascade,
+    });
+  }
+
+  setPolicy(policy: Policy): void {
+    this.policy = policy;
+  }
+
+  getPolicy(): Policy {
+    return this.policy;
+  }
+
+  health(): Promise<Health> {
+    return this.availability.snapshot();
+  }
+
+  private async judge(health: Health, text: string): Promise<Judgement | undefined> {
+    const local = this.deps.local;
+    if (!local || !health.local || !this.policy.sensitivity.useLocalJudgement) return undefined;
+    const ms = this.deps.judgeTimeoutMs ?? 3_000;
+    const ctl = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<Judgement>((resolve) => {
+      timer = setTimeout(() => {
+        ctl.abort();
+        resolve({ kind: 'sensitivity', unknown: true, reason: `no judgement within ${ms} ms` });
+      }, ms);
+    });
+    try {
+      return await Promise.race([
+        local.judge('sensitivity', text, ctl.signal).catch((err: unknown): Judgement => ({
+          kind: 'sensitivity',
+          unknown: true,
+          reason: toPipelineError(err).message,
+        })),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Analyse and decide without answering (the Policy view's "try it" uses the pure core instead). */
+  async route(text: string, latency?: LatencyBudget): Promise<Decision> {
+    const health = await this.health();
+    return this.decideFor(text, health, latency);
+  }
+
+  private async decideFor(
+    text: string,
+    health: Health,
+    latency?: LatencyBudget,
+  ): Promise<Decision> {
+    const [detection, judgement] = await Promise.all([
+      detect(text, {
+        ...detectorOptions(this.policy),
+        ...(this.deps.ner ? { ner: this.deps.ner } : {}),
+      }),
+      this.judge(health, text),
+    ]);
+    const analysis = analyze(text, {
+      detection,
+      judgements: judgement ? { sensitivity: judgement } : undefined,
+      localModel: health.local,
+      latency,
+      longRequestChars: this.policy.thresholds.longRequestChars,
+    });
+    return decide(analysis, this.policy, health);
+  }
+
+  /** Sends one user message through the pipeline. Never throws for pipeline failures: see status. */
+  async send(
+    input: SendInput,
+    callbacks: SendCallbacks = {},
+    signal?: AbortSignal,
+  ): Promise<SendResult> {
+    const t0 = this.now();
+    const messageId = input.messageId ?? this.newId();
+    const health = await this.health();
+    const decision = await this.decideFor(input.text, health, input.latency);
+    callbacks.onDecision?.(decision);
+    const result = await this.execute(input, messageId, decision, health, callbacks, signal);
+    await this.persist(input, result, this.now() - t0);
+    return result;
+  }
+
+  private async execute(
+    input: SendInput,
+    messageId: string,
+    decision: Decision,
+    health: Health,
+    callbacks: SendCallbacks,
+    signal?: AbortSignal,
+  ): Promise<SendResult> {
+    const steps: Step[] = [];
+    const base = {
+      messageId,
+      decision,
+      steps,
+      unknownPlaceholders: [] as string[],
+      escalated: false,
+      text: '',
+    };
+    const finish = (
+      r: Omit<SendResult, 'badge' | 'leftDevice'> & { answeredBy?: Tier },
+    ): SendResult => {
+      const leftDevice = r.steps
+        .filter((s) => s.kind === 'cloud-call' && s.sent !== undefined)
+        .map((s) => ({ tier: s.tier, text: s.sent as string }));
+      const redacted =
+        decision.redaction.targets.length && leftDevice.length
+          ? decision.redaction.targets.length
+          : 0;
+      const { answeredBy, ...rest } = r;
+      return {
+        ...rest,
+        leftDevice,
+        badge: badgeFor(decision, r.status, answeredBy ?? 'local', r.escalated, redacted),
+      };
+    };
+
+    if (decision.route === 'blocked') {
+      steps.push({
+        kind: 'block',
+        tier: 'local',
+        ok: true,
+        ms: 0,
+        note: decision.reasons[decision.reasons.length - 1],
+      });
+      return finish({ ...base, status: 'blocked' });
+    }
+    if (decision.route === 'queued')
+      return finish({
+        ...base,
+        ...(await this.enqueue(input, messageId, decision, steps)),
+        status: 'queued',
+      });
+
+    const runner = PATTERN_RUNNERS[decision.pattern];
+    if (!runner)
+      return finish({
+        ...base,
+        status: 'error',
+        error: { code: 'unknown_pattern', message: `no runner for ${decision.pattern}` },
+      });
+    const vault = await this.loadVault(input.conversationId);
+    let streamed = false;
+    const ctx: PatternContext = {
+      text: input.text,
+      decision,
+      vault,
+      local: health.local ? this.deps.local : undefined,
+      cloud: (tier, messages, onToken, s) =>
+        this.resilience
+          .execute(tier, (sig) => this.deps.cloud.complete({ tier, messages }, onToken, sig), s)
+          .then(
+            (r) => {
+              this.availability.reportNetwork(true);
+              return r;
+            },
+            (err: unknown) => {
+              if (err instanceof CloudError && err.code === 'network')
+                this.availability.reportNetwork(false);
+              throw err;
+            },
+          ),
+      detectionThreshold: this.policy.thresholds.detection,
+      escalateBelow: this.policy.thresholds.escalateBelow,
+      emit: (d) => {
+        streamed = true;
+        callbacks.onToken?.(d);
+      },
+      reset: () => {
+        if (streamed) callbacks.onReset?.();
+        streamed = false;
+      },
+      steps,
+      signal,
+      now: this.now,
+    };
+    try {
+      const out = await runner(ctx);
+      if (decision.pattern === 'escalate-on-hard') this.cascade.record(out.escalated === true);
+      await this.deps.ports.vault.save(input.conversationId, vault.toJSON());
+      return finish({
+        ...base,
+        status: 'complete',
+        text: out.text,
+        unknownPlaceholders: out.unknownPlaceholders,
+        escalated: out.escalated === true,
+        answeredBy: out.answeredBy,
+        ...(out.crossCheck ? { crossCheck: out.crossCheck } : {}),
+      });
+    } catch (err) {
+      await this.deps.ports.vault.save(input.conversationId, vault.toJSON());
+      if (signal?.aborted)
+        return finish({
+          ...base,
+          status: 'stopped',
+          error: { code: 'aborted', message: 'stopped' },
+        });
+      return finish(await this.recover(err, ctx, input, messageId, health));
+    }
+  }
+
+  /**
+   * After a failed pattern: a failed or refused cloud call falls back to the local model when one
+   * is loaded, else waits in the outbox; a local failure is reported (never silently sent out).
+   */
+  private async recover(
+    err: unknown,
+    ctx: PatternContext,
+    input: SendInput,
+    messageId: string,
+    health: Health,
+  ): Promise<Omit<SendResult, 'badge' | 'leftDevice'> & { answeredBy?: Tier }> {
+    const error = toPipelineError(err);
+    const base = {
+      messageId,
+      decision: ctx.decision,
+      steps: ctx.steps,
+      unknownPlaceholders: [] as string[],
+      escalated: false,
+      text: '',
+    };
+    const stage = err instanceof PatternError ? err.stage : 'local';
+    if (stage === 'local') return { ...base, status: 'error', error };
+    const cause = err instanceof PatternError ? err.original : err;
+    if (health.local && this.deps.local) {
+      ctx.reset();
+      ctx.steps.push({
+        kind: 'fallback',
+        tier: 'local',
+        ok: true,
+        ms: 0,
+        note: `${error.message} -> answered on this device instead`,
+      });
+      try {
+        const out = await answerLocally({ ...ctx, local: this.deps.local });
+        return { ...base, status: 'complete', text: out.text, answeredBy: 'local', error };
+      } catch (e2) {
+        return { ...base, status: 'error', error: toPipelineError(e2) };
+      }
+    }
+    const waitFor = ctx.decision.tier === 'local' ? undefined : ctx.decision.tier;
+    if (
+      stage === 'cloud' &&
+      waitFor &&
+      cause instanceof CloudError &&
+      (cause.retryable || cause.code === 'circuit_open' || cause.retryAfterMs !== undefined)
+    ) {
+      ctx.reset();
+      const q = await this.enqueue(
+        input,
+        messageId,
+        { ...ctx.decision, waitingFor: waitFor },
+        ctx.steps,
+        error,
+      );
+      return { ...base, ...q, status: 'queued', error };
+    }
+    return { ...base, status: stage === 'redact' ? 'blocked' : 'error', error };
+  }
+
+  private async enqueue(
+    input: SendInput,
+    messageId: string,
+    decision: Decision,
+    steps: Step[],
+    lastError?: PipelineError,
+  ): Promise<{ outboxId: string }> {
+    const entry: OutboxEntry = {
+      id: this.newId(),
+      conversationId: input.conversationId,
+      messageId,
+      text: input.text,
+      waitingFor: decision.waitingFor ?? 'frontier',
+      createdAt: this.now(),
+      attempts: 0,
+      ...(input.latency ? { latency: input.latency } : {}),
+      ...(lastError ? { lastError } : {}),
+    };
+    await this.deps.ports.outbox.add(entry);
+    steps.push({
+      kind: 'queue',
+      tier: 'local',
+      ok: true,
+      ms: 0,
+      note: `waiting in the outbox for ${entry.waitingFor}; re-scanned before it is sent`,
+    });
+    return { outboxId: entry.id };
+  }
+
+  private async loadVault(conversationId: string): Promise<Vault> {
+    const data = await this.deps.ports.vault.load(conversationId);
+    return data ? Vault.fromJSON(data) : new Vault();
+  }
+
+  private async persist(input: SendInput, r: SendResult, latencyMs: number): Promise<void> {
+    const counts: Record<string, number> = {};
+    for (const t of r.decision.redaction.targets) counts[t.type] = (counts[t.type] ?? 0) + 1;
+    const tiers = [...new Set(r.leftDevice.map((l) => l.tier))];
+    const entry: AuditEntryInput = {
+      kind: 'decision',
+      requestId: r.messageId,
+      route: r.status === 'complete' ? r.badge.tier : r.status,
+      pattern: r.decision.pattern,
+      tiersThatSawData: tiers.length ? tiers : ['local'],
+      entityCounts: counts,
+      latencyMs,
+      responseBytes: r.text.length,
+      ...(r.leftDevice.length
+        ? { outgoingText: r.leftDevice.map((l) => `[${l.tier}] ${l.text}`).join('\n---\n') }
+        : {}),
+      ...(r.error ? { error: r.error } : {}),
+    };
+    try {
+      await this.deps.ports.audit.append(entry);
+      await this.deps.ports.metrics.record('request', latencyMs, {
+        route: r.decision.route,
+        pattern: r.decision.pattern,
+        tier: r.badge.tier,
+        status: r.status,
+        conversation: input.conversationId,
+        escalated: String(r.escalated),
+        redactions: String(r.decision.redaction.targets.length),
+      });
+    } catch (err) {
+      // The answer is already on screen; a failed write must not turn it into an error.
+      r.steps.push({
+        kind: 'fallback',
+        tier: 'local',
+        ok: false,
+        ms: 0,
+        error: toPipelineError(err),
+        note: 'could not write the audit entry',
+      });
+    }
+  }
+
+  /**
+   * Sends what waits in the outbox, oldest first, each after a fresh analysis and re-scan with the
+   * current policy and health. Items that may still not go stay queued; items that may now never
+   * leave (the policy changed, say) are removed and reported as blocked.
+   */
+  async flushOutbox(
+    callbacksFor: (entry: OutboxEntry) => SendCallbacks = () => ({}),
+    onResult?: (entry: OutboxEntry, result: SendResult) => void,
+  ): Promise<SendResult[]> {
+    const results: SendResult[] = [];
+    const items = await this.deps.ports.outbox.list();
+    if (!items.length) return results;
+    await this.availability.refresh();
+    for (const entry of items) {
+      const health = await this.health();
+      const cb = callbacksFor(entry);
+      const decision = await this.decideFor(entry.text, health, entry.latency);
+      if (decision.route === 'queued') {
+        await this.deps.ports.outbox.markAttempt(entry.id, {
+          code: 'still_unavailable',
+          message: decision.reasons[decision.reasons.length - 1] ?? 'still unavailable',
+        });
+        continue;
+      }
+      cb.onDecision?.(decision);
+      await this.deps.ports.outbox.remove(entry.id);
+      const input: SendInput = {
+        conversationId: entry.conversationId,
+        messageId: entry.messageId,
+        text: entry.text,
+        ...(entry.latency ? { latency: entry.latency } : {}),
+      };
+      const t0 = this.now();
+      const result = await this.execute(input, entry.messageId, decision, health, cb);
+      await this.persist(input, result, this.now() - t0);
+      results.push(result);
+      onResult?.(entry, result);
+    }
+    return results;
+  }
+
+  /** Outbox size, for the banner. */
+  async outboxSize(): Promise<number> {
+    return (await this.deps.ports.outbox.list()).length;
+  }
+}

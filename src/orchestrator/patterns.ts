@@ -1,0 +1,401 @@
+/**
+ * The routing patterns: each a small composition of redact / local generate / cloud call /
+ * restore. Each streams its final answer through ctx.emit and records its steps.
+ */
+import type { ChatMessage, LocalModel } from '../core/local-model/api';
+
+/** The part of the LocalModel the patterns use. */
+export type LocalEngine = Pick<LocalModel, 'generate' | 'judge' | 'status'>;
+import { assertClean, detectPatterns, redact, restore, type Vault } from '../core/pii';
+import type { CloudTier, PatternName, Tier } from '../core/policy/schema';
+import { prepareOutgoing, type Decision } from '../core/router';
+import type { CloudResult } from './cloud-client';
+import { toPipelineError, type PipelineError } from './errors';
+import type { Step } from './steps';
+import { StreamRestorer } from './stream-restorer';
+
+export const PLACEHOLDER_SYSTEM =
+  'Some personal values in the user message were replaced by placeholders such as [PERSON_1] or [EMAIL_2]. Keep every placeholder exactly as written wherever the value is needed; never guess what it stands for.';
+
+export interface PatternContext {
+  text: string;
+  decision: Decision;
+  vault: Vault;
+  local: LocalEngine | undefined;
+  /** A resilient cloud call (retries, timeout, breaker already applied). */
+  cloud: (
+    tier: CloudTier,
+    messages: ChatMessage[],
+    onToken: (d: string) => void,
+    signal?: AbortSignal,
+  ) => Promise<CloudResult>;
+  detectionThreshold: number;
+  escalateBelow: number;
+  /** The final answer, streamed. */
+  emit: (delta: string) => void;
+  /** Discards what was streamed so far (escalation, fallback). */
+  reset: () => void;
+  steps: Step[];
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+export interface PatternOutcome {
+  text: string;
+  answeredBy: Tier;
+  unknownPlaceholders: string[];
+  escalated?: boolean;
+  crossCheck?: { local: string; cloud: string; agreement: number; disagree: boolean };
+}
+
+/** A step failed in a way the orchestrator handles (fallback, queue or error). */
+export class PatternError extends Error {
+  override name = 'PatternError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly stage: 'local' | 'cloud' | 'redact',
+    readonly original?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const now = (ctx: PatternContext) => (ctx.now ?? Date.now)();
+
+/** Local generation; throws PatternError('local_failed') and records the step either way. */
+export async function runLocal(
+  ctx: PatternContext,
+  messages: ChatMessage[],
+  stream: boolean,
+): Promise<string> {
+  const t0 = now(ctx);
+  if (!ctx.local) {
+    ctx.steps.push({
+      kind: 'local-generate',
+      tier: 'local',
+      ok: false,
+      ms: 0,
+      error: { code: 'no_local_model', message: 'no local model is loaded' },
+    });
+    throw new PatternError('no_local_model', 'no local model is loaded', 'local');
+  }
+  let text = '';
+  try {
+    const r = await ctx.local.generate(
+      { messages },
+      (d) => {
+        text += d;
+        if (stream) ctx.emit(d);
+      },
+      ctx.signal,
+    );
+    ctx.steps.push({
+      kind: 'local-generate',
+      tier: 'local',
+      ok: true,
+      ms: now(ctx) - t0,
+      chars: r.text.length,
+    });
+    return r.text;
+  } catch (err) {
+    const e = toPipelineError(err);
+    ctx.steps.push({
+      kind: 'local-generate',
+      tier: 'local',
+      ok: false,
+      ms: now(ctx) - t0,
+      error: e,
+      chars: text.length,
+      note: text ? 'failed mid-stream' : undefined,
+    });
+    throw new PatternError('local_failed', `the local model failed: ${e.message}`, 'local', err);
+  }
+}
+
+/** Redacts a text the router did not plan (a local draft, say): known values first, then a fresh scan. */
+export function redactWithVault(text: string, vault: Vault, threshold: number): string {
+  let out = text;
+  for (const e of vault.entries()) {
+    if (e.value.trim().length < 2) continue;
+    out = out.split(e.value).join(e.placeholder);
+  }
+  const ents = detectPatterns(out, { threshold });
+  return redact(out, ents, vault).text;
+}
+
+/**
+ * One cloud call: every message re-scanned first (fail closed), the sent text recorded, the answer
+ * streamed through placeholder restoration when `stream` is set.
+ */
+export async function runCloud(
+  ctx: PatternContext,
+  tier: CloudTier,
+  messages: ChatMessage[],
+  stream: boolean,
+): Promise<{ raw: string; text: string; unknown: string[] }> {
+  const sent = messages
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content)
+    .join('\n\n');
+  try {
+    for (const m of messages) assertClean(m.content, { threshold: ctx.detectionThreshold });
+  } catch (err) {
+    const e = toPipelineError(err);
+    ctx.steps.push({
+      kind: 'redact',
+      tier: 'local',
+      ok: false,
+      ms: 0,
+      error: e,
+      note: 'the re-scan found something: nothing was sent',
+    });
+    throw new PatternError('pii_remaining', e.message, 'redact', err);
+  }
+  const t0 = now(ctx);
+  const restorer = new StreamRestorer(ctx.vault, stream ? ctx.emit : () => undefined);
+  try {
+    const r = await ctx.cloud(tier, messages, (d) => restorer.push(d), ctx.signal);
+    const { text, unknown } = restorer.finish();
+    ctx.steps.push({
+      kind: 'cloud-call',
+      tier,
+      sent,
+      ok: true,
+      ms: now(ctx) - t0,
+      chars: r.text.length,
+    });
+    if (unknown.length) {
+      ctx.steps.push({
+        kind: 'restore',
+        tier: 'local',
+        ok: false,
+        ms: 0,
+        note: `the answer used placeholders this conversation never had: ${unknown.join(', ')} (left as they are)`,
+      });
+    }
+    return { raw: r.text, text, unknown };
+  } catch (err) {
+    const e: PipelineError = toPipelineError(err);
+    ctx.steps.push({ kind: 'cloud-call', tier, sent, ok: false, ms: now(ctx) - t0, error: e });
+    throw new PatternError(e.code, `the ${tier} tier failed: ${e.message}`, 'cloud', err);
+  }
+}
+
+function outgoing(ctx: PatternContext): string {
+  const r = prepareOutgoing(ctx.text, ctx.decision, ctx.vault, ctx.detectionThreshold);
+  if (!r.ok) {
+    ctx.steps.push({
+      kind: 'redact',
+      tier: 'local',
+      ok: false,
+      ms: 0,
+      error: { code: r.code, message: r.message },
+    });
+    throw new PatternError('pii_remaining', r.message, 'redact');
+  }
+  ctx.steps.push({
+    kind: 'redact',
+    tier: 'local',
+    ok: true,
+    ms: 0,
+    note: `${r.placeholders.length} value(s) replaced by placeholders`,
+  });
+  return r.text;
+}
+
+function cloudTier(ctx: PatternContext): CloudTier {
+  const t = ctx.decision.tier;
+  if (t === 'local')
+    throw new PatternError('no_cloud_tier', 'this decision has no cloud tier', 'cloud');
+  return t;
+}
+
+const userMessages = (text: string, placeholders: boolean): ChatMessage[] =>
+  placeholders
+    ? [
+        { role: 'system', content: PLACEHOLDER_SYSTEM },
+        { role: 'user', content: text },
+      ]
+    : [{ role: 'user', content: text }];
+
+async function localPattern(ctx: PatternContext): Promise<PatternOutcome> {
+  const text = await runLocal(ctx, [{ role: 'user', content: ctx.text }], true);
+  return { text, answeredBy: 'local', unknownPlaceholders: [] };
+}
+
+async function sanitizeAndSolve(ctx: PatternContext): Promise<PatternOutcome> {
+  const tier = cloudTier(ctx);
+  const out = outgoing(ctx);
+  const r = await runCloud(ctx, tier, userMessages(out, ctx.vault.size > 0), true);
+  return { text: r.text, answeredBy: tier, unknownPlaceholders: r.unknown };
+}
+
+async function escalateOnHard(ctx: PatternContext): Promise<PatternOutcome> {
+  let answer: string | undefined;
+  let why = '';
+  try {
+    answer = await runLocal(ctx, [{ role: 'user', content: ctx.text }], true);
+  } catch (err) {
+    why = err instanceof PatternError ? err.message : 'the local model failed';
+  }
+  if (answer !== undefined && ctx.local) {
+    const t0 = now(ctx);
+    const j = await ctx.local
+      .judge('answer-confidence', `Question: ${ctx.text}\n\nAnswer: ${answer}`, ctx.signal)
+      .catch((err: unknown) => ({
+        kind: 'answer-confidence' as const,
+        unknown: true as const,
+        reason: toPipelineError(err).message,
+      }));
+    if ('unknown' in j || j.kind !== 'answer-confidence') {
+      ctx.steps.push({
+        kind: 'judge',
+        tier: 'local',
+        ok: false,
+        ms: now(ctx) - t0,
+        note: `no confidence judgement (${'reason' in j ? j.reason : 'unknown'}): the local answer stands`,
+      });
+      return { text: answer, answeredBy: 'local', unknownPlaceholders: [], escalated: false };
+    }
+    const low = j.confidence < ctx.escalateBelow;
+    ctx.steps.push({
+      kind: 'judge',
+      tier: 'local',
+      ok: true,
+      ms: now(ctx) - t0,
+      note: `local confidence ${j.confidence.toFixed(2)}${low ? ` < ${ctx.escalateBelow}: escalating` : ''}`,
+    });
+    if (!low)
+      return { text: answer, answeredBy: 'local', unknownPlaceholders: [], escalated: false };
+    why = `the local answer's confidence was ${j.confidence.toFixed(2)}`;
+  }
+  ctx.reset();
+  ctx.steps.push({ kind: 'fallback', tier: 'local', ok: true, ms: 0, note: `escalated: ${why}` });
+  const r = await sanitizeAndSolve(ctx);
+  return { ...r, escalated: true };
+}
+
+async function draftThenRefine(ctx: PatternContext): Promise<PatternOutcome> {
+  const tier = cloudTier(ctx);
+  const out = outgoing(ctx);
+  let draft: string;
+  try {
+    draft = await runLocal(ctx, [{ role: 'user', content: ctx.text }], false);
+  } catch {
+    ctx.steps.push({
+      kind: 'fallback',
+      tier: 'local',
+      ok: true,
+      ms: 0,
+      note: 'no local draft: the cloud answers the redacted request directly',
+    });
+    return sanitizeAndSolve(ctx);
+  }
+  const redactedDraft = redactWithVault(draft, ctx.vault, ctx.detectionThreshold);
+  const prompt = `Improve the draft answer to the request below: make it clearer, correct and complete. Reply with the improved answer only.\n\nRequest:\n${out}\n\nDraft:\n${redactedDraft}`;
+  const r = await runCloud(ctx, tier, userMessages(prompt, true), true);
+  return { text: r.text, answeredBy: tier, unknownPlaceholders: r.unknown };
+}
+
+async function planThenGround(ctx: PatternContext): Promise<PatternOutcome> {
+  const tier = cloudTier(ctx);
+  const out = outgoing(ctx);
+  let plan = '';
+  try {
+    const r = await runCloud(
+      ctx,
+      tier,
+      userMessages(
+        `Write a short numbered plan for answering the request below. Do not answer it yourself.\n\n${out}`,
+        true,
+      ),
+      false,
+    );
+    plan = restore(r.raw, ctx.vault).text;
+  } catch (err) {
+    if (!(err instanceof PatternError) || err.stage !== 'cloud') throw err;
+    ctx.steps.push({
+      kind: 'fallback',
+      tier: 'local',
+      ok: true,
+      ms: 0,
+      note: 'no plan from the cloud: answered locally without one',
+    });
+  }
+  const content = plan ? `${ctx.text}\n\nFollow this plan:\n${plan}` : ctx.text;
+  const text = await runLocal(ctx, [{ role: 'user', content }], true);
+  return { text, answeredBy: 'local', unknownPlaceholders: [] };
+}
+
+function agreement(a: string, b: string): number {
+  const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+  const A = words(a);
+  const B = words(b);
+  if (!A.size && !B.size) return 1;
+  let both = 0;
+  for (const w of A) if (B.has(w)) both++;
+  return both / (A.size + B.size - both);
+}
+
+async function crossCheck(ctx: PatternContext): Promise<PatternOutcome> {
+  const tier = cloudTier(ctx);
+  const out = outgoing(ctx);
+  const [l, c] = await Promise.allSettled([
+    runLocal(ctx, [{ role: 'user', content: ctx.text }], false),
+    runCloud(ctx, tier, userMessages(out, ctx.vault.size > 0), true),
+  ]);
+  if (c.status === 'rejected' && l.status === 'rejected') throw c.reason;
+  if (c.status === 'rejected') {
+    ctx.steps.push({
+      kind: 'fallback',
+      tier: 'local',
+      ok: true,
+      ms: 0,
+      note: 'the cloud failed: only the local answer is shown',
+    });
+    if (l.status === 'fulfilled') ctx.emit(l.value);
+    return {
+      text: l.status === 'fulfilled' ? l.value : '',
+      answeredBy: 'local',
+      unknownPlaceholders: [],
+    };
+  }
+  if (l.status === 'rejected') {
+    ctx.steps.push({
+      kind: 'fallback',
+      tier: 'local',
+      ok: true,
+      ms: 0,
+      note: 'the local model failed: nothing to compare with',
+    });
+    return { text: c.value.text, answeredBy: tier, unknownPlaceholders: c.value.unknown };
+  }
+  const score = agreement(l.value, c.value.text);
+  const disagree = score < 0.3;
+  return {
+    text: c.value.text,
+    answeredBy: tier,
+    unknownPlaceholders: c.value.unknown,
+    crossCheck: {
+      local: l.value,
+      cloud: c.value.text,
+      agreement: Math.round(score * 100) / 100,
+      disagree,
+    },
+  };
+}
+
+export const PATTERN_RUNNERS: Partial<
+  Record<PatternName, (ctx: PatternContext) => Promise<PatternOutcome>>
+> = {
+  local: localPattern,
+  cloud: sanitizeAndSolve,
+  'sanitize-and-solve': sanitizeAndSolve,
+  'escalate-on-hard': escalateOnHard,
+  'draft-then-refine': draftThenRefine,
+  'plan-then-ground': planThenGround,
+  'cross-check': crossCheck,
+};
+
+export { localPattern as answerLocally };

@@ -1,0 +1,49 @@
+/**
+ * What the orchestrator needs from storage, as small interfaces: the patterns and the outbox work
+ * against these, tests use the in-memory versions (memory-ports.ts), the app uses db-ports.ts.
+ */
+import type { AuditEntryInput } from '../core/audit/types';
+import type { VaultData } from '../core/pii';
+import type { CloudTier, LatencyBudget } from '../core/policy/schema';
+
+/** A request waiting for the cloud. The text stays on this device until it is re-scanned and sent. */
+export interface OutboxEntry {
+  id: string;
+  conversationId: string;
+  messageId: string;
+  text: string;
+  waitingFor: CloudTier;
+  latency?: LatencyBudget;
+  createdAt: number;
+  attempts: number;
+  lastError?: { code: string; message: string };
+}
+
+export interface OutboxStore {
+  add(entry: OutboxEntry): Promise<void>;
+  /** Oldest first. */
+  list(): Promise<OutboxEntry[]>;
+  remove(id: string): Promise<void>;
+  markAttempt(id: string, error: { code: string; message: string }): Promise<void>;
+}
+
+export interface AuditSink {
+  append(entry: AuditEntryInput): Promise<void>;
+}
+
+/** Per-conversation placeholder vault, so the same value keeps its placeholder across turns. */
+export interface VaultStore {
+  load(conversationId: string): Promise<VaultData | undefined>;
+  save(conversationId: string, data: VaultData): Promise<void>;
+}
+
+export interface MetricsSink {
+  record(name: string, value: number, tags?: Record<string, string>): Promise<void>;
+}
+
+export interface Ports {
+  outbox: OutboxStore;
+  audit: AuditSink;
+  vault: VaultStore;
+  metrics: MetricsSink;
+}
