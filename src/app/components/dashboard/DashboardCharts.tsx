@@ -94,7 +94,7 @@ export function DashboardCharts({ summary, outboxSize, prices }: DashboardCharts
             <XAxis dataKey="label" tick={AXIS} />
             <YAxis tick={AXIS} tickFormatter={(v: number) => percent(v)} width={44} />
             <Tooltip contentStyle={TOOLTIP_STYLE} />
-            <Legend formatter={(value: string) => routeLabel(value)} />
+            <Legend itemSorter={null} formatter={(value: string) => routeLabel(value)} />
             {routes.map((r, i) => (
               <Bar
                 key={r}
@@ -189,9 +189,9 @@ export function DashboardCharts({ summary, outboxSize, prices }: DashboardCharts
             <BarChart data={latencyRows} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
               <XAxis dataKey="label" tick={AXIS} />
-              <YAxis tick={AXIS} tickFormatter={(v: number) => ms(v)} width={64} />
+              <YAxis tick={AXIS} tickFormatter={(v: number) => ms(v)} width={76} />
               <Tooltip contentStyle={TOOLTIP_STYLE} formatter={(v) => ms(Number(v))} />
-              <Legend />
+              <Legend itemSorter={null} />
               <Bar dataKey="p50" name="p50" fill="#3b82f6" isAnimationActive={false} />
               <Bar dataKey="p95" name="p95" fill="#d97706" isAnimationActive={false} />
             </BarChart>
