@@ -11,6 +11,7 @@ import { WebLlmModel } from './web-llm-model';
 const api: LocalModelWorkerApi = new WebLlmModel({
   loadWebLlm,
   probe: () => probeGpu(self.navigator.gpu),
+  fetch: (url) => self.fetch(url, { method: 'HEAD', cache: 'no-store' }),
 });
 
 expose(api);

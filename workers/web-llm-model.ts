@@ -74,6 +74,8 @@ export interface WebLlmModelDeps {
   probe(): Promise<GpuCapabilities>;
   now?: () => number;
   judgeTimeoutMs?: number;
+  /** Used to tell "server unreachable" from "files missing" after a failed download. */
+  fetch?: (url: string) => Promise<{ ok: boolean; status: number }>;
 }
 
 type Cancel = () => void;
@@ -172,8 +174,40 @@ export class WebLlmModel implements LocalModelWorkerApi {
           throw this.fail(toLocalModelError(again, { modelId }), modelId);
         }
       }
-      throw this.fail(error, modelId);
+      throw this.fail(await this.diagnose(error, modelId), modelId);
     }
+  }
+
+  /**
+   * web-llm downloads through `Cache.add()`, whose error ("Request failed") is the same for a
+   * refused connection and a 404. Ask the server once to tell the user which one it is.
+   */
+  private async diagnose(error: LocalModelError, modelId: string): Promise<LocalModelError> {
+    const fetchFn = this.deps.fetch;
+    if (!fetchFn || (error.code !== 'network_lost' && error.code !== 'unknown')) return error;
+    const record = (await this.appConfig().catch(() => undefined))?.model_list.find(
+      (r) => r.model_id === modelId,
+    );
+    if (!record) return error;
+    const base = record.model.endsWith('/') ? record.model : `${record.model}/`;
+    for (const url of [`${base}resolve/main/mlc-chat-config.json`, record.model_lib]) {
+      let res: { ok: boolean; status: number };
+      try {
+        res = await fetchFn(url);
+      } catch {
+        return makeError(
+          'network_lost',
+          `The model "${modelId}" could not be downloaded: the model server could not be reached.`,
+        );
+      }
+      if (!res.ok) {
+        return makeError(
+          'model_not_found',
+          `The files for the model "${modelId}" were not found on the model server (${url} answered ${res.status}).`,
+        );
+      }
+    }
+    return error;
   }
 
   private fail(error: LocalModelError, modelId: string | undefined): LocalModelError {

@@ -273,7 +273,7 @@ async function chooseBackend(): Promise<LocalModelManager & { engine: EngineKind
   // Statically false outside the e2e build, so the test engine's chunk is never emitted there.
   if (import.meta.env.MODE === 'e2e') {
     const { installTestEngineHook } = await import('./test-engine/hook');
-    const engine = installTestEngineHook();
+    const engine = installTestEngineHook(getLocalModel());
     if (engine) return engine;
   }
   return new WorkerLocalModel();

@@ -9,6 +9,7 @@ import {
   type ChunkLike,
   type EngineLike,
   type WebLlmLike,
+  type WebLlmModelDeps,
 } from '../web-llm-model';
 
 const SWIFTSHADER: GpuCapabilities = {
@@ -96,6 +97,7 @@ function setup(
   caps: GpuCapabilities = SWIFTSHADER,
   onEngine: (e: FakeEngine) => void = () => undefined,
   records?: CatalogRecord[],
+  extra: Partial<WebLlmModelDeps> = {},
 ) {
   const engines: FakeEngine[] = [];
   const cache = new Set<string>(['Llama-3.2-1B-Instruct-q4f32_1-MLC']);
@@ -115,7 +117,12 @@ function setup(
     },
   };
   const loadWebLlm = vi.fn(async () => web);
-  const model = new WebLlmModel({ loadWebLlm, probe: async () => caps, judgeTimeoutMs: 50 });
+  const model = new WebLlmModel({
+    loadWebLlm,
+    probe: async () => caps,
+    judgeTimeoutMs: 50,
+    ...extra,
+  });
   return { model, engines, cache, deleted, loadWebLlm };
 }
 
@@ -173,6 +180,30 @@ describe('WebLlmModel (web-llm faked at its boundary)', () => {
       hint: expect.any(String),
     });
     expect(await model.status()).toMatchObject({ state: 'error', error: { code: 'network_lost' } });
+  });
+
+  it("tells a refused connection from missing files after web-llm's Cache.add() fails", async () => {
+    const cacheAddFails = (e: FakeEngine) => {
+      e.reloadImpl = async () => {
+        throw new TypeError("Failed to execute 'add' on 'Cache': Request failed");
+      };
+    };
+    const missing = setup(SWIFTSHADER, cacheAddFails, undefined, {
+      fetch: async () => ({ ok: false, status: 404 }),
+    });
+    await expect(missing.model.load(MODEL, () => undefined)).rejects.toMatchObject({
+      code: 'model_not_found',
+      message: /mlc-chat-config\.json answered 404/,
+    });
+    const refused = setup(SWIFTSHADER, cacheAddFails, undefined, {
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    await expect(refused.model.load(MODEL, () => undefined)).rejects.toMatchObject({
+      code: 'network_lost',
+      message: /could not be reached/,
+    });
   });
 
   it('cancels a load through engine.unload() and returns to idle', async () => {

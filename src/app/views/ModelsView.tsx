@@ -1,16 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
-import { describeCapabilities, type GpuCapabilities } from '../../core/local-model/capabilities';
-import { callLocalModel, toBoundaryError } from '../../orchestrator/local-model-client';
+import { describeCapabilities } from '../../core/local-model/capabilities';
+import { toBoundaryError } from '../../orchestrator/local-model-client';
+import { DownloadProgress } from '../components/models/DownloadProgress';
+import { LoadedModelStatus } from '../components/models/LoadedModelStatus';
+import { ModelCatalog } from '../components/models/ModelCatalog';
+import { ModelError } from '../components/models/ModelError';
+import { SelfHostedSettings } from '../components/models/SelfHostedSettings';
+import { StorageUsage } from '../components/models/StorageUsage';
+import { useLocalModel } from '../hooks/useLocalModel';
+import '../components/models/models.css';
 
-export const modelKeys = { capabilities: ['local-model', 'capabilities'] as const };
+export { modelKeys } from '../hooks/useLocalModel';
 
 export function ModelsView() {
-  const caps = useQuery({
-    queryKey: modelKeys.capabilities,
-    queryFn: () => callLocalModel<GpuCapabilities>((m) => m.capabilities()),
-    retry: false,
-    staleTime: Infinity,
-  });
+  const m = useLocalModel();
+  const caps = m.capabilities;
+  const webgpu = caps.data?.webgpu === 'available';
 
   return (
     <section aria-labelledby="models-title" className="view">
@@ -19,6 +23,11 @@ export function ModelsView() {
         The local model runs on this device&apos;s GPU, inside a background worker. This page shows
         what the device can run, the model catalog with download sizes, and the model in use.
       </p>
+      {m.engine === 'test-engine' && (
+        <p className="banner" data-testid="test-engine-banner">
+          Test build: the deterministic test engine answers instead of a real model.
+        </p>
+      )}
       <h2>This device</h2>
       <div aria-live="polite" data-testid="gpu-capabilities">
         {caps.isPending && <p>Checking this device&apos;s GPU…</p>}
@@ -30,6 +39,39 @@ export function ModelsView() {
         )}
         {caps.isSuccess && <CapabilitySummary {...describeCapabilities(caps.data)} />}
       </div>
+
+      <h2>Model in use</h2>
+      <div data-testid="model-status" aria-live="polite">
+        <LoadedModelStatus status={m.status.data} />
+      </div>
+      {m.download && <DownloadProgress download={m.download} onCancel={m.cancel} />}
+      {m.error && <ModelError error={m.error} onDismiss={m.dismissError} />}
+
+      {webgpu && (
+        <>
+          <h2>Catalog</h2>
+          {m.catalog.isPending && <p>Loading the model catalog…</p>}
+          {m.catalog.isError && (
+            <p role="alert" className="error">
+              The model catalog could not be loaded: {toBoundaryError(m.catalog.error).message}
+            </p>
+          )}
+          {m.catalog.isSuccess && (
+            <ModelCatalog
+              models={m.catalog.data}
+              status={m.status.data}
+              busy={m.download !== undefined}
+              onLoad={(id) => void m.load(id)}
+              onDelete={(id) => void m.remove(id)}
+              onUnload={() => void m.unload()}
+            />
+          )}
+        </>
+      )}
+
+      <h2>Storage</h2>
+      <StorageUsage info={m.storage.data} onPersist={() => void m.persist()} />
+      <SelfHostedSettings initial={m.selfHosted()} onSave={m.saveSelfHosted} />
     </section>
   );
 }

@@ -91,7 +91,8 @@ export function formatBytes(bytes: number | undefined): string {
   if (bytes === undefined) return 'unknown size';
   if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
   if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} KB`;
+  return `${Math.round(bytes)} bytes`;
 }
 
 /** "about 3 minutes left", "less than a minute left". */

@@ -7,6 +7,7 @@
  *
  * Only imported behind `import.meta.env.MODE === 'e2e'`: never part of the production bundle.
  */
+import type { LocalModelManager } from '../../core/local-model/api';
 import { TestEngine, type TestEngineConfig } from './test-engine';
 
 export const TEST_ENGINE_KEY = 'hearth:test-engine';
@@ -16,6 +17,8 @@ export interface TestEngineHook {
   configure(config: TestEngineConfig): void;
   /** Whether the test engine (rather than the real worker) answers on this page. */
   readonly active: boolean;
+  /** The page's `getLocalModel()` facade, so tests can drive generate/judge like the router. */
+  readonly localModel: LocalModelManager;
 }
 
 declare global {
@@ -25,7 +28,7 @@ declare global {
 }
 
 /** Returns the TestEngine when a test selected it, else undefined (the real worker runs). */
-export function installTestEngineHook(): TestEngine | undefined {
+export function installTestEngineHook(localModel: LocalModelManager): TestEngine | undefined {
   let config: TestEngineConfig | undefined;
   try {
     const raw = localStorage.getItem(TEST_ENGINE_KEY);
@@ -36,6 +39,7 @@ export function installTestEngineHook(): TestEngine | undefined {
   const engine = config ? new TestEngine(config) : undefined;
   window.__hearthTestEngine = {
     active: engine !== undefined,
+    localModel,
     configure(next) {
       const merged = { ...config, ...next };
       localStorage.setItem(TEST_ENGINE_KEY, JSON.stringify(merged));
