@@ -14,12 +14,13 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../server/config';
 import { detector } from '../server/detector';
+import { batchedLogger } from '../server/log-sink';
 import { startNodeServer } from '../server/node';
 import { rescan } from '../server/rescan';
 import { startStubUpstream } from '../testing/stub-upstream';
@@ -56,7 +57,6 @@ async function child(kind: string): Promise<void> {
     const stub = await startStubUpstream({ record: false });
     console.log(JSON.stringify({ url: stub.url, baseUrl: stub.baseUrl }));
   } else {
-    const sink = createWriteStream('/dev/null');
     const config = readConfig(
       {
         PORT: '0',
@@ -67,10 +67,30 @@ async function child(kind: string): Promise<void> {
       },
       { version: 'bench', staticRoot: 'dist' },
     );
+    const canned = JSON.stringify({
+      id: 'chatcmpl-canned',
+      object: 'chat.completion',
+      choices: [
+        { index: 0, message: { role: 'assistant', content: 'Canned.' }, finish_reason: 'stop' },
+      ],
+    });
     const server = await startNodeServer({
       config,
-      detector,
-      logger: (line) => sink.write(`${JSON.stringify(line)}\n`),
+      detector: process.env.BENCH_NO_DETECTOR ? () => [] : detector,
+      // Diagnostics: take the upstream socket out of the picture.
+      ...(process.env.BENCH_FAKE_UPSTREAM
+        ? {
+            fetch: () =>
+              Promise.resolve(
+                new Response(canned, { headers: { 'Content-Type': 'application/json' } }),
+              ),
+          }
+        : {}),
+      // The production sink (batched JSON lines), pointed at /dev/null.
+      logger: process.env.BENCH_NO_LOG ? () => {} : batchedLogger(openSync('/dev/null', 'w')).log,
+      ...(process.env.BENCH_NO_LIMIT
+        ? { rateLimiter: { take: () => Promise.resolve({ allowed: true, retryAfterMs: 0 }) } }
+        : {}),
     });
     console.log(JSON.stringify({ url: server.url }));
   }
@@ -119,6 +139,8 @@ function body(stream: boolean): string {
 interface Run {
   /** CPU time (user + system) the measured server process spent per request, in ms. */
   cpuMsPerReq: number;
+  /** Write syscalls of the measured server process per request. */
+  writesPerReq: number;
   rps: number;
   p50: number;
   p90: number;
@@ -139,6 +161,12 @@ function cpuMs(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Write syscalls of a process so far (from /proc/<pid>/io). */
+function writeCalls(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  return Number(/syscw: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0);
+}
+
 function load(
   url: string,
   stream: boolean,
@@ -148,6 +176,7 @@ function load(
 ): Promise<Run> {
   const latencies: number[] = [];
   const cpuBefore = cpuMs(pid);
+  const writesBefore = writeCalls(pid);
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -164,6 +193,7 @@ function load(
         latencies.sort((a, b) => a - b);
         resolve({
           cpuMsPerReq: (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total),
+          writesPerReq: (writeCalls(pid) - writesBefore) / Math.max(1, result.requests.total),
           rps: result.requests.total / result.duration,
           p50: percentile(latencies, 50),
           p90: percentile(latencies, 90),
@@ -224,6 +254,7 @@ async function main(): Promise<void> {
           `proxy ${viaProxy.rps.toFixed(0)} rps p50 ${f(viaProxy.p50)} p99 ${f(viaProxy.p99)} ms | ` +
           `added p50 ${f(viaProxy.p50 - direct.p50)} p99 ${f(viaProxy.p99 - direct.p99)} ms | ` +
           `rps ratio ${(viaProxy.rps / direct.rps).toFixed(2)} | cpu/req stub ${f(direct.cpuMsPerReq)} proxy ${f(viaProxy.cpuMsPerReq)} ms | ` +
+          `writes/req ${direct.writesPerReq.toFixed(1)} / ${viaProxy.writesPerReq.toFixed(1)} | ` +
           `failures ${direct.failures}/${viaProxy.failures}`,
       );
     }

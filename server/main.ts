@@ -10,6 +10,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { ConfigError, readConfig } from './config';
 import { setCacheHeaders } from './cache-policy';
 import { detector } from './detector';
+import { batchedLogger } from './log-sink';
 import { startNodeServer } from './node';
 import type { RunningServer } from './node';
 
@@ -34,12 +35,13 @@ async function main(): Promise<void> {
     throw err;
   }
   const root = path.relative(process.cwd(), config.staticRoot) || '.';
+  const logs = batchedLogger(1);
   const server: RunningServer = await startNodeServer({
     config,
     hostname: process.env.HOST ?? '127.0.0.1',
     detector,
-    // One JSON line per request on stdout; never prompts, answers or keys.
-    logger: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
+    // One JSON line per request on stdout (batched); never prompts, answers or keys.
+    logger: logs.log,
     staticFiles: serveStatic({ root, onFound: setCacheHeaders }),
     appShell: serveStatic({
       root,
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   const limiter = config.redisUrl ? 'rate limit in Redis' : 'rate limit in memory';
   console.log(`Hearth on http://localhost:${server.port} (${mode}; ${limiter})`);
   const stop = (): void => {
+    logs.flush();
     void server.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

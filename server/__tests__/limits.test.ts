@@ -193,4 +193,47 @@ describe('startup', () => {
     expect(stderr).toContain('Configuration error: CLOUD_BASE_URL must not contain credentials');
     expect(stderr).not.toContain('pw@');
   });
+
+  it('starts from main.ts with the detector wired and writes one log line per request to stdout', async () => {
+    const upstream = await stub();
+    const root = path.resolve(import.meta.dirname, '../..');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: '0',
+        CLOUD_BASE_URL: upstream.baseUrl,
+        CLOUD_API_KEY: 'sk-main-SECRET-key',
+        CLOUD_MODEL: 'm',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const deadline = Date.now() + 10_000;
+      while (!/localhost:(\d+)/.test(stdout)) {
+        if (Date.now() > deadline) throw new Error(`main.ts did not start: ${stdout}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const url = `http://127.0.0.1:${/localhost:(\d+)/.exec(stdout)?.[1]}`;
+      expect((await post(url, chatBody('hello there'))).status).toBe(200);
+      const blocked = await post(url, chatBody('call me on +44 20 7946 0958 or jane@example.org'));
+      expect(blocked.status).toBe(422);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    const lines = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { status: number; rescan: string });
+    expect(lines.map((l) => [l.status, l.rescan])).toEqual([
+      [200, 'clean'],
+      [422, 'blocked'],
+    ]);
+    expect(stdout).not.toContain('sk-main-SECRET-key');
+    expect(stdout).not.toContain('jane@example.org');
+  });
 });
