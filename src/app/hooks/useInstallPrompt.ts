@@ -2,8 +2,9 @@
  * The "Install Hearth" offer. Chrome fires `beforeinstallprompt` when the app is installable; we
  * keep the event and offer installation only at a sensible moment, never on a first visit's
  * first paint and never again once declined:
- * - when another part of the app calls `offerInstall()` (after the first completed request, or
- *   when a model has been downloaded), or
+ * - after the first request completed in this page's life (watched in ./installMoment, loaded
+ *   only once Chrome has offered installation), or when another part of the app calls
+ *   `offerInstall()` (e.g. the Models view once a model is downloaded), or
  * - on a return visit, after the page has been open for RETURN_VISIT_DELAY_MS.
  * The listener is registered when this module is evaluated (the shell imports it), because the
  * event can fire before any component mounts.
@@ -60,6 +61,8 @@ let state: InstallState = {
 };
 const listeners = new Set<() => void>();
 let visits = 0;
+const pageLoadedAt = Date.now();
+let watching = false;
 
 function update(patch: Partial<InstallState>): void {
   state = { ...state, ...patch };
@@ -80,6 +83,12 @@ if (typeof window !== 'undefined') {
     event.preventDefault();
     deferred = event as BeforeInstallPromptEvent;
     update({ available: true });
+    if (!watching && !state.moment && !state.dismissed) {
+      watching = true;
+      void import('./installMoment')
+        .then((m) => m.watchFirstRequest(pageLoadedAt, offerInstall))
+        .catch(() => undefined);
+    }
   });
   window.addEventListener('appinstalled', () => {
     deferred = undefined;
