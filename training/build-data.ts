@@ -11,7 +11,7 @@ import { LABELS, featurize, isHeldOut, tokenize } from '../src/core/pii/ner/feat
 import { generate, type Sentence } from './synth.ts';
 
 const SEED = Number(process.env.NER_SEED ?? 1337);
-const N_SYNTH = Number(process.env.NER_SYNTH ?? 16000);
+const N_SYNTH = Number(process.env.NER_SYNTH ?? 12000);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = path.resolve(here, '..', '..', 'shared', 'pii-data');
 const outDir = path.join(here, 'out');

@@ -18,20 +18,20 @@ WORD_BUCKETS, CHAR_BUCKETS, CHAR_SLOTS, SHAPES = 20000, 8192, 13, 16
 
 random.seed(SEED)
 torch.manual_seed(SEED)
-torch.set_num_threads(2)
+torch.set_num_threads(int(os.environ.get("NER_THREADS", "1")))
 
 
 class Tagger(nn.Module):
     """Hashed embeddings -> 3 dilated residual conv layers (receptive field 15 tokens) -> BIO logits."""
 
-    def __init__(self, n_labels, wd=48, cd=48, sd=8, hidden=160):
+    def __init__(self, n_labels, wd=48, cd=48, sd=8, hidden=128):
         super().__init__()
         self.wemb = nn.Embedding(WORD_BUCKETS + 1, wd, padding_idx=0)
         self.cemb = nn.Embedding(CHAR_BUCKETS + 1, cd, padding_idx=0)
         self.semb = nn.Embedding(SHAPES, sd)
         self.drop = nn.Dropout(0.25)
         self.inp = nn.Linear(wd + cd + sd, hidden)
-        self.convs = nn.ModuleList([nn.Conv1d(hidden, hidden, 3, padding=d, dilation=d) for d in (1, 2, 4, 1)])
+        self.convs = nn.ModuleList([nn.Conv1d(hidden, hidden, 3, padding=d, dilation=d) for d in (1, 2, 4)])
         self.out = nn.Linear(hidden, n_labels)
 
     def forward(self, w, c, s):
@@ -119,11 +119,16 @@ def main():
         print(f"epoch {epoch} loss {total / len(batches):.4f} heldout span F1 {f1:.3f} P {p:.3f} R {r:.3f} t={time.time() - t0:.0f}s", flush=True)
         if f1 > best:
             best, best_state = f1, {k: v.clone() for k, v in model.state_dict().items()}
+            export(model, labels, best, t0, len(train), epoch)
         for g in opt.param_groups:
             g["lr"] *= 0.85
         if time.time() - t0 > MAX_SECONDS:
             break
-    model.load_state_dict(best_state)
+    print(f"best heldout span F1 {best:.3f}; total {time.time() - t0:.0f}s", flush=True)
+
+
+def export(model, labels, best, t0, n_train, epoch):
+    was_training = model.training
     model.eval()
     os.makedirs(OUT, exist_ok=True)
     T = 7
@@ -133,10 +138,13 @@ def main():
                       dynamic_axes={"words": {1: "T"}, "chars": {1: "T"}, "shapes": {1: "T"}, "logits": {1: "T"}},
                       opset_version=13)
     meta = {"labels": labels, "wordBuckets": WORD_BUCKETS, "charBuckets": CHAR_BUCKETS, "charSlots": CHAR_SLOTS,
-            "seed": SEED, "heldoutTokenSpanF1": round(best, 4), "trainingSeconds": round(time.time() - t0),
-            "trainRecords": len(train), "torch": torch.__version__}
+            "seed": SEED, "epoch": epoch, "heldoutExactSpanF1": round(best, 4), "trainingSeconds": round(time.time() - t0),
+            "trainRecords": n_train, "torch": torch.__version__,
+            "architecture": "hashed word+char-ngram+shape embeddings, 3 dilated residual Conv1d (128), linear BIO"}
     json.dump(meta, open(os.path.join(OUT, "ner.json"), "w"), indent=2)
-    print(json.dumps(meta), "size", os.path.getsize(path))
+    print(json.dumps(meta), "size", os.path.getsize(path), flush=True)
+    if was_training:
+        model.train()
 
 
 if __name__ == "__main__":

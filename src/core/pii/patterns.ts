@@ -1017,9 +1017,11 @@ function extendAddress(t: string, end: number): number {
     if (!m) break;
     e += m[0].length;
   }
+  while (e > end && /[.,\s]/.test(t.charAt(e - 1))) e--;
   return e;
 }
 
+const HAS_LETTER = /\p{L}/u;
 const DIGIT_RUN = /\d{1,5}[A-Za-z]?(?![\p{L}\d])/gu;
 const UK_POSTCODE = /(?<![\w])[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?!\w)/g;
 const US_STATE_ZIP =
@@ -1036,6 +1038,8 @@ const address: Recognizer = (t, out) => {
     const ne = ns + m[0].length;
     if (ns > 0 && /[\p{L}\d]/u.test(t.charAt(ns - 1))) continue;
     if (ns < covered) continue;
+    // every street form has letters next to the number: skip digit runs in digit-only stretches
+    if (!HAS_LETTER.test(t.slice(Math.max(0, ns - 40), ne + 40))) continue;
     // (a) number first: "1659 Hoog St", "1987 74 Diakou Street", "137 Avenue Teboulbi"
     const after = wordsAfter(t, ne, 6);
     let found: [number, number, string] | null = null;
@@ -1062,14 +1066,13 @@ const address: Recognizer = (t, out) => {
       if (lastW && /\p{L}/u.test(lastW.w)) {
         let start = -1;
         const lb = bare(lastW.w);
-        if (STREET_SUFFIX_RE.test(lb) && lb.length > 4) start = lastW.s;
-        else if (
+        if (
           STREET_TYPES.has(lb) &&
           before.length >= 2 &&
           CAP.test(before[before.length - 2]?.w ?? '')
         ) {
           start = (before[before.length - 2] as Tok).s;
-        }
+        } else if (STREET_SUFFIX_RE.test(lb) && lb.length > 4) start = lastW.s;
         for (let k = before.length - 1; k >= 0; k--) {
           if (STREET_PREFIXES.has(bare((before[k] as Tok).w))) {
             start = (before[k] as Tok).s;
