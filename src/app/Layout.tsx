@@ -8,6 +8,7 @@ const NAV = [
   { to: '/', label: 'Chat', end: true },
   { to: '/dashboard', label: 'Dashboard', end: false },
   { to: '/audit', label: 'Audit log', end: false },
+  { to: '/memory', label: 'Memory', end: false },
   { to: '/models', label: 'Models', end: false },
   { to: '/policy', label: 'Policy', end: false },
 ] as const;

@@ -24,6 +24,10 @@ export const router = createBrowserRouter([
         lazy: () => import('./views/DashboardView').then((m) => ({ Component: m.DashboardView })),
       },
       {
+        path: 'memory',
+        lazy: () => import('./views/MemoryView').then((m) => ({ Component: m.MemoryView })),
+      },
+      {
         path: 'models',
         lazy: () => import('./views/ModelsView').then((m) => ({ Component: m.ModelsView })),
       },
