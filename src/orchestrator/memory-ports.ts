@@ -1,7 +1,15 @@
 /** In-memory Ports: for tests, the CLI and as a fallback when IndexedDB is unavailable. */
 import type { AuditEntryInput } from '../core/audit/types';
 import type { VaultData } from '../core/pii';
-import type { AuditSink, MetricsSink, OutboxEntry, OutboxStore, Ports, VaultStore } from './ports';
+import type {
+  AuditSink,
+  MetricsSink,
+  OutboxEntry,
+  OutboxStore,
+  Ports,
+  RequestMetric,
+  VaultStore,
+} from './ports';
 
 export class MemoryOutbox implements OutboxStore {
   readonly items = new Map<string, OutboxEntry>();
@@ -44,9 +52,9 @@ export class MemoryVaults implements VaultStore {
 }
 
 export class MemoryMetrics implements MetricsSink {
-  readonly samples: { name: string; value: number; tags?: Record<string, string> }[] = [];
-  async record(name: string, value: number, tags?: Record<string, string>): Promise<void> {
-    this.samples.push({ name, value, ...(tags ? { tags } : {}) });
+  readonly samples: RequestMetric[] = [];
+  async record(metric: RequestMetric): Promise<void> {
+    this.samples.push({ ...metric });
   }
 }
 

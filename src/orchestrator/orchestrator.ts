@@ -437,7 +437,7 @@ export class Orchestrator {
     return data ? Vault.fromJSON(data) : new Vault();
   }
 
-  private async persist(input: SendInput, r: SendResult, latencyMs: number): Promise<void> {
+  private async persist(_input: SendInput, r: SendResult, latencyMs: number): Promise<void> {
     const counts: Record<string, number> = {};
     for (const t of r.decision.redaction.targets) counts[t.type] = (counts[t.type] ?? 0) + 1;
     const tiers = [...new Set(r.leftDevice.map((l) => l.tier))];
@@ -457,14 +457,15 @@ export class Orchestrator {
     };
     try {
       await this.deps.ports.audit.append(entry);
-      await this.deps.ports.metrics.record('request', latencyMs, {
+      await this.deps.ports.metrics.record({
+        at: this.now(),
         route: r.decision.route,
-        pattern: r.decision.pattern,
         tier: r.badge.tier,
+        pattern: r.decision.pattern,
         status: r.status,
-        conversation: input.conversationId,
-        escalated: String(r.escalated),
-        redactions: String(r.decision.redaction.targets.length),
+        latencyMs,
+        redactions: r.leftDevice.length ? counts : {},
+        escalated: r.escalated,
       });
     } catch (err) {
       // The answer is already on screen; a failed write must not turn it into an error.

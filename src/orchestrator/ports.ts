@@ -37,8 +37,23 @@ export interface VaultStore {
   save(conversationId: string, data: VaultData): Promise<void>;
 }
 
+/** One answered (or refused) request, for the dashboard. */
+export interface RequestMetric {
+  at: number;
+  /** The decision's route: local, private, frontier, blocked or queued. */
+  route: string;
+  /** The tier that produced the answer. */
+  tier: string;
+  pattern: string;
+  status: string;
+  latencyMs: number;
+  /** Placeholders per entity type in what left the device. */
+  redactions: Record<string, number>;
+  escalated: boolean;
+}
+
 export interface MetricsSink {
-  record(name: string, value: number, tags?: Record<string, string>): Promise<void>;
+  record(metric: RequestMetric): Promise<void>;
 }
 
 export interface Ports {

@@ -10,6 +10,7 @@ import type { Policy } from '../../core/policy';
 import { createCloudClient } from '../cloud-client';
 import { memoryPorts } from '../memory-ports';
 import { Orchestrator } from '../orchestrator';
+import type { Ports } from '../ports';
 import type { LocalEngine } from '../patterns';
 
 export interface FakeLocalOptions {
@@ -72,7 +73,6 @@ export class FakeLocal implements LocalEngine {
 export interface Setup {
   baseUrl: string;
   local?: FakeLocal;
-  ports?: ReturnType<typeof memoryPorts>;
   online?: boolean;
   proxyUp?: boolean;
   private?: boolean;
@@ -80,8 +80,10 @@ export interface Setup {
   idleTimeoutMs?: number;
 }
 
-export function makeOrchestrator(s: Setup) {
-  const ports = s.ports ?? memoryPorts();
+export function makeOrchestrator<P extends Ports = ReturnType<typeof memoryPorts>>(
+  s: Setup & { ports?: P },
+) {
+  const ports = (s.ports ?? memoryPorts()) as P;
   const orch = new Orchestrator({
     ports,
     cloud: createCloudClient({ baseUrl: s.baseUrl, idleTimeoutMs: s.idleTimeoutMs ?? 2_000 }),

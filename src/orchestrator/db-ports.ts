@@ -1,0 +1,111 @@
+/** Ports backed by the Dexie database (src/db): what the app wires into the Orchestrator. */
+import {
+  appendAudit,
+  enqueueOutbox,
+  listOutbox,
+  loadVault,
+  markOutboxAttempt,
+  recordMetric,
+  removeOutbox,
+  saveVaultEntries,
+} from '../db';
+import { ENTITY_TYPES, valueKey, type EntityType, type VaultData } from '../core/pii';
+import type { CloudTier, LatencyBudget } from '../core/policy/schema';
+import type { OutboxEntry, Ports } from './ports';
+
+/** What the outbox row's `request` field holds. */
+interface OutboxRequest {
+  text: string;
+  waitingFor: CloudTier;
+  latency?: LatencyBudget;
+}
+
+function isEntityType(t: string): t is EntityType {
+  return (ENTITY_TYPES as readonly string[]).includes(t);
+}
+
+export function dbPorts(): Ports {
+  return {
+    outbox: {
+      async add(e) {
+        const request: OutboxRequest = {
+          text: e.text,
+          waitingFor: e.waitingFor,
+          ...(e.latency ? { latency: e.latency } : {}),
+        };
+        await enqueueOutbox({
+          id: e.id,
+          conversationId: e.conversationId,
+          messageId: e.messageId,
+          request,
+        });
+      },
+      async list() {
+        const rows = await listOutbox();
+        const out: OutboxEntry[] = [];
+        for (const r of rows) {
+          const req = r.request as Partial<OutboxRequest> | undefined;
+          if (typeof req?.text !== 'string') continue; // not ours (or damaged): leave it alone
+          out.push({
+            id: r.id,
+            conversationId: r.conversationId,
+            messageId: r.messageId,
+            text: req.text,
+            waitingFor: req.waitingFor === 'private' ? 'private' : 'frontier',
+            createdAt: r.createdAt,
+            attempts: r.attempts,
+            ...(req.latency ? { latency: req.latency } : {}),
+            ...(r.lastError
+              ? { lastError: { code: r.lastError.code, message: r.lastError.message } }
+              : {}),
+          });
+        }
+        return out;
+      },
+      remove: (id) => removeOutbox(id),
+      markAttempt: (id, error) => markOutboxAttempt(id, error),
+    },
+    audit: {
+      async append(entry) {
+        await appendAudit(entry);
+      },
+    },
+    vault: {
+      async load(conversationId) {
+        const rows = await loadVault(conversationId);
+        if (!rows.length) return undefined;
+        const data: VaultData = { version: 1, entries: [], counters: {} };
+        for (const r of rows)
+          if (isEntityType(r.type))
+            data.entries.push({ placeholder: r.placeholder, type: r.type, value: r.value });
+        return data;
+      },
+      async save(conversationId, data) {
+        await saveVaultEntries(
+          conversationId,
+          data.entries.map((e) => ({
+            placeholder: e.placeholder,
+            type: e.type,
+            value: e.value,
+            normalized: valueKey(e.type, e.value),
+          })),
+        );
+      },
+    },
+    metrics: {
+      async record(m) {
+        await recordMetric({
+          at: m.at,
+          route: m.route,
+          tier: m.tier,
+          latencyMs: m.latencyMs,
+          promptTokens: 0,
+          completionTokens: 0,
+          costUsd: 0,
+          redactions: m.redactions,
+          escalated: m.escalated,
+        });
+      },
+    },
+  };
+}
