@@ -5,10 +5,13 @@
  *   vbscript:...) are dropped by react-markdown's URL filter and render as plain text;
  * - images are never loaded (a remote image would tell its server what was asked, and the CSP
  *   blocks it anyway): they are shown as a link to the image instead;
- * - fenced code is highlighted (see ./highlight) and has a Copy button.
+ * - fenced code is highlighted (see ./highlight) and has a Copy button;
+ * - GitHub-flavoured tables, task lists and strikethrough (remark-gfm); wide tables scroll.
  */
 import type { Root as MdRoot, RootContent as MdContent } from 'mdast';
+import { memo } from 'react';
 import ReactMarkdown, { defaultUrlTransform, type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import { CodeBlock } from './CodeBlock';
 import { rehypeHighlightSome, textOf } from './highlight';
 import './markdown.css';
@@ -52,6 +55,14 @@ const components: Components = {
       </a>
     );
   },
+  table({ children }) {
+    // Wide tables scroll inside the answer instead of widening the page (360 px screens).
+    return (
+      <div className="md-table" tabIndex={0} role="region" aria-label="Table">
+        <table>{children}</table>
+      </div>
+    );
+  },
   pre({ node, children }) {
     const code = node?.children.find((c) => c.type === 'element' && c.tagName === 'code');
     return <CodeBlock text={code ? textOf(code) : ''}>{children}</CodeBlock>;
@@ -61,16 +72,25 @@ const components: Components = {
 export interface MarkdownProps {
   /** Markdown source, e.g. a model's answer (possibly still streaming). */
   text: string;
+  /**
+   * True while tokens are still arriving: code is left unhighlighted until the answer is complete,
+   * since re-highlighting every block on every token is the expensive part of a re-render.
+   */
+  streaming?: boolean;
   className?: string;
 }
 
+const REMARK = [remarkGfm, remarkHtmlAsText];
+const REHYPE_HIGHLIGHT = [rehypeHighlightSome];
+const REHYPE_NONE: [] = [];
+
 /** A model answer rendered as inert Markdown. */
-export function Markdown({ text, className }: MarkdownProps) {
+export const Markdown = memo(function Markdown({ text, streaming, className }: MarkdownProps) {
   return (
     <div className={className ? `markdown ${className}` : 'markdown'}>
       <ReactMarkdown
-        remarkPlugins={[remarkHtmlAsText]}
-        rehypePlugins={[rehypeHighlightSome]}
+        remarkPlugins={REMARK}
+        rehypePlugins={streaming ? REHYPE_NONE : REHYPE_HIGHLIGHT}
         components={components}
         urlTransform={safeUrl}
       >
@@ -78,4 +98,4 @@ export function Markdown({ text, className }: MarkdownProps) {
       </ReactMarkdown>
     </div>
   );
-}
+});

@@ -63,10 +63,27 @@ describe('<Markdown>', () => {
     expect(html).toMatch(/<button[^>]*>Copy<span class="visually-hidden"> code<\/span><\/button>/);
   });
 
+  it('skips highlighting while streaming, keeping the Copy button', () => {
+    const html = renderToStaticMarkup(<Markdown text={'```ts\nconst a = 1;\n```'} streaming />);
+    expect(html).not.toContain('hljs');
+    expect(html).toContain('const a = 1;');
+    expect(html).toContain('>Copy<');
+  });
+
   it('leaves code in unknown languages plain, escaped', () => {
     const html = render('```brainfuck\n<b>++</b>\n```');
     expect(html).toContain('&lt;b&gt;++&lt;/b&gt;');
     expect(html).not.toContain('hljs-');
+  });
+
+  it('renders GFM tables in a scrollable region, and GFM autolinks stay filtered', () => {
+    const html = render('| a | b |\n|---|---|\n| 1 | 2 |');
+    expect(html).toContain(
+      '<div class="md-table" tabindex="0" role="region" aria-label="Table"><table>',
+    );
+    expect(html).toContain('<td>1</td>');
+    expect(render('see www.example.com')).toContain('href="http://www.example.com"');
+    expect(render('~~gone~~')).toContain('<del>gone</del>');
   });
 
   it('renders inline code and escapes HTML inside it', () => {
