@@ -380,6 +380,9 @@ export class WebLlmModel implements LocalModelWorkerApi {
       usage: { promptTokens: usage?.prompt_tokens ?? 0, completionTokens },
       decodeTokensPerSecond: tps,
       firstTokenMs: firstAt !== undefined ? firstAt - t0 : end - t0,
+      ...(usage?.extra?.prefill_tokens_per_s !== undefined
+        ? { prefillTokensPerSecond: usage.extra.prefill_tokens_per_s }
+        : {}),
     };
   }
 

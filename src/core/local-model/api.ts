@@ -27,6 +27,8 @@ export interface GenerateResult {
   decodeTokensPerSecond: number;
   /** Time from the call to the first token, in ms. */
   firstTokenMs: number;
+  /** Prompt processing speed as the engine measured it, when it reports one. */
+  prefillTokensPerSecond?: number;
 }
 
 /** Judgements the router asks of the local model. */

@@ -1,0 +1,270 @@
+/**
+ * `npm run bench:local -- --model-url <folder> --model-id <id> [--model-lib <wasm>]`
+ *
+ * Loads one model in Chromium twice and compares: (a) through Hearth's layer (the page's
+ * `getLocalModel()` facade -> comlink -> our worker -> web-llm) and (b) web-llm called directly in
+ * a worker of its own. Reports load time, first-token latency, prefill and decode tokens/s, and
+ * the overhead of our layer (targets: <= 2% decode tokens/s, <= 20 ms first token).
+ *
+ * Needs a GPU, Chromium at /usr/bin/chromium (or CHROMIUM_PATH), the e2e build (`npm run
+ * build:e2e`, which exposes the facade to tests as `window.__hearthTestEngine.localModel`) and a
+ * reachable model. `--model-url` is the folder web-llm appends `resolve/main/` to; without
+ * `--model-lib` the model library of the prebuilt record with the same id is used.
+ *
+ * Token timings are taken on the page for both paths, so both include one worker hop.
+ */
+import { createServer, type Server } from 'node:http';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { prebuiltAppConfig } from '@mlc-ai/web-llm';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+interface Args {
+  modelUrl: string;
+  modelId: string;
+  modelLib: string;
+  runs: number;
+  maxTokens: number;
+  port: number;
+}
+
+function usage(message: string): never {
+  console.error(`bench:local: ${message}
+usage: npm run bench:local -- --model-url <folder URL> --model-id <id> [--model-lib <wasm URL>] [--runs 3] [--max-tokens 128]
+See docs/benchmarks.md ("Local model").`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Args {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const modelId = get('model-id');
+  if (!modelId) usage('--model-id is required');
+  const prebuilt = prebuiltAppConfig.model_list.find((r) => r.model_id === modelId);
+  const modelUrl = get('model-url') ?? prebuilt?.model;
+  if (!modelUrl) usage(`--model-url is required for "${modelId}" (not in web-llm's prebuilt list)`);
+  const modelLib = get('model-lib') ?? prebuilt?.model_lib;
+  if (!modelLib) usage(`--model-lib is required for "${modelId}" (not in web-llm's prebuilt list)`);
+  return {
+    modelId,
+    modelUrl,
+    modelLib,
+    runs: Number(get('runs') ?? 3),
+    maxTokens: Number(get('max-tokens') ?? 128),
+    port: Number(get('port') ?? 8795),
+  };
+}
+
+interface Run {
+  loadMs: number;
+  firstTokenMs: number[];
+  decodeTps: number[];
+  prefillTps: number[];
+}
+
+const PROMPT = 'Write a detailed, friendly explanation of how a refrigerator keeps food cold.';
+
+/** Browser-side: one generation, timing tokens as they arrive on the page. */
+const MEASURE = `
+  async function measure(generate) {
+    const times = [];
+    const t0 = performance.now();
+    const extra = await generate(() => times.push(performance.now()));
+    const first = times[0] ?? performance.now();
+    const last = times[times.length - 1] ?? first;
+    const decodeTps = times.length > 1 ? (times.length - 1) / ((last - first) / 1000) : 0;
+    return { firstTokenMs: first - t0, decodeTps, prefillTps: extra?.prefill ?? NaN, tokens: times.length };
+  }
+`;
+
+async function viaHearth(page: Page, a: Args): Promise<Run> {
+  const config = {
+    onlySelfHosted: true,
+    models: [{ id: a.modelId, modelUrl: a.modelUrl, modelLibUrl: a.modelLib }],
+  };
+  await page.addInitScript({
+    content: `localStorage.setItem('hearth:self-hosted-models', ${JSON.stringify(JSON.stringify(config))});`,
+  });
+  await page.goto(`http://127.0.0.1:${a.port}/models`);
+  await page.waitForFunction('window.__hearthTestEngine?.localModel !== undefined', undefined, {
+    timeout: 30_000,
+  });
+  return (await page.evaluate(`(async () => {
+    ${MEASURE}
+    const lm = window.__hearthTestEngine.localModel;
+    const t0 = performance.now();
+    try {
+      await lm.load(${JSON.stringify(a.modelId)}, () => {});
+    } catch (e) {
+      return { error: (e.code ?? 'unknown') + ': ' + e.message + (e.hint ? ' ' + e.hint : '') };
+    }
+    const loadMs = performance.now() - t0;
+    const out = { loadMs, firstTokenMs: [], decodeTps: [], prefillTps: [] };
+    for (let i = 0; i <= ${a.runs}; i++) {
+      const r = await measure(async (onToken) => {
+        const res = await lm.generate({ messages: [{ role: 'user', content: ${JSON.stringify(PROMPT)} }],
+          maxTokens: ${a.maxTokens}, temperature: 0 }, onToken);
+        return { prefill: res.prefillTokensPerSecond };
+      });
+      if (i === 0) continue; // warm-up
+      out.firstTokenMs.push(r.firstTokenMs); out.decodeTps.push(r.decodeTps); out.prefillTps.push(r.prefillTps);
+    }
+    return out;
+  })()`)) as Run;
+}
+
+/** web-llm directly in a worker of its own, served by a throwaway static server. */
+function directServer(port: number): Promise<Server> {
+  const lib = path.join(root, 'node_modules/@mlc-ai/web-llm/lib/index.js');
+  const worker = `
+    import * as webllm from './web-llm.js';
+    let engine;
+    onmessage = async ({ data }) => {
+      try {
+        if (data.type === 'load') {
+          engine = new webllm.MLCEngine({ appConfig: { model_list: [data.record] } });
+          const t0 = performance.now();
+          await engine.reload(data.record.model_id);
+          postMessage({ type: 'loaded', ms: performance.now() - t0 });
+        } else if (data.type === 'generate') {
+          const chunks = await engine.chat.completions.create({ messages: data.messages, stream: true,
+            stream_options: { include_usage: true }, max_tokens: data.maxTokens, temperature: 0 });
+          let usage;
+          for await (const c of chunks) {
+            if (c.choices[0]?.delta?.content) postMessage({ type: 'token' });
+            if (c.usage) usage = c.usage;
+          }
+          postMessage({ type: 'done', prefill: usage?.extra?.prefill_tokens_per_s });
+        }
+      } catch (e) { postMessage({ type: 'error', message: String(e?.message ?? e) }); }
+    };`;
+  const files: Record<string, [string, string]> = {
+    '/': ['text/html', '<!doctype html><title>web-llm direct</title>'],
+    '/web-llm.js': ['text/javascript', readFileSync(lib, 'utf8')],
+    '/direct-worker.js': ['text/javascript', worker],
+  };
+  const server = createServer((req, res) => {
+    const file = files[req.url ?? '/'];
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+async function direct(page: Page, a: Args, port: number): Promise<Run> {
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const record = { model: a.modelUrl, model_id: a.modelId, model_lib: a.modelLib };
+  return (await page.evaluate(`(async () => {
+    ${MEASURE}
+    const w = new Worker('/direct-worker.js', { type: 'module' });
+    const next = (handler) => new Promise((resolve) => { w.onmessage = ({ data }) => handler(data, resolve); });
+    w.postMessage({ type: 'load', record: ${JSON.stringify(record)} });
+    const loaded = await next((d, done) => done(d));
+    if (loaded.type === 'error') return { error: loaded.message };
+    const out = { loadMs: loaded.ms, firstTokenMs: [], decodeTps: [], prefillTps: [] };
+    for (let i = 0; i <= ${a.runs}; i++) {
+      const r = await measure((onToken) => {
+        const p = next((d, done) => { if (d.type === 'token') onToken(); else done(d); });
+        w.postMessage({ type: 'generate', maxTokens: ${a.maxTokens},
+          messages: [{ role: 'user', content: ${JSON.stringify(PROMPT)} }] });
+        return p;
+      });
+      if (i === 0) continue;
+      out.firstTokenMs.push(r.firstTokenMs); out.decodeTps.push(r.decodeTps); out.prefillTps.push(r.prefillTps);
+    }
+    return out;
+  })()`)) as Run;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].filter(Number.isFinite).sort((x, y) => x - y);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)] ?? NaN) : NaN;
+};
+
+function startApp(a: Args): ChildProcess {
+  const origin = new URL(a.modelUrl).origin;
+  const libOrigin = new URL(a.modelLib).origin;
+  return spawn(process.execPath, [path.join(root, 'dist-server/main.js')], {
+    env: {
+      ...process.env,
+      PORT: String(a.port),
+      HOST: '127.0.0.1',
+      STATIC_ROOT: path.join(root, 'dist-e2e'),
+      EXTRA_CONNECT_SRC: [origin, libOrigin].join(' '),
+    },
+    stdio: 'ignore',
+  });
+}
+
+async function waitForHealth(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the app server did not start');
+}
+
+async function main() {
+  const a = parseArgs(process.argv.slice(2));
+  if (
+    !existsSync(path.join(root, 'dist-e2e/index.html')) ||
+    !existsSync(path.join(root, 'dist-server/main.js'))
+  ) {
+    usage('build first: npm run build:e2e');
+  }
+  const app = startApp(a);
+  const directSrv = await directServer(a.port + 1);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-quic', '--no-first-run'],
+  });
+  try {
+    await waitForHealth(a.port);
+    // bypassCSP: Playwright's string predicates are evaluated with eval, which the app's CSP forbids.
+    const context = await browser.newContext({ bypassCSP: true });
+    const ours = await viaHearth(await context.newPage(), a);
+    const theirs = await direct(await context.newPage(), a, a.port + 1);
+    for (const [label, r] of [
+      ['through Hearth', ours],
+      ['web-llm direct', theirs],
+    ] as const) {
+      if ('error' in r) {
+        console.error(
+          `bench:local: loading "${a.modelId}" from ${a.modelUrl} failed ${label}: ${String((r as { error: unknown }).error)}\n` +
+            'This benchmark needs a machine with a WebGPU-capable GPU and access to the model URL; ' +
+            'it cannot run where model weights are unreachable (see docs/benchmarks.md).',
+        );
+        process.exitCode = 1;
+      }
+    }
+    if (process.exitCode === 1) return;
+    const row = (label: string, r: Run) =>
+      `${label.padEnd(16)} load ${(r.loadMs / 1000).toFixed(1).padStart(6)} s   first token ${median(r.firstTokenMs).toFixed(0).padStart(5)} ms   prefill ${median(r.prefillTps).toFixed(1).padStart(7)} tok/s   decode ${median(r.decodeTps).toFixed(2).padStart(7)} tok/s`;
+    console.log(`model ${a.modelId}, ${a.runs} runs (median), max ${a.maxTokens} tokens`);
+    console.log(row('through Hearth', ours));
+    console.log(row('web-llm direct', theirs));
+    const decodeRatio = median(ours.decodeTps) / median(theirs.decodeTps);
+    const firstDelta = median(ours.firstTokenMs) - median(theirs.firstTokenMs);
+    console.log(
+      `overhead: decode ${((1 - decodeRatio) * 100).toFixed(1)}% (target <= 2%), first token ${firstDelta.toFixed(0)} ms (target <= 20 ms); ratio ${decodeRatio.toFixed(3)}`,
+    );
+  } finally {
+    await browser.close();
+    directSrv.close();
+    app.kill();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench:local: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
