@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getSetting, setSetting } from '../../../db';
 import { DEFAULT_POLICY, validatePolicy, type Policy } from '../../../core/policy';
+import { getAppOrchestrator } from '../../../orchestrator';
 
 export const POLICY_SETTING = 'policy';
 
@@ -40,6 +41,8 @@ export function usePolicyDocument(): {
 
   const save = useCallback(async (p: Policy) => {
     setPolicy(p);
+    // the running pipeline uses the new policy from the next request on
+    getAppOrchestrator().setPolicy(p);
     try {
       await setSetting(POLICY_SETTING, p);
       setError(undefined);
