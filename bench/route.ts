@@ -106,6 +106,7 @@ const s = stats(stageMs);
 
 // ---- 3. with the embedded NER model (reference)
 let ner: { p50: number; p99: number; mean: number } | null = null;
+let nerFailures = 0;
 if (existsSync(DEFAULT_MODEL_PATH)) {
   const model = await createNodeNer();
   const samples: number[] = [];
@@ -113,6 +114,7 @@ if (existsSync(DEFAULT_MODEL_PATH)) {
   for (const t of texts.slice(0, 100)) {
     const t0 = process.hrtime.bigint();
     const detection = await detect(t, { ner: model.run });
+    if (detection.modelStage === 'failed') nerFailures++;
     decide(
       analyze(t, { detection, localModel: true }),
       PROFILE_POLICIES.balanced,
