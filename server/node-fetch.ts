@@ -42,6 +42,34 @@ export function nodeFetch(
       url,
       { method: init.method ?? 'GET', headers, agent: agents[isHttps ? 'https:' : 'http:'] },
       (res) => {
+        const status = res.statusCode ?? 502;
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) {
+            responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+          }
+        }
+        const nullBody = status === 204 || status === 304 || init.method === 'HEAD';
+        const wantsStream = /event-stream/.test(headers.Accept ?? headers.accept ?? '');
+        if (!nullBody && !wantsStream && !/event-stream/.test(res.headers['content-type'] ?? '')) {
+          // A whole JSON answer: buffer it here and hand over one in-memory body, which skips the
+          // web-stream machinery. The caller's deadline still covers the body (abort destroys it).
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            resolve(new Response(Buffer.concat(chunks), { status, headers: responseHeaders }));
+          });
+          res.on('close', () => {
+            if (!res.complete && !settled) {
+              settled = true;
+              signal?.removeEventListener('abort', onAbort);
+              reject(new Error('upstream connection closed mid-body'));
+            }
+          });
+          return;
+        }
         settled = true;
         let done = false;
         const stream = new ReadableStream<Uint8Array>({
@@ -75,13 +103,6 @@ export function nodeFetch(
             req.destroy();
           },
         });
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value !== undefined)
-            responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
-        }
-        const status = res.statusCode ?? 502;
-        const nullBody = status === 204 || status === 304 || init.method === 'HEAD';
         if (nullBody) res.resume();
         resolve(new Response(nullBody ? null : stream, { status, headers: responseHeaders }));
       },
