@@ -2,15 +2,37 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { describeCapabilities } from '../../core/local-model/capabilities';
 import type { ModelInfo } from '../../core/local-model/api';
-import { DEFAULT_POLICY } from '../../core/policy';
+import { DEFAULT_POLICY, validatePolicy } from '../../core/policy';
+import { getSetting } from '../../db';
 import { getLocalModel, toBoundaryError } from '../../orchestrator/local-model-client';
 import { useHealth } from '../hooks/useHealth';
 
 export interface FirstRunPanelProps {
   /** Called by "Get started" and "Skip introduction"; the parent remembers the dismissal. */
   onDismiss: () => void;
-  /** The profile in force; the shipped default until the policy store says otherwise. */
+  /** The profile in force; by default the stored policy's (settings key "policy"), else Balanced. */
   profile?: { name: string; description: string };
+}
+
+interface ProfileSummary {
+  name: string;
+  description: string;
+}
+
+const DEFAULT_PROFILE: ProfileSummary = {
+  name: DEFAULT_POLICY.name,
+  description: DEFAULT_POLICY.description ?? '',
+};
+
+/** The stored policy's name and description; the default profile when none (or an invalid one). */
+async function readProfile(): Promise<ProfileSummary> {
+  try {
+    const r = validatePolicy(await getSetting('policy'));
+    if (r.ok) return { name: r.policy.name, description: r.policy.description ?? '' };
+  } catch {
+    // Storage unreadable: the orchestrator falls back to the default too.
+  }
+  return DEFAULT_PROFILE;
 }
 
 /** "1.9 GB", "650 MB": decimal units, as download sizes are usually given. */
@@ -41,11 +63,15 @@ async function adviseDevice(): Promise<DeviceAdvice> {
 }
 
 /** A short introduction: what stays local, what may leave, the profile, a model for this device. */
-export function FirstRunPanel({
-  onDismiss,
-  profile = { name: DEFAULT_POLICY.name, description: DEFAULT_POLICY.description ?? '' },
-}: FirstRunPanelProps) {
+export function FirstRunPanel({ onDismiss, profile: profileProp }: FirstRunPanelProps) {
   const health = useHealth();
+  const stored = useQuery({
+    queryKey: ['first-run', 'profile'],
+    queryFn: readProfile,
+    enabled: profileProp === undefined,
+    staleTime: Infinity,
+  });
+  const profile = profileProp ?? stored.data ?? DEFAULT_PROFILE;
   const advice = useQuery({
     queryKey: ['first-run', 'device-advice'],
     queryFn: adviseDevice,
