@@ -6,7 +6,7 @@
  */
 import type { AuditEntryInput } from '../core/audit/types';
 import { analyze } from '../core/analysis';
-import type { Judgement } from '../core/local-model/api';
+import type { ChatMessage, Judgement } from '../core/local-model/api';
 import { Vault, detect, type NerRunner } from '../core/pii';
 import type { LatencyBudget, Policy, Tier } from '../core/policy/schema';
 import { DEFAULT_POLICY } from '../core/policy';
@@ -32,7 +32,23 @@ export interface SendInput {
   /** The id the UI gives the answer message (defaults to a random UUID). */
   messageId?: string;
   text: string;
+  /**
+   * Earlier turns of the conversation, oldest first. The router analyses the whole conversation
+   * (a health detail two turns ago still counts); the local model gets the messages as they are,
+   * a cloud tier gets the redacted transcript.
+   */
+  history?: ChatMessage[];
   latency?: LatencyBudget;
+}
+
+/** The text the router analyses and a cloud tier would get (redacted): the transcript when there is history. */
+export function transcriptOf(input: Pick<SendInput, 'text' | 'history'>): string {
+  if (!input.history?.length) return input.text;
+  const turns = input.history.map(
+    (m) =>
+      `${m.role === 'assistant' ? 'Assistant' : m.role === 'system' ? 'System' : 'User'}: ${m.content}`,
+  );
+  return `${turns.join('\n\n')}\n\nUser: ${input.text}`;
 }
 
 export interface SendCallbacks {
@@ -218,7 +234,7 @@ export class Orchestrator {
     const t0 = this.now();
     const messageId = input.messageId ?? this.newId();
     const health = await this.health();
-    const decision = await this.decideFor(input.text, health, input.latency);
+    const decision = await this.decideFor(transcriptOf(input), health, input.latency);
     callbacks.onDecision?.(decision);
     const result = await this.execute(input, messageId, decision, health, callbacks, signal);
     await this.persist(input, result, this.now() - t0);
@@ -287,7 +303,10 @@ export class Orchestrator {
     const vault = await this.loadVault(input.conversationId);
     let streamed = false;
     const ctx: PatternContext = {
-      text: input.text,
+      text: transcriptOf(input),
+      ...(input.history?.length
+        ? { localMessages: [...input.history, { role: 'user' as const, content: input.text }] }
+        : {}),
       decision,
       vault,
       local: health.local ? this.deps.local : undefined,
@@ -414,7 +433,8 @@ export class Orchestrator {
       id: this.newId(),
       conversationId: input.conversationId,
       messageId,
-      text: input.text,
+      // the outbox keeps the transcript: it is re-analysed as a whole before it is sent
+      text: transcriptOf(input),
       waitingFor: decision.waitingFor ?? 'frontier',
       createdAt: this.now(),
       attempts: 0,

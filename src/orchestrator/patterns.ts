@@ -18,7 +18,10 @@ export const PLACEHOLDER_SYSTEM =
   'Some personal values in the user message were replaced by placeholders such as [PERSON_1] or [EMAIL_2]. Keep every placeholder exactly as written wherever the value is needed; never guess what it stands for.';
 
 export interface PatternContext {
+  /** What the router analysed and what is redacted for the cloud (the transcript, with history). */
   text: string;
+  /** What the local model gets: the conversation as messages (defaults to `text` as one message). */
+  localMessages?: ChatMessage[];
   decision: Decision;
   vault: Vault;
   local: LocalEngine | undefined;
@@ -62,6 +65,13 @@ export class PatternError extends Error {
 }
 
 const now = (ctx: PatternContext) => (ctx.now ?? Date.now)();
+
+/** A fresh copy of the messages for the local model (it sees the original text). */
+function localMessages(ctx: PatternContext): ChatMessage[] {
+  return ctx.localMessages
+    ? ctx.localMessages.map((m) => ({ ...m }))
+    : [{ role: 'user', content: ctx.text }];
+}
 
 /** Local generation; throws PatternError('local_failed') and records the step either way. */
 export async function runLocal(
@@ -220,7 +230,7 @@ const userMessages = (text: string, placeholders: boolean): ChatMessage[] =>
     : [{ role: 'user', content: text }];
 
 async function localPattern(ctx: PatternContext): Promise<PatternOutcome> {
-  const text = await runLocal(ctx, [{ role: 'user', content: ctx.text }], true);
+  const text = await runLocal(ctx, localMessages(ctx), true);
   return { text, answeredBy: 'local', unknownPlaceholders: [] };
 }
 
@@ -235,7 +245,7 @@ async function escalateOnHard(ctx: PatternContext): Promise<PatternOutcome> {
   let answer: string | undefined;
   let why = '';
   try {
-    answer = await runLocal(ctx, [{ role: 'user', content: ctx.text }], true);
+    answer = await runLocal(ctx, localMessages(ctx), true);
   } catch (err) {
     why = err instanceof PatternError ? err.message : 'the local model failed';
   }
@@ -281,7 +291,7 @@ async function draftThenRefine(ctx: PatternContext): Promise<PatternOutcome> {
   const out = outgoing(ctx);
   let draft: string;
   try {
-    draft = await runLocal(ctx, [{ role: 'user', content: ctx.text }], false);
+    draft = await runLocal(ctx, localMessages(ctx), false);
   } catch {
     ctx.steps.push({
       kind: 'fallback',
@@ -323,8 +333,14 @@ async function planThenGround(ctx: PatternContext): Promise<PatternOutcome> {
       note: 'no plan from the cloud: answered locally without one',
     });
   }
-  const content = plan ? `${ctx.text}\n\nFollow this plan:\n${plan}` : ctx.text;
-  const text = await runLocal(ctx, [{ role: 'user', content }], true);
+  const messages = localMessages(ctx);
+  const last = messages[messages.length - 1];
+  if (plan && last)
+    messages[messages.length - 1] = {
+      ...last,
+      content: `${last.content}\n\nFollow this plan:\n${plan}`,
+    };
+  const text = await runLocal(ctx, messages, true);
   return { text, answeredBy: 'local', unknownPlaceholders: [] };
 }
 
@@ -342,7 +358,7 @@ async function crossCheck(ctx: PatternContext): Promise<PatternOutcome> {
   const tier = cloudTier(ctx);
   const out = outgoing(ctx);
   const [l, c] = await Promise.allSettled([
-    runLocal(ctx, [{ role: 'user', content: ctx.text }], false),
+    runLocal(ctx, localMessages(ctx), false),
     runCloud(ctx, tier, userMessages(out, ctx.vault.size > 0), true),
   ]);
   if (c.status === 'rejected' && l.status === 'rejected') throw c.reason;

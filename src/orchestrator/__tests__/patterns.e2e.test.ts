@@ -396,3 +396,41 @@ describe('availability and the outbox', () => {
     expect(stub.chatRequests()[0]?.headers['x-hearth-tier']).toBe('private');
   });
 });
+
+describe('conversations with history', () => {
+  it('a health detail in an earlier turn keeps a harmless follow-up on the device', async () => {
+    const local = new FakeLocal({ reply: 'Summary.' });
+    const { orch } = makeOrchestrator({ baseUrl: stub.url, local });
+    const r = await orch.send({
+      conversationId: 'h1',
+      text: 'Summarise that in two lines.',
+      history: [
+        { role: 'user', content: 'I was diagnosed with epilepsy last year.' },
+        { role: 'assistant', content: 'I am sorry to hear that.' },
+      ],
+    });
+    expect(r.decision.sensitivity).toBe('regulated');
+    expect(r.badge.tone).toBe('local');
+    expect(stub.chatRequests()).toHaveLength(0);
+    expect(local.requests[0]?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+  });
+
+  it('the cloud gets the redacted transcript, with the same placeholder across turns', async () => {
+    stub.setBehaviour({ kind: 'normal', echo: true });
+    const { orch } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });
+    await orch.send({ conversationId: 'h2', text: EMAIL_REQUEST });
+    stub.clear();
+    const r = await orch.send({
+      conversationId: 'h2',
+      text: `Also cc ${EMAIL} on the invite.`,
+      history: [
+        { role: 'user', content: EMAIL_REQUEST },
+        { role: 'assistant', content: `Done, I wrote to ${EMAIL}.` },
+      ],
+    });
+    const sent = sentTexts().join();
+    expect(sent).not.toContain(EMAIL);
+    expect(sent).toContain('Assistant: Done, I wrote to [EMAIL_1].');
+    expect(r.text).toContain(`Also cc ${EMAIL} on the invite.`);
+  });
+});
