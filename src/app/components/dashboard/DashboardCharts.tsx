@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { CloudPrices, DashboardSummary } from './aggregate';
+import type { CloudPrices, CostEstimate, DashboardSummary } from './aggregate';
 import { ChartSection } from './ChartSection';
 import { bucketLabel, ms, percent, routeColour, routeLabel, tierLabel, usd } from './format';
 
@@ -50,8 +50,8 @@ export function DashboardCharts({ summary, outboxSize, prices }: DashboardCharts
         />
         <Stat
           label="Cloud cost saved (estimate)"
-          value={usd(cost.savedUsd)}
-          detail={`${usd(cost.actualUsd)} spent of ${usd(cost.allCloudUsd)} all-cloud`}
+          value={cost.withTokens ? usd(cost.savedUsd) : '—'}
+          detail={costDetail(cost)}
         />
       </section>
       <p className="dash-note" data-testid="cost-explanation">
@@ -200,6 +200,14 @@ export function DashboardCharts({ summary, outboxSize, prices }: DashboardCharts
       </ChartSection>
     </div>
   );
+}
+
+function costDetail(cost: CostEstimate): string {
+  if (cost.withTokens === 0) return 'No token counts recorded yet, so no estimate';
+  const spent = `${usd(cost.actualUsd)} spent of ${usd(cost.allCloudUsd)} all-cloud`;
+  return cost.withTokens < cost.answered
+    ? `${spent}; ${cost.withTokens} of ${cost.answered} requests had token counts`
+    : spent;
 }
 
 /** The one-sentence explanation of the saving estimate shown on the page. */

@@ -191,20 +191,34 @@ export interface CostEstimate {
   allCloudUsd: number;
   /** allCloudUsd - actualUsd, never below zero. */
   savedUsd: number;
+  /** Answered requests with token counts; the estimate covers only these. */
+  withTokens: number;
+  /** All answered requests. */
+  answered: number;
 }
 
 /** Estimated cloud cost saved compared with sending every answered request to the cloud. */
 export function costSaved(samples: readonly Sample[], prices: CloudPrices): CostEstimate {
   let actualUsd = 0;
   let allCloudUsd = 0;
+  let withTokens = 0;
+  let answered = 0;
   for (const s of samples) {
     if (Number.isFinite(s.costUsd)) actualUsd += s.costUsd;
     if (UNANSWERED.has(s.route)) continue;
+    answered += 1;
+    if (s.promptTokens + s.completionTokens > 0) withTokens += 1;
     allCloudUsd +=
       (s.promptTokens * prices.inputPerMTokUsd + s.completionTokens * prices.outputPerMTokUsd) /
       1_000_000;
   }
-  return { actualUsd, allCloudUsd, savedUsd: Math.max(0, allCloudUsd - actualUsd) };
+  return {
+    actualUsd,
+    allCloudUsd,
+    savedUsd: Math.max(0, allCloudUsd - actualUsd),
+    withTokens,
+    answered,
+  };
 }
 
 export interface DashboardSummary {

@@ -163,6 +163,15 @@ describe('cost saved', () => {
     expect(est.allCloudUsd).toBeCloseTo(9);
     expect(est.actualUsd).toBeCloseTo(1.5);
     expect(est.savedUsd).toBeCloseTo(7.5);
+    expect(est).toMatchObject({ withTokens: 2, answered: 2 });
+  });
+
+  it('says how many answered requests had token counts', () => {
+    const est = costSaved([sample(), sample({ promptTokens: 10 }), sample({ route: 'queued' })], {
+      inputPerMTokUsd: 1,
+      outputPerMTokUsd: 1,
+    });
+    expect(est).toMatchObject({ withTokens: 1, answered: 2 });
   });
 
   it('never reports a negative saving', () => {
