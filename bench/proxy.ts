@@ -15,6 +15,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -100,7 +101,8 @@ async function child(kind: string): Promise<void> {
 function startChild(
   args: string[],
 ): Promise<{ proc: ChildProcess; url: string; baseUrl?: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', here, ...args], {
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...flags, '--import', 'tsx', here, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -211,9 +213,92 @@ function load(
 
 // ---- main -----------------------------------------------------------------------------------
 
+/**
+ * The proxy's own cost, without the scheduler: stub, proxy and a keep-alive node:http client in
+ * this one process, requests one after another. Wall time and CPU time per request, direct vs
+ * through the proxy; the difference is what the proxy hop costs (loopback included).
+ */
+async function inProcess(
+  reps: number,
+): Promise<Record<'json' | 'stream', { wallUs: number; cpuUs: number }>> {
+  const stub = await startStubUpstream({ record: false });
+  const config = readConfig(
+    {
+      PORT: '0',
+      CLOUD_BASE_URL: `${stub.url}/api/v1`,
+      CLOUD_API_KEY: 'sk-bench-not-a-real-key',
+      CLOUD_MODEL: 'bench-model',
+      RATE_LIMIT_RPM: '1000000',
+    },
+    { version: 'bench', staticRoot: 'dist' },
+  );
+  const server = await startNodeServer({
+    config,
+    detector,
+    logger: batchedLogger(openSync('/dev/null', 'w')).log,
+  });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const one = (base: string, payload: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        `${base}/api/v1/chat/completions`,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(payload),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  const measure = async (
+    base: string,
+    payload: string,
+  ): Promise<{ wallUs: number; cpuUs: number }> => {
+    for (let i = 0; i < 200; i++) await one(base, payload);
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) await one(base, payload);
+    const wall = performance.now() - t0;
+    const used = process.cpuUsage(cpu);
+    return { wallUs: (wall * 1000) / reps, cpuUs: (used.user + used.system) / reps };
+  };
+  const out = {} as Record<'json' | 'stream', { wallUs: number; cpuUs: number }>;
+  for (const kind of ['json', 'stream'] as const) {
+    const payload = body(kind === 'stream');
+    // Alternate and keep the best of three: the machine may be shared.
+    let best = { wallUs: Infinity, cpuUs: Infinity };
+    for (let round = 0; round < 3; round++) {
+      const direct = await measure(stub.url, payload);
+      const proxied = await measure(server.url, payload);
+      const added = { wallUs: proxied.wallUs - direct.wallUs, cpuUs: proxied.cpuUs - direct.cpuUs };
+      if (added.wallUs < best.wallUs) best = added;
+    }
+    out[kind] = best;
+  }
+  agent.destroy();
+  await server.close();
+  await stub.close();
+  return out;
+}
+
 async function main(): Promise<void> {
   const seconds = Number(arg('duration') ?? 8);
   const rate = Number(arg('rate') ?? 500);
+  const hop = await inProcess(Number(arg('reps') ?? 2000));
+  console.log(
+    `in-process, sequential: the proxy hop adds ${hop.json.wallUs.toFixed(0)} us wall / ${hop.json.cpuUs.toFixed(0)} us CPU per JSON request, ` +
+      `${hop.stream.wallUs.toFixed(0)} us / ${hop.stream.cpuUs.toFixed(0)} us per streamed request`,
+  );
   const stub = await startChild(['--child', 'stub']);
   // The stub serves /v1/chat/completions; the proxy's API path prefix is /api/v1. Point the
   // direct runs at an equivalent stub path so both see the same URL shape.
@@ -282,7 +367,7 @@ async function main(): Promise<void> {
   if (out)
     writeFileSync(
       out,
-      JSON.stringify({ machine, date: new Date().toISOString(), rescanUs, results }, null, 2),
+      JSON.stringify({ machine, date: new Date().toISOString(), rescanUs, hop, results }, null, 2),
     );
   process.exit(0);
 }
