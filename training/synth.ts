@@ -220,20 +220,31 @@ export function generate(n: number, seed: number): Sentence[] {
   const rnd = mulberry32(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)] as T;
   const langs = Object.keys(T);
+  // invented names (not in any list) so the model also learns from context and shape
+  const SYL = ['ka', 'lo', 'mir', 'an', 'de', 'vi', 'tor', 'sen', 'ba', 'ri', 'el', 'ko', 'na', 'ste', 'gu', 'lin', 'ber', 'ho', 'za', 'ul'];
+  const invent = (): string => {
+    let w = '';
+    const n = 2 + Math.floor(rnd() * 2);
+    for (let i = 0; i < n; i++) w += pick(SYL);
+    return w.charAt(0).toUpperCase() + w.slice(1);
+  };
+  const firstName = (): string => (rnd() < 0.2 ? invent() : pick(FIRST_NAMES));
+  const lastName = (): string => (rnd() < 0.25 ? invent() : pick(LAST_NAMES));
   const person = (): string => {
     const r = rnd();
-    const f = pick(FIRST_NAMES);
-    const l = pick(LAST_NAMES);
+    const f = firstName();
+    const l = lastName();
     if (r < 0.6) return `${f} ${l}`;
-    if (r < 0.7) return `${f} ${pick(FIRST_NAMES)} ${l}`;
+    if (r < 0.7) return `${f} ${firstName()} ${l}`;
     if (r < 0.8) return `${f} ${String.fromCharCode(65 + Math.floor(rnd() * 26))}. ${l}`;
-    if (r < 0.88) return `${f} ${l}-${pick(LAST_NAMES)}`;
+    if (r < 0.88) return `${f} ${l}-${lastName()}`;
     if (r < 0.94) return `${f} ${pick(['van', 'de', 'von', 'da', 'dos', 'van der', 'del'])} ${l}`;
     return l;
   };
   const place = (): string => {
     const r = rnd();
-    if (r < 0.6) return pick(CITIES);
+    if (r < 0.5) return pick(CITIES);
+    if (r < 0.6) return `${invent()}${pick(['burg', 'ville', 'stad', 'by', 'holm', 'ton', 'heim', ''])}`;
     if (r < 0.9) return pick(REGIONS);
     return `${pick(CITIES)}, ${pick(REGIONS)}`;
   };
@@ -241,7 +252,8 @@ export function generate(n: number, seed: number): Sentence[] {
     const r = rnd();
     if (r < 0.4) return pick(KNOWN_ORGS);
     const suf = pick(ORG_SUFFIXES[lang] ?? ORG_SUFFIXES.en ?? []);
-    if (r < 0.75) return `${pick(ORG_STEMS)} ${suf}`;
+    if (r < 0.65) return `${pick(ORG_STEMS)} ${suf}`;
+    if (r < 0.75) return `${invent()}${pick(['tech', 'soft', 'data', 'corp', ''])} ${suf}`;
     if (r < 0.85) return `${pick(ORG_STEMS)} ${pick(ORG_STEMS)} ${suf}`;
     if (r < 0.93)
       return `${pick(['University of', 'Bank of', 'Museum of', 'Hospital of'])} ${pick(CITIES)}`;
@@ -267,8 +279,8 @@ export function generate(n: number, seed: number): Sentence[] {
       let v: string;
       let label: Span['label'];
       if (k === 'P') [v, label] = [person(), 'PERSON'];
-      else if (k === 'F') [v, label] = [pick(FIRST_NAMES), 'PERSON'];
-      else if (k === 'S') [v, label] = [pick(LAST_NAMES), 'PERSON'];
+      else if (k === 'F') [v, label] = [firstName(), 'PERSON'];
+      else if (k === 'S') [v, label] = [lastName(), 'PERSON'];
       else if (k === 'L') [v, label] = [place(), 'LOCATION'];
       else [v, label] = [org(lang), 'ORGANIZATION'];
       if (lower) v = v.toLowerCase();

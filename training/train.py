@@ -14,7 +14,7 @@ MAX_SECONDS = float(os.environ.get("NER_MAX_SECONDS", "720"))
 EPOCHS = int(os.environ.get("NER_EPOCHS", "14"))
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "public", "models", "ner")
-WORD_BUCKETS, CHAR_BUCKETS, CHAR_SLOTS, SHAPES = 20000, 8192, 13, 16
+WORD_BUCKETS, CHAR_BUCKETS, CHAR_SLOTS, SHAPES = 20000, 8192, 13, 80  # shapes: 16 x 5 gazetteer classes
 
 random.seed(SEED)
 torch.manual_seed(SEED)
@@ -58,11 +58,14 @@ def batchify(recs, word_dropout=0.0):
         n = len(r["w"])
         lens.append(n)
         ww = torch.tensor(r["w"])
+        ss = torch.tensor(r["s"])
         if word_dropout:
             ww = ww.masked_fill(torch.rand(n) < word_dropout, 0)
+            # gazetteer dropout: hide the gazetteer class (shape id // 16) for 30% of tokens
+            ss = torch.where(torch.rand(n) < 0.3, ss % 16, ss)
         w[i, :n] = ww
         c[i, :n] = torch.tensor(r["c"])
-        s[i, :n] = torch.tensor(r["s"])
+        s[i, :n] = ss
         y[i, :n] = torch.tensor(r["y"])
     return w, c, s, y, torch.tensor(lens)
 

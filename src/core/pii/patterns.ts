@@ -948,7 +948,7 @@ const STREET_TYPES = new Set(
   ).split(' '),
 );
 const STREET_SUFFIX_RE =
-  /(?:straße|strasse|str\.?|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|brücke|laan|straat|gracht|plein|kade|dijk|singel|vej|vænget|gade|stræde|plads|allé|gatan|gata|vägen|väg|gränd|torg|veien|veg|gate|stræti|straeti|braut|kuja|katu|tie|polku|utca|út|tér|ulica)$/i;
+  /^[\p{L}\p{M}\-]{3,40}(?:straße|strasse|str\.?|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|brücke|laan|straat|gracht|plein|kade|dijk|singel|vej|vænget|gade|stræde|plads|allé|gatan|gata|vägen|väg|gränd|torg|veien|veg|gate|stræti|straeti|braut|kuja|katu|polku|utca|út|tér|ulica)$/iu;
 const STREET_PREFIXES = new Set(
   (
     'rua avenida avda av travessa largo praça alameda estrada calle c/ carrer paseo plaza camino ronda rue avenue boulevard ' +
@@ -1006,8 +1006,8 @@ function wordsAfter(t: string, i: number, n: number): Tok[] {
 // tail segments after a street: "Apt. 868", "Suite 741", "Tallinn", "Belgium 18431", "75008 Paris", "QC 54256"
 const TAIL_WORD = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.\\-]{0,30}";
 const TAIL_SEG = new RegExp(
-  `^(?:[,\\n>]{1,2}[ \\t]{0,3}|[ \\t]{1,3})(?:(?:apt|apartment|suite|ste|unit|flat|box|p\\.?o\\.? box|floor|fl|piso|andar|etage|wohnung)\\.? ?#?\\d{1,5}[A-Za-z]?|\\d{4,5}(?:-\\d{3,4})?(?: ${TAIL_WORD}){0,3}|\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}(?: \\(?${TAIL_WORD}\\)?){0,3}(?: \\d{4,5}(?:-\\d{3,4})?)?|[A-Z]{2} \\d{4,5}|\\d{4,5})(?=[,\\n.?!;]|[ \\t]*$|[ \\t]{1,3}(?:apt|suite|unit|\\d{4,5}\\b))`,
-  'iu',
+  `^(?:,?[ \\t]{0,3}\\n[^\\p{L}\\p{N}\\n]{0,4}[ \\t]{0,3}|[,>][ \\t]{0,3}|[ \\t]{1,3})(?:(?:[Aa][Pp][Aa][Rr][Tt][Mm][Ee][Nn][Tt]|[Aa][Pp][Tt]|[Ss][Uu][Ii][Tt][Ee]|[Ss][Tt][Ee]|[Uu][Nn][Ii][Tt]|[Ff][Ll][Aa][Tt]|[Bb][Oo][Xx]|[Pp]\\.?[Oo]\\.? [Bb]ox|[Ff][Ll][Oo][Oo][Rr]|[Ff][Ll]|[Pp][Ii][Ss][Oo]|[Aa][Nn][Dd][Aa][Rr]|[Ee][Tt][Aa][Gg][Ee]|[Ww][Oo][Hh][Nn][Uu][Nn][Gg])\\.? ?#?\\d{1,5}[A-Za-z]?|\\d{4,5}(?:-\\d{3,4})?(?: ${TAIL_WORD}){0,3}|\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}(?: \\(?${TAIL_WORD}\\)?){0,3}(?: \\d{4,5}(?:-\\d{3,4})?)?|[A-Z]{2} \\d{4,5}|\\d{4,5})(?=[,\\n.?!;]|[ \\t]*$|[ \\t]{1,3}(?:[Aa]pt|[Ss]uite|[Uu]nit|\\d{4,5}\\b))`,
+  'u',
 );
 
 function extendAddress(t: string, end: number): number {
@@ -1021,8 +1021,48 @@ function extendAddress(t: string, end: number): number {
   return e;
 }
 
+const UNIT_AFTER = /^,?\s{1,3}(?:apt|apartment|suite|ste|unit|flat)\.?\s?#?\d/i;
+const PARTICLES = new Set([
+  'de',
+  'do',
+  'da',
+  'dos',
+  'das',
+  'des',
+  'du',
+  'la',
+  'le',
+  'les',
+  'del',
+  'der',
+  'van',
+  'von',
+  'di',
+  'della',
+  'e',
+  'y',
+  'et',
+]);
+/** English street words that are also common words need a capital ("Great place 5" is not an address). */
+const AMBIGUOUS_STREET_WORDS = new Set(
+  'place way row run view park hill green common point walk path loop court close drive grove ring av al via bd plaza boulevard avenue'.split(
+    ' ',
+  ),
+);
+function isStreetType(w: string): boolean {
+  const b = bare(w);
+  if (!STREET_TYPES.has(b)) return false;
+  if (b === 'u' && !w.endsWith('.')) return false;
+  return !AMBIGUOUS_STREET_WORDS.has(b) || CAP.test(w);
+}
 const HAS_LETTER = /\p{L}/u;
 const DIGIT_RUN = /\d{1,5}[A-Za-z]?(?![\p{L}\d])/gu;
+const PO_BOX =
+  /(?<![\p{L}])(?:\d{1,5} )?(?:P\.? ?O\.? ?Box|PO Box|Post Office Box|Postfach|Postbus|Postboks|Caixa Postal|Apartado(?: de [Cc]orreos)?|Bo[iî]te [Pp]ostale|Casella [Pp]ostale) ?\d{1,6}/gu;
+const MILITARY =
+  /(?<![\w])(?:(?:Unit|PSC|CMR) \d{3,4},? Box \d{3,4}|USNS [A-Z][a-z]+|USNV [A-Z][a-z]+|USS [A-Z][a-z]+|USCGC [A-Z][a-z]+),?\s{1,3}[AFD]PO A[AEP] \d{5}(?!\w)/gi;
+const UNIT_LINE =
+  /(?<![\p{L}])(?:Apt\.?|Apartment|Suite|Ste\.|Unit|Flat) #?\d{1,5}[A-Za-z]?(?![\p{L}\d])/gu;
 const UK_POSTCODE = /(?<![\w])[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?!\w)/g;
 const US_STATE_ZIP =
   /(?<![\w])(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC) \d{5}(?:-\d{4})?(?!\w)/g;
@@ -1045,16 +1085,26 @@ const address: Recognizer = (t, out) => {
     let found: [number, number, string] | null = null;
     for (let k = 0; k < after.length; k++) {
       const tok = after[k] as Tok;
-      if (!CAP.test(tok.w) && !/^\d/.test(tok.w)) break;
       const b = bare(tok.w);
-      if (k >= 1 && STREET_TYPES.has(b)) {
+      if (
+        !CAP.test(tok.w) &&
+        !/^\d/.test(tok.w) &&
+        !(STREET_PREFIXES.has(b) && !AMBIGUOUS_STREET_WORDS.has(b))
+      )
+        break;
+      if (k >= 1 && isStreetType(tok.w)) {
         found = [ns, tok.e, 'address-number-first'];
         break;
       }
       if (STREET_PREFIXES.has(b) && k + 1 < after.length) {
         // "137 Avenue Teboulbi": prefix word after the number, then the name
-        const nameEnd = after.slice(k + 1).findIndex((x) => !CAP.test(x.w));
-        const last = after[nameEnd === -1 ? after.length - 1 : k + nameEnd] as Tok;
+        // the name runs over capitalised words and particles ("Rue de Tanger"), or over the rest of
+        // the line when the whole address is lower-case ("26 rue des lieutemants thomazo")
+        let last: Tok | undefined;
+        for (const x of after.slice(k + 1)) {
+          if (CAP.test(x.w) || !CAP.test(tok.w)) last = x;
+          else if (!PARTICLES.has(x.w.toLowerCase())) break;
+        }
         if (last && last.e > tok.e) found = [ns, last.e, 'address-number-first'];
         break;
       }
@@ -1067,15 +1117,18 @@ const address: Recognizer = (t, out) => {
         let start = -1;
         const lb = bare(lastW.w);
         if (
-          STREET_TYPES.has(lb) &&
+          isStreetType(lastW.w) &&
           before.length >= 2 &&
           CAP.test(before[before.length - 2]?.w ?? '')
         ) {
           start = (before[before.length - 2] as Tok).s;
-        } else if (STREET_SUFFIX_RE.test(lb) && lb.length > 4) start = lastW.s;
+        } else if (STREET_SUFFIX_RE.test(lb) && CAP.test(lastW.w)) start = lastW.s;
         for (let k = before.length - 1; k >= 0; k--) {
-          if (STREET_PREFIXES.has(bare((before[k] as Tok).w))) {
-            start = (before[k] as Tok).s;
+          const pw = (before[k] as Tok).w;
+          if (STREET_PREFIXES.has(bare(pw))) {
+            // "Rua do Arenque 1634": the prefix and some word of the name are capitalised
+            if (CAP.test(pw) && before.slice(k + 1).some((x) => /^\p{Lu}/u.test(x.w)))
+              start = (before[k] as Tok).s;
             break;
           }
         }
@@ -1093,13 +1146,26 @@ const address: Recognizer = (t, out) => {
             start = (before[firstIdx + lead] as Tok).s;
           }
         }
+        let weak = false;
+        if (
+          start === -1 &&
+          before.length >= 2 &&
+          CAP.test(lastW.w) &&
+          /^\d{1,5}[A-Za-z]?$/.test((before[before.length - 2] as Tok).w)
+        ) {
+          // "353 Buerlia 227": building number, name, number: only an address if a unit/city/zip tail follows
+          start = (before[before.length - 1] as Tok).s;
+          weak = true;
+        }
         if (start !== -1) {
           // a house/building number before the street name belongs to it
           const prev = wordsBefore(t, start, 1)[0];
           if (prev && /^\d{1,5}[A-Za-z]?$/.test(prev.w)) start = prev.s;
           let e = ne;
           if (t.charAt(e) === '.' && /\d/.test(t.charAt(e - 1))) e++;
-          found = [start, e, 'address-street-number'];
+          if (!weak || UNIT_AFTER.test(t.slice(e, e + 24)) || extendAddress(t, e) > e + 3) {
+            found = [start, e, weak ? 'address-number-name-number' : 'address-street-number'];
+          }
         }
       }
     }
@@ -1110,6 +1176,14 @@ const address: Recognizer = (t, out) => {
       covered = e;
     }
   }
+  for (const m of matches(PO_BOX, t)) {
+    if (m.index < covered) continue;
+    push(m.index, extendAddress(t, m.index + m[0].length), 0.7, 'po-box');
+  }
+  for (const m of matches(MILITARY, t))
+    push(m.index, m.index + m[0].length, 0.8, 'us-military-address');
+  for (const m of matches(UNIT_LINE, t))
+    push(m.index, extendAddress(t, m.index + m[0].length), 0.5, 'unit');
   for (const m of matches(UK_POSTCODE, t))
     push(m.index, m.index + m[0].length, 0.55, 'uk-postcode');
   for (const m of matches(US_STATE_ZIP, t))

@@ -3,11 +3,13 @@
  * Pure TypeScript: the exact same code produces the model's inputs at training time and at
  * run time, so no vocabulary file is needed (words and character n-grams are hashed).
  */
+import { GAZ_CLASSES, gazetteerClass } from './gazetteer';
 
 export const WORD_BUCKETS = 20000;
 export const CHAR_BUCKETS = 8192;
 export const CHAR_SLOTS = 13;
-export const SHAPE_COUNT = 16;
+/** 8 word shapes x sentence-start flag x 5 gazetteer classes. */
+export const SHAPE_COUNT = 16 * GAZ_CLASSES;
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
 export type NerLabel = (typeof LABELS)[number];
 
@@ -95,7 +97,7 @@ export function featurize(tokens: readonly Token[]): TokenFeatures {
     const start = prev === undefined || SENT_END.has(prev);
     words.push((fnv1a(normWord(t.text)) % WORD_BUCKETS) + 1);
     chars.push(charIds(t.text));
-    shapes.push(shapeOf(t.text, start));
+    shapes.push(shapeOf(t.text, start) + 16 * gazetteerClass(t.text));
     prev = t.text;
   }
   return { words, chars, shapes };
