@@ -948,7 +948,7 @@ const STREET_TYPES = new Set(
   ).split(' '),
 );
 const STREET_SUFFIX_RE =
-  /^[\p{L}\p{M}\-]{3,40}(?:straße|strasse|str\.?|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|brücke|laan|straat|gracht|plein|kade|dijk|singel|vej|vænget|gade|stræde|plads|allé|gatan|gata|vägen|väg|gränd|torg|veien|veg|gate|stræti|straeti|braut|kuja|katu|polku|utca|út|tér|ulica)$/iu;
+  /^[\p{L}\p{M}-]{3,40}(?:straße|strasse|str\.?|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|brücke|laan|straat|gracht|plein|kade|dijk|singel|vej|vænget|gade|stræde|plads|allé|gatan|gata|vägen|väg|gränd|torg|veien|veg|gate|stræti|straeti|braut|kuja|katu|polku|utca|út|tér|ulica)$/iu;
 const STREET_PREFIXES = new Set(
   (
     'rua avenida avda av travessa largo praça alameda estrada calle c/ carrer paseo plaza camino ronda rue avenue boulevard ' +
