@@ -96,16 +96,24 @@ async function verificationKeys(): Promise<Map<string, CryptoKey>> {
   return map;
 }
 
+export interface VerifyOptions {
+  /** Entries read per IndexedDB request. */
+  pageSize?: number;
+  /** 'all' (default) checks every signature; 'head' every hash and link plus the head signature. */
+  signatures?: 'all' | 'head';
+  /** Called after each page with the entries checked so far and the total. */
+  onProgress?: (checked: number, total: number) => void;
+}
+
 /**
  * Verifies the whole chain: every entry's hash, link, sequence and signature, and that the last
  * entry is the recorded head. Reads in pages so 100k entries never sit in memory at once.
  */
-export async function verifyAuditChain(
-  opts: { pageSize?: number } = {},
-): Promise<AuditVerifyResult> {
+export async function verifyAuditChain(opts: VerifyOptions = {}): Promise<AuditVerifyResult> {
   const pageSize = opts.pageSize ?? 5000;
   const keys = await verificationKeys();
-  const verifier = new ChainVerifier((id) => keys.get(id));
+  const verifier = new ChainVerifier((id) => keys.get(id), opts.signatures ?? 'all');
+  const total = opts.onProgress ? await db().audit.count() : 0;
   const d = db();
   let after = 0;
   // Read the next page while the current one is being checked.
@@ -117,9 +125,10 @@ export async function verifyAuditChain(
     after = last.seq;
     next = d.audit.where('seq').above(after).limit(pageSize).toArray();
     await verifier.push(page);
+    opts.onProgress?.(verifier.checked, total);
     if (verifier.failed) break;
   }
-  return verifier.result(await readHead());
+  return verifier.result(await readHead(), (seq) => d.audit.get(seq));
 }
 
 /** Number of stored entries. */

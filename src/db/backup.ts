@@ -33,6 +33,20 @@ const message = z.object({
   requestId: z.string().optional(),
   status: z.enum(['complete', 'streaming', 'stopped', 'error', 'queued', 'blocked']).optional(),
   error: structuredError.optional(),
+  routing: z
+    .object({
+      label: z.string(),
+      tone: z.enum(['local', 'private', 'frontier', 'queued', 'blocked', 'error']),
+      tier: z.string(),
+      pattern: z.string(),
+      sensitivity: z.string(),
+      reasons: z.array(z.string()),
+      leftDevice: z.array(z.object({ tier: z.string(), text: z.string() })),
+      redacted: z.number().int().nonnegative(),
+      escalated: z.boolean(),
+      note: z.string().optional(),
+    })
+    .optional(),
 });
 const memory = z.object({
   id: z.string().min(1),

@@ -29,6 +29,7 @@ export {
   auditSeqs,
   auditFacets,
   type AuditFilter,
+  type VerifyOptions,
 } from './audit';
 export { deviceKey, publicKeys } from './keys';
 export {

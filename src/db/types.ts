@@ -32,6 +32,26 @@ export interface Message {
   requestId?: string;
   status?: MessageStatus;
   error?: StructuredError;
+  /** What the router did for this answer: the "What left this device" panel reads it. */
+  routing?: MessageRouting;
+}
+
+/** The routing record of one answer, as shown to the user. */
+export interface MessageRouting {
+  /** The badge: "Local", "Private tier", "Cloud", "Cloud (redacted)", "Escalated", "Queued", "Blocked". */
+  label: string;
+  tone: 'local' | 'private' | 'frontier' | 'queued' | 'blocked' | 'error';
+  /** The tier that produced the answer. */
+  tier: string;
+  pattern: string;
+  sensitivity: string;
+  reasons: string[];
+  /** Exactly what left this device, per cloud call (already redacted). */
+  leftDevice: { tier: string; text: string }[];
+  redacted: number;
+  escalated: boolean;
+  /** A sentence on anything unusual (fallback after a cloud failure, unknown placeholders). */
+  note?: string;
 }
 
 export interface Memory {

@@ -28,7 +28,7 @@ const ROW_HEIGHT = 60;
 
 type Verification =
   | { state: 'idle' }
-  | { state: 'running' }
+  | { state: 'running'; checked: number; total: number }
   | { state: 'done'; result: AuditVerifyResult; ms: number }
   | { state: 'error'; message: string };
 
@@ -126,10 +126,12 @@ function VerifyAndExport() {
   const [exporting, setExporting] = useState<string | null>(null);
 
   async function verify() {
-    setVerification({ state: 'running' });
+    setVerification({ state: 'running', checked: 0, total: 0 });
     const t0 = performance.now();
     try {
-      const result = await verifyAuditChain();
+      const result = await verifyAuditChain({
+        onProgress: (checked, total) => setVerification({ state: 'running', checked, total }),
+      });
       setVerification({ state: 'done', result, ms: performance.now() - t0 });
     } catch (err) {
       setVerification({
@@ -189,7 +191,12 @@ function VerdictText({ v }: { v: Verification }) {
         </span>
       );
     case 'running':
-      return <span>Verifying every entry…</span>;
+      return (
+        <span>
+          Verifying every entry…{' '}
+          {v.total > 0 && `${v.checked.toLocaleString()} of ${v.total.toLocaleString()} checked`}
+        </span>
+      );
     case 'error':
       return <span className="error">Verification could not run: {v.message}</span>;
     case 'done':

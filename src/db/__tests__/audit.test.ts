@@ -20,6 +20,7 @@ import {
 } from '../audit';
 import { deviceKey } from '../keys';
 import type { HearthDb } from '../schema';
+import type { AuditEntry } from '../types';
 
 let d: HearthDb;
 beforeEach(() => {
@@ -195,6 +196,72 @@ describe('verifyAuditChain detects tampering', () => {
       signature: await signHash(other.privateKey, e1.hash),
     });
     expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 1, code: 'edited' });
+  });
+});
+
+describe("verifyAuditChain({signatures: 'head'})", () => {
+  it('proves the content with the head signature and finds a forged entry by bisection', async () => {
+    await seed(40);
+    expect(await verifyAuditChain({ signatures: 'head' })).toEqual({ ok: true, count: 40 });
+    // Forge entry 23 and recompute every hash after it, so hashes and links all hold.
+    // (Hashing is async WebCrypto, so it happens outside any transaction.)
+    const forgedChain: AuditEntry[] = [];
+    let prev = must(await d.audit.get(22)).hash;
+    for (let seq = 23; seq <= 40; seq++) {
+      const e = must(await d.audit.get(seq));
+      const forged = {
+        ...e,
+        prevHash: prev,
+        route: seq === 23 ? 'local' : e.route,
+        requestId: seq === 23 ? 'forged' : e.requestId,
+      };
+      forged.hash = await hashBody(entryBody(forged));
+      prev = forged.hash;
+      forgedChain.push(forged);
+    }
+    await d.audit.bulkPut(forgedChain);
+    await d.auditMeta.put({ id: 'head', head: { seq: 40, hash: prev } });
+    expect(await verifyAuditChain({ signatures: 'head' })).toMatchObject({
+      ok: false,
+      firstBadSeq: 23,
+      code: 'bad_signature',
+    });
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      firstBadSeq: 23,
+      code: 'bad_signature',
+    });
+  });
+
+  it('still catches edits, deletions and truncation; only a swapped signature on intact content needs the full check', async () => {
+    const entries = await seed(10);
+    await d.audit.update(3, { signature: nth(entries, 5).signature });
+    expect(await verifyAuditChain({ signatures: 'head' })).toEqual({ ok: true, count: 10 });
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 3 });
+    await d.audit.update(7, { latencyMs: 1 });
+    expect(await verifyAuditChain({ signatures: 'head' })).toMatchObject({
+      ok: false,
+      firstBadSeq: 7,
+      code: 'edited',
+    });
+    await d.audit.put(nth(entries, 6));
+    await d.audit.delete(10);
+    expect(await verifyAuditChain({ signatures: 'head' })).toMatchObject({
+      ok: false,
+      firstBadSeq: 10,
+      code: 'truncated',
+    });
+  });
+
+  it('reports progress page by page', async () => {
+    await seed(25);
+    const seen: [number, number][] = [];
+    await verifyAuditChain({ pageSize: 10, onProgress: (n, total) => seen.push([n, total]) });
+    expect(seen).toEqual([
+      [10, 25],
+      [20, 25],
+      [25, 25],
+    ]);
   });
 });
 

@@ -1,0 +1,301 @@
+/**
+ * `npm run bench:db`: the local database in Chromium's real IndexedDB, driven through the e2e
+ * build's test hook (`window.__hearthDb`, present only in `vite build --mode e2e`).
+ *
+ * Measures audit appends per second (one call per entry, and batched), chain verification of
+ * 10,000 and 100,000 entries, opening a 5,000-message conversation, and scrolling the Audit view
+ * over 100,000 entries (frame times from requestAnimationFrame). Targets: >= 2,000 appends/s
+ * batched, verify 100k <= 3 s, conversation open <= 100 ms.
+ *
+ * Needs `npm run build:e2e` first (it runs it when dist-e2e is missing). Options: `--quick`
+ * (10k instead of 100k entries), `--json`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import type { AuditEntryInput, AuditVerifyResult } from '../src/core/audit';
+
+const root = path.resolve(import.meta.dirname, '..');
+const PORT = Number(process.env.BENCH_PORT ?? 8795);
+const quick = process.argv.includes('--quick');
+const asJson = process.argv.includes('--json');
+const BIG = quick ? 10_000 : 100_000;
+
+/**
+ * The part of `window.__hearthDb` (src/db/testHook.ts) this benchmark uses. Declared here because
+ * this script is type-checked without the DOM lib, which src/db needs.
+ */
+interface Db {
+  deviceKey(): Promise<unknown>;
+  appendAudit(e: AuditEntryInput): Promise<unknown>;
+  appendAuditBatch(e: AuditEntryInput[]): Promise<unknown>;
+  verifyAuditChain(): Promise<AuditVerifyResult>;
+  createConversation(title: string): Promise<{ id: string }>;
+  addMessages(m: unknown[]): Promise<void>;
+  listMessages(conversationId: string): Promise<unknown[]>;
+}
+const hookHandle = (page: Page) =>
+  page.evaluateHandle(() => (globalThis as unknown as { __hearthDb: Db }).__hearthDb);
+
+function log(msg: string) {
+  if (!asJson) console.log(msg);
+}
+
+async function waitForServer(url: string, ms = 20_000) {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() - t0 > ms) throw new Error(`server did not start at ${url}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Runs `fn` in the page with the db module as its first argument. */
+async function inPage<R, A>(page: Page, fn: (db: Db, arg: A) => Promise<R>, arg: A): Promise<R> {
+  const handle = await hookHandle(page);
+  try {
+    return (await handle.evaluate(fn as never, arg as never)) as R;
+  } finally {
+    await handle.dispose();
+  }
+}
+
+/** Appends `count` entries in batches of `batch` (1 = appendAudit per entry); returns ms. */
+function append(page: Page, count: number, batch: number): Promise<number> {
+  return inPage(
+    page,
+    async (db, { count, batch }) => {
+      const make = (i: number): AuditEntryInput => ({
+        requestId: `bench-${i}-${Math.random().toString(36).slice(2, 8)}`,
+        route: ['local', 'cloud-redacted', 'cloud', 'private'][i % 4] ?? 'local',
+        pattern: i % 4 === 1 ? 'sanitize-and-solve' : 'local',
+        tiersThatSawData: i % 4 === 0 ? ['local'] : ['local', i % 4 === 3 ? 'private' : 'cloud'],
+        entityCounts: i % 3 === 0 ? { PERSON: 1, EMAIL: 1 } : i % 3 === 1 ? { PHONE: 2 } : {},
+        outgoingText:
+          i % 4 === 1
+            ? `Summarise the attached note from [PERSON_1] about the Q3 budget review, item ${i}.`
+            : undefined,
+        responseBytes: 1800,
+        latencyMs: 250 + (i % 700),
+        tokens: { prompt: 120, completion: 300 },
+        costUsd: i % 4 === 2 ? 0.0021 : 0,
+        kind: i % 5 === 0 ? 'step' : 'decision',
+      });
+      const t0 = performance.now();
+      for (let i = 0; i < count; i += batch) {
+        const n = Math.min(batch, count - i);
+        if (batch === 1) await db.appendAudit(make(i));
+        else await db.appendAuditBatch(Array.from({ length: n }, (_, j) => make(i + j)));
+      }
+      return performance.now() - t0;
+    },
+    { count, batch },
+  );
+}
+
+async function verify(page: Page, runs = 3): Promise<{ ms: number[]; count: number }> {
+  const ms: number[] = [];
+  let count = 0;
+  for (let r = 0; r < runs; r++) {
+    const res = await inPage(
+      page,
+      async (db) => {
+        const t0 = performance.now();
+        const v = await db.verifyAuditChain();
+        return { ms: performance.now() - t0, ok: v.ok, count: v.ok ? v.count : -1 };
+      },
+      null,
+    );
+    if (!res.ok) throw new Error('chain did not verify during the benchmark');
+    ms.push(res.ms);
+    count = res.count;
+  }
+  return { ms, count };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+
+/**
+ * Runs in the page (a string, because this file is compiled without the DOM lib): scrolls the
+ * Audit view 900 px (15 rows) per animation frame for 600 frames and records frame times, and
+ * how many frames showed mostly rows still waiting for their data.
+ */
+const SCROLL_SCRIPT = `(async () => {
+  const el = document.querySelector('[data-testid="audit-scroller"]');
+  const deltas = [];
+  let placeholderFrames = 0;
+  let last = performance.now();
+  await new Promise((resolve) => {
+    let i = 0;
+    const tick = (now) => {
+      deltas.push(now - last);
+      last = now;
+      const rows = el.querySelectorAll('[role="listitem"]');
+      let waiting = 0;
+      rows.forEach((r) => { if (r.textContent.startsWith('Entry ')) waiting += 1; });
+      if (waiting > rows.length / 2) placeholderFrames += 1;
+      el.scrollTop += 900;
+      if (++i >= 600) resolve();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return { deltas: deltas.slice(1), placeholderFrames };
+})()`;
+
+async function main() {
+  if (!existsSync(path.join(root, 'dist-e2e', 'index.html'))) {
+    log('dist-e2e missing: running npm run build:e2e');
+    spawnSync('npm', ['run', '-s', 'build:e2e'], { cwd: root, stdio: 'inherit' });
+  }
+  const server = spawn(process.execPath, ['dist-server/main.js'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', STATIC_ROOT: 'dist-e2e' },
+    stdio: 'ignore',
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'],
+  });
+  const results: Record<string, unknown> = {};
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/api/health`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // tsx compiles this file with esbuild's keepNames, whose `__name` helper ends up inside the
+    // functions sent to the page; give the page a no-op one.
+    await context.addInitScript('globalThis.__name = (f) => f;');
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/audit`);
+    await page.waitForFunction(() => '__hearthDb' in globalThis);
+    await inPage(page, async (db) => void (await db.deviceKey()), null);
+
+    // 1. Appends: one call per entry, then batches of 100 and 1,000.
+    const single = 1000;
+    const singleMs = await append(page, single, 1);
+    const b100Ms = await append(page, 5000, 100);
+    const b1000Ms = await append(page, 4000, 1000);
+    results.appendsPerSecSingle = Math.round(single / (singleMs / 1000));
+    results.appendsPerSecBatch100 = Math.round(5000 / (b100Ms / 1000));
+    results.appendsPerSecBatch1000 = Math.round(4000 / (b1000Ms / 1000));
+    log(
+      `audit appends: ${results.appendsPerSecSingle}/s one per call, ${results.appendsPerSecBatch100}/s in batches of 100, ${results.appendsPerSecBatch1000}/s in batches of 1,000 (target >= 2,000/s batched)`,
+    );
+
+    // 2. Verify 10k.
+    const v10 = await verify(page);
+    results.verify10k = {
+      medianMs: Math.round(median(v10.ms)),
+      runsMs: v10.ms.map(Math.round),
+      count: v10.count,
+    };
+    log(
+      `verify ${v10.count.toLocaleString('en')} entries: median ${Math.round(median(v10.ms))} ms (runs ${v10.ms.map(Math.round).join(', ')})`,
+    );
+
+    // 3. Grow to BIG and verify.
+    if (BIG > 10_000) {
+      const t0 = Date.now();
+      await append(page, BIG - 10_000, 1000);
+      log(
+        `(filled to ${BIG.toLocaleString('en')} entries in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      );
+      const vBig = await verify(page);
+      results.verify100k = {
+        medianMs: Math.round(median(vBig.ms)),
+        runsMs: vBig.ms.map(Math.round),
+        count: vBig.count,
+      };
+      log(
+        `verify ${vBig.count.toLocaleString('en')} entries: median ${Math.round(median(vBig.ms))} ms (runs ${vBig.ms.map(Math.round).join(', ')}; target <= 3,000 ms)`,
+      );
+    }
+
+    // 4. Open a conversation of 5,000 messages.
+    const open = await inPage(
+      page,
+      async (db) => {
+        const c = await db.createConversation('Benchmark conversation');
+        const base = Date.now() - 5000 * 1000;
+        const msgs = Array.from({ length: 5000 }, (_, i) => ({
+          id: `bench-m-${i}`,
+          conversationId: c.id,
+          role: (i % 2 === 0 ? 'user' : 'assistant') as 'user' | 'assistant',
+          content: `Message ${i}: ${'lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(i % 2 ? 8 : 2)}`,
+          createdAt: base + i * 1000,
+          route: 'local',
+          pattern: 'local',
+          status: 'complete' as const,
+        }));
+        await db.addMessages(msgs);
+        // Other conversations around it, so the index has to do its job.
+        const other = await db.createConversation('Other');
+        await db.addMessages(
+          msgs.map((m, i) => ({ ...m, id: `bench-o-${i}`, conversationId: other.id })),
+        );
+        const times: number[] = [];
+        let n = 0;
+        for (let r = 0; r < 7; r++) {
+          const t0 = performance.now();
+          n = (await db.listMessages(c.id)).length;
+          times.push(performance.now() - t0);
+        }
+        return { times, n };
+      },
+      null,
+    );
+    results.openConversation5k = {
+      medianMs: Math.round(median(open.times)),
+      runsMs: open.times.map(Math.round),
+      messages: open.n,
+    };
+    log(
+      `open a ${open.n.toLocaleString('en')}-message conversation (listMessages): median ${median(open.times).toFixed(1)} ms, first ${open.times[0]?.toFixed(1)} ms (target <= 100 ms)`,
+    );
+
+    // 5. Scroll the Audit view over BIG entries.
+    await page.reload();
+    await page
+      .getByTestId('audit-count')
+      .filter({ hasText: `${BIG.toLocaleString('en-US')} entries` })
+      .waitFor({ timeout: 60_000 });
+    await page.getByTestId('audit-scroller').getByRole('listitem').first().waitFor();
+    const scroll = (await page.evaluate(SCROLL_SCRIPT)) as {
+      deltas: number[];
+      placeholderFrames: number;
+    };
+    const d = scroll.deltas;
+    const base = median(d);
+    const dropped = d.reduce((acc, x) => acc + Math.max(0, Math.round(x / base) - 1), 0);
+    results.auditScroll = {
+      entries: BIG,
+      frames: d.length,
+      frameMsMedian: Number(base.toFixed(1)),
+      frameMsP95: Number(pct(d, 0.95).toFixed(1)),
+      frameMsMax: Number(Math.max(...d).toFixed(1)),
+      droppedFrames: dropped,
+      framesOver25ms: d.filter((x) => x > 25).length,
+      framesMostlyPlaceholders: scroll.placeholderFrames,
+    };
+    log(
+      `audit view scroll over ${BIG.toLocaleString('en')} entries: ${d.length} frames, frame time median ${base.toFixed(1)} ms, p95 ${pct(d, 0.95).toFixed(1)} ms, max ${Math.max(...d).toFixed(1)} ms; ${dropped} dropped frames, ${scroll.placeholderFrames} frames with most rows still loading`,
+    );
+
+    results.machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, ${browser.version()} (headless)`;
+    results.date = new Date().toISOString().slice(0, 10);
+    log(`machine: ${results.machine}; ${results.date}`);
+    if (asJson) console.log(JSON.stringify(results, null, 2));
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+await main();
