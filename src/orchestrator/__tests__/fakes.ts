@@ -78,6 +78,7 @@ export interface Setup {
   private?: boolean;
   policy?: Policy;
   idleTimeoutMs?: number;
+  fetchHealth?: () => Promise<unknown>;
 }
 
 export function makeOrchestrator<P extends Ports = ReturnType<typeof memoryPorts>>(
@@ -88,18 +89,20 @@ export function makeOrchestrator<P extends Ports = ReturnType<typeof memoryPorts
     ports,
     cloud: createCloudClient({ baseUrl: s.baseUrl, idleTimeoutMs: s.idleTimeoutMs ?? 2_000 }),
     local: s.local,
-    fetchHealth: async () => {
-      if (s.proxyUp === false) throw new TypeError('fetch failed');
-      return {
-        ok: true,
-        version: 't',
-        cloud: { configured: true },
-        tiers: {
-          frontier: { configured: true, reachable: true },
-          private: { configured: s.private ?? false, reachable: s.private ?? null },
-        },
-      };
-    },
+    fetchHealth:
+      s.fetchHealth ??
+      (async () => {
+        if (s.proxyUp === false) throw new TypeError('fetch failed');
+        return {
+          ok: true,
+          version: 't',
+          cloud: { configured: true },
+          tiers: {
+            frontier: { configured: true, reachable: true },
+            private: { configured: s.private ?? false, reachable: s.private ?? null },
+          },
+        };
+      }),
     isOnline: () => s.online ?? true,
     ...(s.policy ? { policy: s.policy } : {}),
     resilience: {
