@@ -162,3 +162,23 @@ test.describe('TestEngine (e2e build only)', () => {
     await expect(page.getByTestId('storage-usage')).toContainText('uses 0 bytes');
   });
 });
+
+test('the worker runs the embedded NER model on demand', async ({ app, page }) => {
+  await app.open('/models');
+  await page.waitForFunction(() => window.__hearthTestEngine !== undefined);
+  const out = await page.evaluate(async () => {
+    try {
+      const entities = await window.__hearthTestEngine?.detectNer(
+        'Please call Anna Schmidt at the Berlin office tomorrow.',
+      );
+      return { entities };
+    } catch (err) {
+      return { error: err as { code: string; message: string } };
+    }
+  });
+  // Needs public/models/ner/ner.onnx (the NER model shipped with the app).
+  expect(out.error).toBeUndefined();
+  expect(out.entities).toContainEqual(
+    expect.objectContaining({ type: 'PERSON', text: 'Anna Schmidt', source: 'ner' }),
+  );
+});

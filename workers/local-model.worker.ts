@@ -4,14 +4,19 @@
  */
 import { expose } from 'comlink';
 import type { LocalModelWorkerApi } from '../src/core/local-model/worker-api';
+import { createNerService } from './ner-service';
 import { probeGpu } from './probe-gpu';
 import { loadWebLlm } from './web-llm-loader';
 import { WebLlmModel } from './web-llm-model';
 
-const api: LocalModelWorkerApi = new WebLlmModel({
+const model = new WebLlmModel({
   loadWebLlm,
   probe: () => probeGpu(self.navigator.gpu),
   fetch: (url) => self.fetch(url, { method: 'HEAD', cache: 'no-store' }),
 });
+const detectNer = createNerService(() =>
+  import('./ner/browser-ner').then((ner) => ner.createBrowserNer()),
+);
 
+const api: LocalModelWorkerApi = Object.assign(model, { detectNer });
 expose(api);
