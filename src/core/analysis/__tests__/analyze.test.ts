@@ -28,6 +28,11 @@ describe('regulated content, with context', () => {
     ['My son asked why the sky is blue', []],
     ['My 7-year-old son has bad grades', ['children']],
     ['CONFIDENTIAL: do not distribute', ['internal']],
+    ['What kind of gift should I buy for Maria Silva, 7 years old?', []],
+    ["Son email est marie.dupont@exemple.fr, c'est une enfant de 7 ans", ['children']],
+    ['Minor bug fixes for Anna Berg before Friday', []],
+    ['El precio menor para Juan Pérez', []],
+    ['Mijn kind van 6 jaar heeft koorts', ['children']],
   ])('%s -> %j', (text, expected) => {
     expect(cats(text)).toEqual(expected);
   });
