@@ -25,6 +25,9 @@ import { downloadText, fileStamp } from '../hooks/db/download';
 exposeDbForTests();
 
 const ROW_HEIGHT = 60;
+/** Entries read per IndexedDB request, and how many rows beyond the visible ones to read. */
+const PAGE = 100;
+const PREFETCH = 60;
 
 type Verification =
   | { state: 'idle' }
@@ -241,7 +244,12 @@ function AuditList({
   const last = items.at(-1)?.index ?? -1;
   const { ensure } = cache;
   useEffect(() => {
-    if (last >= first) ensure(seqs.slice(first, last + 1));
+    if (last < first) return;
+    // Read whole aligned pages around the visible rows: fewer IndexedDB round trips while
+    // scrolling, and the rows just ahead are usually loaded before they appear.
+    const start = Math.max(0, Math.floor((first - PREFETCH) / PAGE) * PAGE);
+    const end = Math.min(seqs.length, Math.ceil((last + 1 + PREFETCH) / PAGE) * PAGE);
+    ensure(seqs.slice(start, end));
   }, [ensure, seqs, first, last]);
   const selectedEntry = selected === null ? undefined : cache.get(selected);
 
