@@ -10,7 +10,7 @@ import type { ChatMessage, Judgement } from '../core/local-model/api';
 import { Vault, detect, type NerRunner } from '../core/pii';
 import type { LatencyBudget, Policy, Tier } from '../core/policy/schema';
 import { DEFAULT_POLICY } from '../core/policy';
-import { decide, detectorOptions, type Decision, type Health } from '../core/router';
+import { badgeLabel, decide, detectorOptions, type Decision, type Health } from '../core/router';
 import { Availability } from './availability';
 import { CascadeGuard } from './cascade-guard';
 import type { CloudClient } from './cloud-client';
@@ -106,28 +106,25 @@ export interface OrchestratorDeps {
 const randomId = () => globalThis.crypto.randomUUID();
 
 function badgeFor(
-  d: Decision,
   status: SendResult['status'],
   answeredBy: Tier,
+  exposure: Tier,
   escalated: boolean,
+  fellBack: boolean,
   redacted: number,
 ): Badge {
-  const base = { tier: answeredBy, redacted, escalated };
-  if (status === 'queued')
-    return { ...base, label: 'Waiting for the cloud (outbox)', tone: 'queued' };
-  if (status === 'blocked')
-    return { ...base, label: 'Not sent: may not leave this device', tone: 'blocked' };
-  if (status === 'error') return { ...base, label: 'Failed', tone: 'error' };
-  if (answeredBy === 'local')
-    return {
-      ...base,
-      label: d.pattern === 'plan-then-ground' ? 'On this device (cloud plan)' : 'On this device',
-      tone: 'local',
-    };
-  const where = answeredBy === 'private' ? 'Private endpoint' : 'Cloud';
-  const parts = [escalated ? `Escalated to ${where.toLowerCase()}` : where];
-  if (redacted) parts.push(`${redacted} redacted`);
-  return { ...base, label: parts.join(' · '), tone: answeredBy };
+  const label = badgeLabel({ status, answeredBy, exposure, escalated, fellBack, redacted });
+  const tone: Badge['tone'] =
+    status === 'queued' || status === 'blocked'
+      ? status
+      : status === 'error' || status === 'stopped'
+        ? 'error'
+        : label === 'Local'
+          ? 'local'
+          : exposure === 'local'
+            ? answeredBy
+            : exposure;
+  return { label, tone, tier: answeredBy, redacted, escalated };
 }
 
 export class Orchestrator {
@@ -272,7 +269,18 @@ export class Orchestrator {
       return {
         ...rest,
         leftDevice,
-        badge: badgeFor(decision, r.status, answeredBy ?? 'local', r.escalated, redacted),
+        badge: badgeFor(
+          r.status,
+          answeredBy ?? 'local',
+          leftDevice.some((l) => l.tier === 'frontier')
+            ? 'frontier'
+            : leftDevice.some((l) => l.tier === 'private')
+              ? 'private'
+              : 'local',
+          r.escalated,
+          r.steps.some((s) => s.kind === 'fallback' && s.ok && s.tier === 'local'),
+          redacted,
+        ),
       };
     };
 

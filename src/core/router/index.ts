@@ -4,3 +4,4 @@ export { prepareOutgoing, type OutgoingResult } from './outgoing';
 export * from './types';
 export { evaluate, detectorOptions, type Evaluation, type EvaluateOptions } from './evaluate';
 export { healthFromFlags, type HealthFlags } from './flags';
+export { badgeLabel, previewLabel, type BadgeLabel, type LabelInput } from './labels';

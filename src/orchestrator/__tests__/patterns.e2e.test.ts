@@ -37,7 +37,7 @@ describe('local', () => {
     expect(r).toMatchObject({
       status: 'complete',
       text: 'Eat vegetables.',
-      badge: { tone: 'local', label: 'On this device' },
+      badge: { tone: 'local', label: 'Local' },
     });
     expect(r.decision).toMatchObject({ route: 'local', sensitivity: 'regulated' });
     expect(c.text).toBe('Eat vegetables.');
@@ -93,7 +93,7 @@ describe('sanitize-and-solve', () => {
     expect(r.leftDevice).toEqual([
       { tier: 'frontier', text: EMAIL_REQUEST.replace(EMAIL, '[EMAIL_1]') },
     ]);
-    expect(r.badge).toMatchObject({ tone: 'frontier', label: 'Cloud · 1 redacted', redacted: 1 });
+    expect(r.badge).toMatchObject({ tone: 'frontier', label: 'Cloud (redacted)', redacted: 1 });
     expect(stub.chatRequests()[0]?.headers['x-hearth-tier']).toBe('frontier');
     expect(ports.vault.vaults.get('c2')?.entries).toEqual([
       { placeholder: '[EMAIL_1]', type: 'EMAIL', value: EMAIL },
@@ -219,7 +219,7 @@ describe('escalate-on-hard', () => {
     expect(r).toMatchObject({
       status: 'complete',
       escalated: true,
-      badge: { label: 'Escalated to cloud' },
+      badge: { label: 'Escalated' },
     });
     expect(c.text).toBe('Canberra is the capital.');
     expect(c.resets).toBe(1);
@@ -281,7 +281,7 @@ describe('the other hybrid patterns', () => {
     expect(local.requests[0]?.messages[0]?.content).toContain(`complaints of ${EMAIL}`);
     expect(r).toMatchObject({
       text: 'Grounded answer.',
-      badge: { label: 'On this device (cloud plan)' },
+      badge: { label: 'Cloud (redacted)', tone: 'frontier' },
     });
   });
 
@@ -392,7 +392,7 @@ describe('availability and the outbox', () => {
       conversationId: 'i1',
       text: 'CONFIDENTIAL: summarise our Q3 roadmap for the board.',
     });
-    expect(r.badge).toMatchObject({ tone: 'private', label: 'Private endpoint' });
+    expect(r.badge).toMatchObject({ tone: 'private', label: 'Private tier' });
     expect(stub.chatRequests()[0]?.headers['x-hearth-tier']).toBe('private');
   });
 });
@@ -432,5 +432,21 @@ describe('conversations with history', () => {
     expect(sent).not.toContain(EMAIL);
     expect(sent).toContain('Assistant: Done, I wrote to [EMAIL_1].');
     expect(r.text).toContain(`Also cc ${EMAIL} on the invite.`);
+  });
+});
+
+describe('stopping', () => {
+  it('the Stop button aborts a streaming cloud answer without a fallback or a retry', async () => {
+    stub.setBehaviour({ kind: 'slow', chunkDelayMs: 40 });
+    const { orch } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });
+    const ctl = new AbortController();
+    const r = await orch.send(
+      { conversationId: 's1', text: EMAIL_REQUEST },
+      { onToken: () => ctl.abort() },
+      ctl.signal,
+    );
+    expect(r.status).toBe('stopped');
+    expect(stub.chatRequests()).toHaveLength(1);
+    expect(r.steps.some((s) => s.kind === 'fallback')).toBe(false);
   });
 });
