@@ -3,6 +3,7 @@ import { freshDb, sampleEntry } from './helpers';
 import { must, nth } from './helpers';
 import {
   KEY_ALGORITHM,
+  buildEntries,
   keyIdFor,
   hashBody,
   entryBody,
@@ -19,7 +20,7 @@ import {
   verifyAuditChain,
 } from '../audit';
 import { deviceKey } from '../keys';
-import type { HearthDb } from '../schema';
+import { HearthDb } from '../schema';
 import type { AuditEntry } from '../types';
 
 let d: HearthDb;
@@ -80,6 +81,22 @@ describe('appendAudit', () => {
     expect(injected).toBe(true);
     expect(e.seq).toBe(3);
     expect(await verifyAuditChain()).toEqual({ ok: true, count: 3 });
+  });
+
+  it("appends correctly after another tab moved the head behind this tab's back", async () => {
+    await seed(3);
+    // "Another tab": its own connection to the same database, appending entry 4.
+    const other = new HearthDb(d.name);
+    const key = await deviceKey();
+    const head = must(await other.auditMeta.get('head')).head;
+    const [e4] = await buildEntries([sampleEntry(4, { requestId: 'other-tab' })], head, key);
+    await other.transaction('rw', other.audit, other.auditMeta, async () => {
+      await other.audit.add(must(e4));
+      await other.auditMeta.put({ id: 'head', head: { seq: 4, hash: must(e4).hash } });
+    });
+    other.close();
+    expect((await appendAudit(sampleEntry(5))).seq).toBe(5);
+    expect(await verifyAuditChain()).toEqual({ ok: true, count: 5 });
   });
 });
 
