@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CLOUD_PORT, E2E_PORT, STUB_KEY, STUB_PORT } from './e2e/ports';
 
 /** Debian's Chromium; see ../shared/BROWSER-TESTING.md for why these flags. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -10,7 +11,6 @@ const baseFlags = [
   '--disable-component-update',
   '--disable-sync',
 ];
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 8790);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,8 +29,19 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium-webgpu',
-      testIgnore: '**/*.no-webgpu.spec.ts',
+      testIgnore: ['**/*.no-webgpu.spec.ts', '**/chat/**'],
       use: {
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [...baseFlags, '--enable-unsafe-webgpu'],
+        },
+      },
+    },
+    {
+      name: 'chat',
+      testDir: 'e2e/chat',
+      use: {
+        baseURL: `http://127.0.0.1:${CLOUD_PORT}`,
         launchOptions: {
           executablePath: chromiumPath,
           args: [...baseFlags, '--enable-unsafe-webgpu'],
@@ -43,13 +54,39 @@ export default defineConfig({
       use: { launchOptions: { executablePath: chromiumPath, args: baseFlags } },
     },
   ],
-  webServer: {
-    // The production server (what `npm start` runs) serving the e2e build (the production build
-    // plus the test engine; see README "Tests").
-    command: 'node dist-server/main.js',
-    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    env: { PORT: String(E2E_PORT), STATIC_ROOT: 'dist-e2e', HOST: '127.0.0.1' },
-  },
+  webServer: [
+    {
+      // A stub OpenAI-compatible provider on loopback that records what it received.
+      command: `npx tsx testing/stub-upstream-cli.ts --port ${STUB_PORT} --api-key ${STUB_KEY}`,
+      url: `http://127.0.0.1:${STUB_PORT}/__received`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The production server (what `npm start` runs) serving the e2e build (the production
+      // build plus the test engine; see README "Tests"), with no cloud: local-only mode.
+      command: 'node dist-server/main.js',
+      url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { PORT: String(E2E_PORT), STATIC_ROOT: 'dist-e2e', HOST: '127.0.0.1' },
+    },
+    {
+      // The same build with the stub as its frontier tier, short timeouts so failures show fast.
+      command: 'node dist-server/main.js',
+      url: `http://127.0.0.1:${CLOUD_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        PORT: String(CLOUD_PORT),
+        STATIC_ROOT: 'dist-e2e',
+        HOST: '127.0.0.1',
+        CLOUD_BASE_URL: `http://127.0.0.1:${STUB_PORT}/v1`,
+        CLOUD_API_KEY: STUB_KEY,
+        CLOUD_MODEL: 'stub-model',
+        UPSTREAM_TIMEOUT_MS: '3000',
+        RATE_LIMIT_RPM: '600',
+      },
+    },
+  ],
 });

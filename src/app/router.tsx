@@ -16,6 +16,10 @@ export const router = createBrowserRouter([
         lazy: () => import('./views/ChatView').then((m) => ({ Component: m.ChatView })),
       },
       {
+        path: 'c/:conversationId',
+        lazy: () => import('./views/ChatView').then((m) => ({ Component: m.ChatView })),
+      },
+      {
         path: 'audit',
         lazy: () => import('./views/AuditView').then((m) => ({ Component: m.AuditView })),
       },

@@ -8,6 +8,7 @@ import { validatePolicy } from '../core/policy';
 import { createCloudClient } from './cloud-client';
 import { dbPorts } from './db-ports';
 import { getLocalModel } from './local-model-client';
+import { workerNer } from './analysis-client';
 import { Orchestrator, type SendCallbacks, type SendResult } from './orchestrator';
 import type { OutboxEntry } from './ports';
 
@@ -28,7 +29,8 @@ export function getAppOrchestrator(options: { ner?: NerRunner } = {}): Orchestra
     local: getLocalModel(),
     fetchHealth,
     isOnline: () => navigator.onLine,
-    ...(options.ner ? { ner: options.ner } : {}),
+    // Names, places and organisations come from the embedded NER model in the analysis worker.
+    ner: options.ner ?? workerNer,
   });
   void getSetting('policy')
     .then((stored) => {

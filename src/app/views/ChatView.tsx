@@ -1,16 +1,63 @@
+import { useCallback, useEffect } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ConversationList } from '../components/conversations/ConversationList';
+import { Composer } from '../components/chat/Composer';
+import { MessageList } from '../components/chat/MessageList';
+import { useChatSession } from '../components/chat/useChatSession';
+import { useMessages } from '../hooks/db/useMessages';
+import '../components/chat/chat.css';
+
+/** Alt+Shift+N starts a new chat (Ctrl+N and Ctrl+Shift+N belong to the browser). */
+const NEW_CHAT_SHORTCUT = 'Alt+Shift+N';
+
 export function ChatView() {
+  const { conversationId } = useParams();
+  const navigate = useNavigate();
+  const messages = useMessages(conversationId);
+  const onCreated = useCallback((id: string) => navigate(`/c/${id}`), [navigate]);
+  const { send, stop, streaming } = useChatSession(conversationId, onCreated);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && e.shiftKey && e.code === 'KeyN') {
+        e.preventDefault();
+        void navigate('/');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
   return (
-    <section aria-labelledby="chat-title" className="view">
-      <h1 id="chat-title">Chat</h1>
-      <p className="lead">
-        Ask anything. Every message is analysed on this device first; your policy decides whether it
-        is answered by the local model, your organisation&apos;s private endpoint, or a cloud model
-        with personal details replaced by placeholders.
-      </p>
-      <p className="empty">
-        Your conversations will appear here, each answer labelled with where it was answered and
-        what, if anything, left this device.
-      </p>
+    <section aria-labelledby="chat-title" className="chat">
+      <aside className="chat-sidebar">
+        <button
+          type="button"
+          onClick={() => void navigate('/')}
+          aria-keyshortcuts={NEW_CHAT_SHORTCUT}
+          title={`New chat (${NEW_CHAT_SHORTCUT})`}
+        >
+          New chat
+        </button>
+        <ConversationList
+          selectedId={conversationId ?? null}
+          onSelect={(id) => void navigate(`/c/${id}`)}
+        />
+      </aside>
+      <div className="chat-main">
+        <h1 id="chat-title">Chat</h1>
+        {messages && messages.length > 0 ? (
+          <MessageList messages={messages} streaming={streaming} />
+        ) : (
+          <p className="lead">
+            Ask anything. Every message is analysed on this device first; your policy decides
+            whether it is answered here, by your organisation&apos;s private endpoint, or by a cloud
+            model with personal details replaced by placeholders. The preview under the box shows
+            what was found and where the message would go before you send it.
+          </p>
+        )}
+        <Composer busy={streaming !== undefined} onSend={send} onStop={stop} />
+      </div>
     </section>
   );
 }

@@ -450,3 +450,38 @@ describe('stopping', () => {
     expect(r.steps.some((s) => s.kind === 'fallback')).toBe(false);
   });
 });
+
+describe('local judgements', () => {
+  it('a loaded model can raise the level: a text the rules call public stays on the device', async () => {
+    const local = new FakeLocal({
+      reply: 'Kept here.',
+      sensitivity: {
+        kind: 'sensitivity',
+        level: 'regulated',
+        categories: ['health'],
+        confidence: 0.8,
+      },
+    });
+    const { orch } = makeOrchestrator({ baseUrl: stub.url, local });
+    const r = await orch.send({
+      conversationId: 'j1',
+      text: 'Is it normal to feel this tired every single day?',
+    });
+    expect(r.decision.sensitivity).toBe('regulated');
+    expect(r.decision.reasons.join('\n')).toContain('the local model judged it regulated (health)');
+    expect(r).toMatchObject({ status: 'complete', text: 'Kept here.' });
+    expect(stub.chatRequests()).toHaveLength(0);
+  });
+
+  it('a judgement can never lower the level', async () => {
+    const local = new FakeLocal({
+      sensitivity: { kind: 'sensitivity', level: 'public', categories: [], confidence: 0.99 },
+    });
+    const { orch } = makeOrchestrator({ baseUrl: stub.url, local });
+    const r = await orch.send({
+      conversationId: 'j2',
+      text: 'I was diagnosed with asthma, what now?',
+    });
+    expect(r.decision.sensitivity).toBe('regulated');
+  });
+});

@@ -1,0 +1,77 @@
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { LivePreview } from './LivePreview';
+import { usePreview } from './usePreview';
+
+/** The message box: Enter sends, Shift+Enter adds a line; Stop while an answer streams. */
+export function Composer({
+  busy,
+  onSend,
+  onStop,
+}: {
+  busy: boolean;
+  onSend: (text: string) => Promise<void>;
+  onStop: () => void;
+}) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const { preview, error: previewError } = usePreview(text);
+  const hintId = useId();
+
+  const submit = async () => {
+    const message = text.trim();
+    if (!message || busy) return;
+    setText('');
+    setError(undefined);
+    try {
+      await onSend(message);
+    } catch (err) {
+      setText(message); // nothing is lost: the text comes back into the box
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit();
+  };
+
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      <textarea
+        aria-label="Message"
+        aria-describedby={hintId}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        rows={3}
+        placeholder="Write a message"
+      />
+      <div className="composer-actions">
+        <span id={hintId} className="muted">
+          Enter to send, Shift+Enter for a new line
+        </span>
+        {busy ? (
+          <button type="button" onClick={onStop}>
+            Stop
+          </button>
+        ) : (
+          <button type="submit" className="primary" disabled={!text.trim()}>
+            Send
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          Could not send: {error}
+        </p>
+      )}
+      <LivePreview text={text} preview={preview} error={previewError} />
+    </form>
+  );
+}

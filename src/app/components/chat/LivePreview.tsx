@@ -1,0 +1,75 @@
+import type { PreviewResult } from '../../../core/analysis/preview-api';
+import { previewLabel } from '../../../core/router/labels';
+import { splitSpans } from './placeholders';
+
+const TYPE_NAMES: Record<string, string> = {
+  PERSON: 'name',
+  EMAIL: 'email',
+  PHONE: 'phone number',
+  CREDIT_CARD: 'card number',
+  NATIONAL_ID: 'national id',
+  IBAN: 'IBAN',
+  IP_ADDRESS: 'IP address',
+  LOCATION: 'place',
+  ADDRESS: 'address',
+  DATE: 'date',
+  DATE_OF_BIRTH: 'date of birth',
+  ORGANIZATION: 'organisation',
+  URL: 'URL',
+  SECRET: 'secret',
+};
+
+function countsText(counts: PreviewResult['counts']): string {
+  const parts = Object.entries(counts).map(([type, n]) => {
+    const name = TYPE_NAMES[type] ?? type.toLowerCase();
+    return `${n} ${name}${n === 1 ? '' : name.endsWith('s') ? 'es' : 's'}`;
+  });
+  return parts.length ? parts.join(', ') : 'nothing sensitive';
+}
+
+/** Under the composer: what was detected (types, counts, highlighted spans) and the route. */
+export function LivePreview({
+  text,
+  preview,
+  error,
+}: {
+  text: string;
+  preview: PreviewResult | undefined;
+  error: string | undefined;
+}) {
+  if (!text.trim()) return null;
+  if (error) {
+    return (
+      <p className="live-preview error" role="status">
+        Live preview unavailable ({error}). Your message is still analysed before it is sent.
+      </p>
+    );
+  }
+  if (!preview) return <p className="live-preview">Analysing…</p>;
+  const route = previewLabel(preview.decision);
+  return (
+    <section className="live-preview" aria-label="Live preview" data-testid="live-preview">
+      <p>
+        <span data-testid="preview-detected">Detected: {countsText(preview.counts)}</span>
+        {' · '}
+        <span data-testid="preview-route">
+          Would be answered: <strong>{route}</strong>
+        </span>{' '}
+        <span className="muted">(sensitivity: {preview.decision.sensitivity})</span>
+      </p>
+      {preview.entities.length > 0 && (
+        <p className="preview-text" aria-hidden="true">
+          {splitSpans(text, preview.entities).map((run, i) =>
+            run.type ? (
+              <mark key={i} className="detected" title={run.type}>
+                {run.text}
+              </mark>
+            ) : (
+              <span key={i}>{run.text}</span>
+            ),
+          )}
+        </p>
+      )}
+    </section>
+  );
+}

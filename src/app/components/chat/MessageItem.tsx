@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import type { Message } from '../../../db';
+import { Markdown } from '../markdown/Markdown';
+import { LeftDeviceDialog } from './LeftDeviceDialog';
+import { RouteBadge } from './RouteBadge';
+
+const STATUS_NOTES: Partial<Record<NonNullable<Message['status']>, string>> = {
+  stopped: 'Stopped before the answer was complete.',
+  queued: 'Waiting in the outbox: it will be re-checked and sent when the cloud is reachable.',
+  blocked: 'Not sent: this request may not leave this device and cannot be answered here now.',
+};
+
+export function MessageItem({ message, live }: { message: Message; live?: string }) {
+  const [open, setOpen] = useState(false);
+  const isUser = message.role === 'user';
+  const text = live ?? message.content;
+  const interrupted = message.status === 'streaming' && live === undefined;
+  return (
+    <li className={`message ${isUser ? 'from-user' : 'from-assistant'}`}>
+      <span className="visually-hidden">{isUser ? 'You said:' : 'Answer:'}</span>
+      {isUser ? (
+        <p className="user-text">{text}</p>
+      ) : text ? (
+        <Markdown text={text} streaming={live !== undefined} />
+      ) : live !== undefined ? (
+        <p className="muted" aria-live="polite">
+          Thinking…
+        </p>
+      ) : null}
+      {!isUser && (
+        <div className="message-meta">
+          {message.routing && <RouteBadge routing={message.routing} onOpen={() => setOpen(true)} />}
+          {message.status && STATUS_NOTES[message.status] && (
+            <span className="muted">{STATUS_NOTES[message.status]}</span>
+          )}
+          {interrupted && (
+            <span className="muted">Interrupted (the page was closed while it streamed).</span>
+          )}
+          {message.error && message.status !== 'complete' && (
+            <span className="error">{message.error.message}</span>
+          )}
+          {message.routing?.note && <span className="note">{message.routing.note}</span>}
+        </div>
+      )}
+      {open && message.routing && (
+        <LeftDeviceDialog
+          routing={message.routing}
+          conversationId={message.conversationId}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </li>
+  );
+}

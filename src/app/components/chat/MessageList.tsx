@@ -1,0 +1,32 @@
+import { useEffect, useRef } from 'react';
+import type { Message } from '../../../db';
+import { MessageItem } from './MessageItem';
+import type { Streaming } from './useChatSession';
+
+export function MessageList({
+  messages,
+  streaming,
+}: {
+  messages: Message[];
+  streaming: Streaming | undefined;
+}) {
+  const end = useRef<HTMLDivElement>(null);
+  const last = streaming?.text.length ?? messages.length;
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: 'end' });
+  }, [last]);
+  return (
+    <div className="messages">
+      <ol aria-label="Messages" aria-live="off">
+        {messages.map((m) => (
+          <MessageItem
+            key={m.id}
+            message={m}
+            {...(streaming?.messageId === m.id ? { live: streaming.text } : {})}
+          />
+        ))}
+      </ol>
+      <div ref={end} />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The page's handle on the analysis worker (live preview, embedded NER). Started lazily on first
+ * use. A worker that fails to start rejects every call with a structured error: callers fail
+ * closed (the orchestrator's detect() then reports the model stage as failed).
+ */
+import { wrap, type Remote } from 'comlink';
+import type { AnalysisWorkerApi, PreviewResult } from '../core/analysis/preview-api';
+import type { Entity } from '../core/pii';
+import type { Policy } from '../core/policy/schema';
+import type { Health } from '../core/router/types';
+
+export class AnalysisWorkerError extends Error {
+  override name = 'AnalysisWorkerError';
+  readonly code = 'analysis_worker_unavailable';
+}
+
+interface Handle {
+  remote: Remote<AnalysisWorkerApi>;
+  failed: Promise<never>;
+}
+
+let handle: Handle | undefined;
+
+function start(): Handle {
+  const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'hearth-analysis',
+  });
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new AnalysisWorkerError(`The analysis worker could not start: ${event.message}`));
+      handle = undefined;
+      worker.terminate();
+    });
+  });
+  failed.catch(() => undefined);
+  return { remote: wrap<AnalysisWorkerApi>(worker), failed };
+}
+
+function call<T>(fn: (remote: Remote<AnalysisWorkerApi>) => Promise<T>): Promise<T> {
+  handle ??= start();
+  return Promise.race([fn(handle.remote), handle.failed]);
+}
+
+/** The embedded NER model as the detector's model stage (runs in the analysis worker). */
+export function workerNer(text: string): Promise<Entity[]> {
+  return call((r) => r.ner(text) as Promise<Entity[]>);
+}
+
+/**
+ * Live preview with "latest wins": while one preview runs, only the newest text waits; older
+ * requests resolve to undefined so typing never queues work behind stale text. Failures reject.
+ */
+export function createPreviewer() {
+  let running = false;
+  let pending:
+    | {
+        args: [string, Policy, Health];
+        resolve: (r: PreviewResult | undefined) => void;
+        reject: (err: unknown) => void;
+      }
+    | undefined;
+
+  const run = async (args: [string, Policy, Health]): Promise<PreviewResult> =>
+    call((r) => r.preview(...args) as Promise<PreviewResult>);
+
+  const drain = async (): Promise<void> => {
+    while (pending) {
+      const job = pending;
+      pending = undefined;
+      running = true;
+      try {
+        job.resolve(await run(job.args));
+      } catch (err) {
+        job.reject(err);
+      } finally {
+        running = false;
+      }
+    }
+  };
+
+  return (text: string, policy: Policy, health: Health): Promise<PreviewResult | undefined> =>
+    new Promise((resolve, reject) => {
+      pending?.resolve(undefined);
+      pending = { args: [text, policy, health], resolve, reject };
+      if (!running) void drain();
+    });
+}

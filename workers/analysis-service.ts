@@ -1,0 +1,55 @@
+/**
+ * What the analysis worker does, as plain functions so they are tested without a worker: the
+ * composer's live preview (detection, analysis, decision) and the embedded NER model, loaded once
+ * on first use.
+ */
+import type { AnalysisWorkerApi, PreviewResult } from '../src/core/analysis/preview-api';
+import { detect, type Entity, type NerRunnerFn } from '../src/core/pii';
+import type { Policy } from '../src/core/policy/schema';
+import { detectorOptions, evaluate, type Health } from '../src/core/router';
+
+/** Loads the NER runner; injected so tests can use onnxruntime-node or a failing loader. */
+export type NerLoader = () => Promise<NerRunnerFn>;
+
+export function createAnalysisService(loadNer: NerLoader, now = () => performance.now()) {
+  let ner: Promise<NerRunnerFn> | undefined;
+  const getNer = (): Promise<NerRunnerFn> => {
+    ner ??= loadNer().catch((err: unknown) => {
+      ner = undefined; // a later call may try again (e.g. after coming back online)
+      throw err;
+    });
+    return ner;
+  };
+
+  const runNer = async (text: string): Promise<Entity[]> => (await getNer())(text);
+
+  const preview = async (text: string, policy: Policy, health: Health): Promise<PreviewResult> => {
+    const t0 = now();
+    const detection = await detect(text, { ...detectorOptions(policy), ner: runNer });
+    const { decision } = evaluate(text, policy, health, { detection });
+    const counts: PreviewResult['counts'] = {};
+    for (const e of detection.entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
+    return {
+      entities: detection.entities.map(({ start, end, type, score }) => ({
+        start,
+        end,
+        type,
+        score,
+      })),
+      counts,
+      decision: {
+        route: decision.route,
+        pattern: decision.pattern,
+        tier: decision.tier,
+        sensitivity: decision.sensitivity,
+        reasons: decision.reasons,
+        redacts: decision.redaction.required,
+      },
+      modelStage: detection.modelStage,
+      ms: now() - t0,
+    };
+  };
+
+  const api: AnalysisWorkerApi = { preview, ner: runNer };
+  return api;
+}
