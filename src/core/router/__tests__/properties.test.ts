@@ -83,6 +83,11 @@ const policy: fc.Arbitrary<Policy> = fc
     cloudUnavailable: fc.constantFrom('local', 'queue', 'block' as const),
     allUnavailable: fc.constantFrom('queue', 'block' as const),
     useLocalJudgement: fc.boolean(),
+    privateOn: fc.boolean(),
+    frontierOn: fc.boolean(),
+    denyList: fc.subarray(['Maria', 'Acme', 'Lukas', 'heart']),
+    allowList: fc.subarray(['maria.silva@example.com', 'France', 'John Smith']),
+    localUnavailable: fc.constantFrom('block', 'queue' as const),
   })
   .map((g) => {
     const p = structuredClone(PROFILE_POLICIES[g.base]) as Policy;
