@@ -16,6 +16,14 @@ export const TIER_NAMES: readonly TierName[] = ['frontier', 'private'];
 
 export interface ServerConfig {
   port: number;
+  /** Listen address (HOST). */
+  host: string;
+  /**
+   * Host names the app is served under (ALLOWED_HOSTS). A same-origin request must carry one of
+   * them in Host; when empty and the server listens on loopback, only loopback names pass (which
+   * stops DNS-rebinding pages from using a local proxy); otherwise any Host that matches Origin.
+   */
+  allowedHosts: string[];
   version: string;
   /** Folder with the built app (index.html, assets/, sw.js). */
   staticRoot: string;
@@ -162,6 +170,11 @@ export function readConfig(
 ): ServerConfig {
   return {
     port: parsePort(nonEmpty(env.PORT)),
+    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    allowedHosts: (nonEmpty(env.ALLOWED_HOSTS) ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((h) => h.toLowerCase()),
     version: defaults.version,
     staticRoot: nonEmpty(env.STATIC_ROOT) ?? defaults.staticRoot,
     frontier: readTier(env, 'CLOUD'),

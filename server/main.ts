@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const logs = batchedLogger(1);
   const server: RunningServer = await startNodeServer({
     config,
-    hostname: process.env.HOST ?? '127.0.0.1',
+    hostname: config.host,
     detector,
     // One JSON line per request on stdout (batched); never prompts, answers or keys.
     logger: logs.log,

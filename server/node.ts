@@ -38,7 +38,7 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
       }
     },
   });
-  const hostname = options.hostname ?? '127.0.0.1';
+  const hostname = options.hostname ?? config.host;
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname }, (info: AddressInfo) => {
       resolve({

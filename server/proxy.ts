@@ -99,6 +99,21 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return diff === 0;
 }
 
+function hostnameOf(host: string): string {
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? host);
+}
+
+function isLoopback(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(h) ||
+    h === '::1' ||
+    h === '[::1]'
+  );
+}
+
 function sseEvent(data: unknown): Uint8Array {
   return encoder.encode(`data: ${JSON.stringify(data)}\n\n`);
 }
@@ -224,7 +239,18 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     } catch {
       return 'refused';
     }
-    return host !== '' && host === effectiveHost(c) ? 'same' : 'refused';
+    if (host === '' || host !== effectiveHost(c)) return 'refused';
+    return hostAllowed(hostnameOf(host)) ? 'same' : 'refused';
+  }
+
+  /**
+   * A page on a rebinding domain (evil.example resolving to 127.0.0.1) is "same origin" by
+   * headers alone, so the Host itself must be one the app is served under.
+   */
+  function hostAllowed(hostname: string): boolean {
+    if (config.allowedHosts.length > 0) return config.allowedHosts.includes(hostname);
+    if (isLoopback(config.host)) return isLoopback(hostname);
+    return true;
   }
 
   function corsHeaders(c: Context): Record<string, string> {

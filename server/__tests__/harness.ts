@@ -52,6 +52,8 @@ export async function proxy(
   const logs: RequestLogLine[] = [];
   const server = await startNodeServer({
     config,
+    // Always listen on loopback, whatever HOST the test configures.
+    hostname: '127.0.0.1',
     detector: 'detector' in extra ? extra.detector : realDetector,
     rateLimiter: extra.rateLimiter,
     fetch: extra.fetch,

@@ -2,6 +2,7 @@
  * Integration tests of the cloud proxy over real HTTP on loopback: the Node server on port 0 in
  * front of the stub upstream (testing/stub-upstream.ts).
  */
+import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { API_KEY, PRIVATE_KEY, chatBody, post, proxy, stub, waitFor } from './harness';
 import { DEFAULT_REPLY } from '../../testing/stub-upstream';
@@ -18,6 +19,36 @@ async function readAll(
     reads.push({ at: Date.now(), text: decoder.decode(value, { stream: true }) });
   }
   return { text: reads.map((r) => r.text).join(''), reads };
+}
+
+/** POST with explicit Host and Origin headers (fetch does not let a caller set Host). */
+function rawPost(
+  url: string,
+  host: string,
+  origin: string,
+): Promise<{ status: number; body: string }> {
+  const payload = chatBody('hi');
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${url}/api/v1/chat/completions`,
+      {
+        method: 'POST',
+        headers: {
+          Host: host,
+          Origin: origin,
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(payload),
+        },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 function must<T>(value: T | null | undefined): T {
@@ -500,6 +531,37 @@ describe('not an open relay', () => {
       headers: { Origin: 'https://evil.example' },
     });
     expect(evilPreflight.status).toBe(403);
+  });
+
+  it('refuses DNS-rebinding pages: on loopback only loopback Host names count as same origin', async () => {
+    const upstream = await stub();
+    const local = await proxy(upstream);
+    const port = new URL(local.url).port;
+    const rebound = await rawPost(local.url, `evil.example:${port}`, `http://evil.example:${port}`);
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).toContain('origin_not_allowed');
+    const viaLocalhost = await rawPost(local.url, `localhost:${port}`, `http://localhost:${port}`);
+    expect(viaLocalhost.status).toBe(200);
+    expect(upstream.chatRequests()).toHaveLength(1);
+
+    // A deployment names its hosts; others are refused even when Origin matches Host.
+    const deployed = await proxy(upstream, { ALLOWED_HOSTS: 'hearth.example.com' });
+    const dPort = new URL(deployed.url).port;
+    expect(
+      (await rawPost(deployed.url, 'hearth.example.com', 'https://hearth.example.com')).status,
+    ).toBe(200);
+    expect(
+      (await rawPost(deployed.url, `127.0.0.1:${dPort}`, `http://127.0.0.1:${dPort}`)).status,
+    ).toBe(403);
+    // Listening on all interfaces without ALLOWED_HOSTS: Host must still match Origin.
+    const open = await proxy(upstream, { HOST: '0.0.0.0' }); // the harness still binds 127.0.0.1
+    const oUrl = open.url;
+    expect((await rawPost(oUrl, 'hearth.example.org', 'https://hearth.example.org')).status).toBe(
+      200,
+    );
+    expect((await rawPost(oUrl, 'hearth.example.org', 'https://other.example.org')).status).toBe(
+      403,
+    );
   });
 
   it('requires the bearer token when PROXY_TOKEN is set', async () => {
