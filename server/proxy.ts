@@ -230,7 +230,10 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
   /** undefined = no Origin header; 'same' | 'allowed' | 'refused'. */
   function classifyOrigin(c: Context): 'none' | 'same' | 'allowed' | 'refused' {
     const origin = c.req.header('origin');
-    if (origin === undefined) return 'none';
+    if (origin === undefined) {
+      // No browser sends a POST without Origin, but a rebinding page's GET has none either.
+      return hostAllowed(hostnameOf(effectiveHost(c) ?? '')) ? 'none' : 'refused';
+    }
     if (allowedOrigins.has(origin)) return 'allowed';
     if (origin === 'null') return 'refused';
     let host: string;

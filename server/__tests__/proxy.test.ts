@@ -543,6 +543,15 @@ describe('not an open relay', () => {
     const viaLocalhost = await rawPost(local.url, `localhost:${port}`, `http://localhost:${port}`);
     expect(viaLocalhost.status).toBe(200);
     expect(upstream.chatRequests()).toHaveLength(1);
+    const models = await new Promise<number>((resolve, reject) => {
+      http
+        .get(`${local.url}/api/v1/models`, { headers: { Host: `evil.example:${port}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
+    });
+    expect(models).toBe(403);
 
     // A deployment names its hosts; others are refused even when Origin matches Host.
     const deployed = await proxy(upstream, { ALLOWED_HOSTS: 'hearth.example.com' });
