@@ -98,12 +98,18 @@ function sensitivityOf(a: Analysis, policy: Policy, reasons: string[]): Sensitiv
   }
   const j = a.judgedSensitivity;
   if (j && policy.sensitivity.useLocalJudgement) {
-    if (levelRank(j.level) > levelRank(level)) {
+    // The categories the model names map through the policy too ("health" -> regulated).
+    let judged = j.level;
+    for (const c of j.categories) {
+      const l = policy.sensitivity.categories[c as keyof Policy['sensitivity']['categories']];
+      if (l && levelRank(l) > levelRank(judged)) judged = l;
+    }
+    if (levelRank(judged) > levelRank(level)) {
       const cats = j.categories.length ? ` (${j.categories.join(', ')})` : '';
       reasons.push(
-        `the local model judged it ${j.level}${cats} -> raised from ${level} to ${j.level}`,
+        `the local model judged it ${j.level}${cats} -> raised from ${level} to ${judged}`,
       );
-      level = j.level;
+      level = judged;
     }
   } else if (a.judgementNote && a.localModel) {
     reasons.push(

@@ -208,6 +208,30 @@ describe('router properties (fast-check)', () => {
     );
   });
 
+  it('the categories a judgement names map through the policy', () => {
+    const t = 'Is it normal to feel this tired?';
+    const a = analyze(t, {
+      detection: { entities: [], modelStage: 'ok' },
+      localModel: true,
+      judgements: {
+        sensitivity: {
+          kind: 'sensitivity',
+          level: 'personal',
+          categories: ['health'],
+          confidence: 0.7,
+        },
+      },
+    });
+    const d = decide(a, PROFILE_POLICIES.balanced, {
+      online: true,
+      local: true,
+      private: { configured: false, available: false },
+      frontier: { configured: true, available: true },
+    });
+    expect(d.sensitivity).toBe('regulated');
+    expect(d.route).toBe('local');
+  });
+
   it('decisions are deterministic', () => {
     fc.assert(
       fc.property(text, policy, health, (t, p, h) => {
