@@ -16,6 +16,9 @@ export interface AvailabilityDeps {
   localStatus: () => Promise<ModelStatus>;
   resilience: TierResilience;
   cascade: CascadeGuard;
+  /** How long a health answer is reused, ms (a failed check is retried sooner). Default 30 s. */
+  ttlMs?: number;
+  now?: () => number;
 }
 
 interface TierState {
@@ -25,6 +28,7 @@ interface TierState {
 
 export class Availability {
   private proxyUp: boolean | undefined;
+  private checkedAt = 0;
   /**
    * Until the proxy has answered once (a start while offline), the frontier tier is assumed
    * configured so cloud-bound requests wait in the outbox; the flush re-decides with real health.
@@ -41,6 +45,7 @@ export class Availability {
 
   /** Asks the proxy; a failure counts as "offline" for the cloud tiers until the next success. */
   async refresh(): Promise<void> {
+    this.checkedAt = (this.deps.now ?? Date.now)();
     try {
       const body = (await this.deps.fetchHealth()) as {
         tiers?: Partial<Record<CloudTier, { configured?: boolean; reachable?: boolean | null }>>;
@@ -69,7 +74,12 @@ export class Availability {
   }
 
   async snapshot(): Promise<Health> {
-    if (this.proxyUp === undefined) await this.refresh();
+    const ttl = this.deps.ttlMs ?? 30_000;
+    const age = (this.deps.now ?? Date.now)() - this.checkedAt;
+    // unknown, stale, or failed a while ago (the device may be back): ask again
+    if (this.proxyUp === undefined || age > (this.proxyUp ? ttl : Math.min(ttl, 5_000))) {
+      await this.refresh();
+    }
     const status = await this.deps
       .localStatus()
       .catch((): ModelStatus => ({ state: 'unavailable', reason: 'status failed' }));

@@ -153,6 +153,7 @@ export class Orchestrator {
         : async () => ({ state: 'unavailable', reason: 'no local model on this device' }),
       resilience: this.resilience,
       cascade: this.cascade,
+      now: this.now,
     });
   }
 
@@ -350,9 +351,10 @@ export class Orchestrator {
       const out = await runner(ctx);
       if (decision.pattern === 'escalate-on-hard') this.cascade.record(out.escalated === true);
       await this.deps.ports.vault.save(input.conversationId, vault.toJSON());
+      // Engines end a generation normally when its signal aborts (finishReason 'abort').
       return finish({
         ...base,
-        status: 'complete',
+        status: signal?.aborted ? 'stopped' : 'complete',
         text: out.text,
         unknownPlaceholders: out.unknownPlaceholders,
         escalated: out.escalated === true,

@@ -79,6 +79,7 @@ export interface Setup {
   policy?: Policy;
   idleTimeoutMs?: number;
   fetchHealth?: () => Promise<unknown>;
+  now?: () => number;
 }
 
 export function makeOrchestrator<P extends Ports = ReturnType<typeof memoryPorts>>(
@@ -116,6 +117,7 @@ export function makeOrchestrator<P extends Ports = ReturnType<typeof memoryPorts
       random: () => 0.5,
     },
     judgeTimeoutMs: 500,
+    ...(s.now ? { now: s.now } : {}),
   });
   return { orch, ports };
 }

@@ -449,6 +449,22 @@ describe('stopping', () => {
     expect(stub.chatRequests()).toHaveLength(1);
     expect(r.steps.some((s) => s.kind === 'fallback')).toBe(false);
   });
+
+  it('Stop during a local answer is reported as stopped (engines end normally on abort)', async () => {
+    const { orch } = makeOrchestrator({
+      baseUrl: stub.url,
+      local: new FakeLocal({ reply: 'one two three four' }),
+    });
+    const ctl = new AbortController();
+    const r = await orch.send(
+      { conversationId: 's2', text: 'I was diagnosed with asthma last year; what helps at night?' },
+      { onToken: () => ctl.abort() },
+      ctl.signal,
+    );
+    expect(r.decision.route).toBe('local');
+    expect(r).toMatchObject({ status: 'stopped', badge: { label: 'Stopped' } });
+    expect(stub.chatRequests()).toHaveLength(0);
+  });
 });
 
 describe('local judgements', () => {
@@ -483,5 +499,31 @@ describe('local judgements', () => {
       text: 'I was diagnosed with asthma, what now?',
     });
     expect(r.decision.sensitivity).toBe('regulated');
+  });
+});
+
+describe('availability over time', () => {
+  it('a device that started offline notices the proxy is back without a reload', async () => {
+    let up = false;
+    let clock = 1_000_000;
+    const { orch } = makeOrchestrator({
+      baseUrl: stub.url,
+      fetchHealth: async () => {
+        if (!up) throw new TypeError('fetch failed');
+        return {
+          ok: true,
+          version: 't',
+          cloud: { configured: true },
+          tiers: { frontier: { configured: true, reachable: true } },
+        };
+      },
+      now: () => clock,
+    });
+    expect((await orch.health()).online).toBe(false);
+    up = true;
+    clock += 1_000;
+    expect((await orch.health()).online).toBe(false); // a failed check is reused briefly
+    clock += 5_000;
+    expect((await orch.health()).online).toBe(true);
   });
 });
