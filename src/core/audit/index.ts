@@ -2,5 +2,6 @@
 export * from './types';
 export * from './canonical';
 export * from './signing';
+export * from './sha256';
 export * from './chain';
 export * from './jsonl';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalize } from '../canonical';
 import { sha256Hex, keyIdFor } from '../signing';
+import { sha256HexSync } from '../sha256';
 
 describe('canonicalize', () => {
   it('sorts keys, drops undefined members and has no whitespace', () => {
@@ -40,6 +41,19 @@ describe('crypto helpers', () => {
   it('hashes UTF-8 with SHA-256', async () => {
     expect(await sha256Hex('abc')).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+  });
+
+  it('the synchronous SHA-256 agrees with WebCrypto on any text, across block boundaries', async () => {
+    for (let n = 0; n < 200; n++) {
+      const text = 'é'.repeat(n);
+      expect(sha256HexSync(text)).toBe(await sha256Hex(text));
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 3000 }), async (text) => {
+        expect(sha256HexSync(text)).toBe(await sha256Hex(text));
+      }),
+      { numRuns: 300 },
     );
   });
 
