@@ -219,12 +219,13 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     }
   }
 
-  function effectiveHost(c: Context): string | undefined {
+  function effectiveHost(c: Context): string {
     if (config.trustProxy) {
       const forwarded = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
       if (forwarded) return forwarded.toLowerCase();
     }
-    return c.req.header('host')?.toLowerCase();
+    // Without a Host header (in-process calls on some runtimes) the URL's host stands in.
+    return (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
   }
 
   /** undefined = no Origin header; 'same' | 'allowed' | 'refused'. */
@@ -232,7 +233,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     const origin = c.req.header('origin');
     if (origin === undefined) {
       // No browser sends a POST without Origin, but a rebinding page's GET has none either.
-      return hostAllowed(hostnameOf(effectiveHost(c) ?? '')) ? 'none' : 'refused';
+      return hostAllowed(hostnameOf(effectiveHost(c))) ? 'none' : 'refused';
     }
     if (allowedOrigins.has(origin)) return 'allowed';
     if (origin === 'null') return 'refused';
@@ -739,49 +740,54 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     const body = new ReadableStream<Uint8Array>(
       {
         async pull(out) {
-          arm();
-          let chunk: Awaited<ReturnType<typeof reader.read>>;
-          try {
-            chunk = await reader.read();
-          } catch {
-            if (finished) return;
-            if (c.req.raw.signal.aborted) {
-              finish('client_closed');
+          // Loop until something is enqueued or the stream ends: a pull that returns without
+          // enqueueing is not called again, and a partial event alone enqueues nothing.
+          for (;;) {
+            arm();
+            let chunk: Awaited<ReturnType<typeof reader.read>>;
+            try {
+              chunk = await reader.read();
+            } catch {
+              if (finished) return;
+              if (c.req.raw.signal.aborted) {
+                finish('client_closed');
+                return;
+              }
+              fail(
+                out,
+                timedOut()
+                  ? 'The upstream stopped sending'
+                  : 'The upstream connection broke mid-stream',
+              );
               return;
             }
-            fail(
-              out,
-              timedOut()
-                ? 'The upstream stopped sending'
-                : 'The upstream connection broke mid-stream',
-            );
-            return;
-          }
-          disarm();
-          if (chunk.done) {
-            if (!sawDone) {
-              fail(out, 'The upstream ended the stream before it was complete');
+            disarm();
+            if (chunk.done) {
+              if (!sawDone) {
+                fail(out, 'The upstream ended the stream before it was complete');
+                return;
+              }
+              if (pending.length > 0) {
+                st.bytesOut += pending.length;
+                out.enqueue(pending);
+              }
+              out.close();
+              finish('ok');
               return;
             }
-            if (pending.length > 0) {
-              st.bytesOut += pending.length;
-              out.enqueue(pending);
+            const data = pending.length > 0 ? concat(pending, chunk.value) : chunk.value;
+            const end = lastEventBoundary(data);
+            if (end === 0) {
+              pending = data;
+              continue;
             }
-            out.close();
-            finish('ok');
+            const complete = end === data.length ? data : data.subarray(0, end);
+            pending = end === data.length ? new Uint8Array(0) : data.slice(end);
+            if (!sawDone && decoder.decode(complete).includes('[DONE]')) sawDone = true;
+            st.bytesOut += complete.byteLength;
+            out.enqueue(complete);
             return;
           }
-          const data = pending.length > 0 ? concat(pending, chunk.value) : chunk.value;
-          const end = lastEventBoundary(data);
-          if (end === 0) {
-            pending = data;
-            return;
-          }
-          const complete = end === data.length ? data : data.subarray(0, end);
-          pending = end === data.length ? new Uint8Array(0) : data.slice(end);
-          if (!sawDone && decoder.decode(complete).includes('[DONE]')) sawDone = true;
-          st.bytesOut += complete.byteLength;
-          out.enqueue(complete);
         },
         cancel() {
           controller.abort(new Error('client closed'));

@@ -24,6 +24,8 @@ export type StubBehaviour =
   | { kind: 'mid-stream-close'; chunksBeforeClose?: number }
   /** Send this many chunks, then end the response cleanly without `data: [DONE]`. */
   | { kind: 'truncated-stream'; chunksBeforeEnd?: number }
+  /** Stream every SSE event in two writes, `delayMs` apart (events split across TCP packets). */
+  | { kind: 'split-events'; delayMs?: number }
   /** HTTP 200 with a body that is not JSON. */
   | { kind: 'invalid-json' };
 
@@ -199,7 +201,16 @@ export function startStubUpstream(options: StubUpstreamOptions = {}): Promise<St
     for (let i = 0; i < Math.min(limit, parts.length); i++) {
       if (delay) await sleep(delay);
       if (res.destroyed || rec.aborted) return;
-      res.write(parts[i]);
+      const part = parts[i] ?? '';
+      if (b.kind === 'split-events') {
+        const cut = Math.floor(part.length / 2);
+        res.write(part.slice(0, cut));
+        await sleep(b.delayMs ?? 15);
+        if (res.destroyed || rec.aborted) return;
+        res.write(part.slice(cut));
+      } else {
+        res.write(part);
+      }
     }
     if (b.kind === 'mid-stream-close') {
       // Let the written chunks leave, then cut the connection without the chunked terminator.

@@ -266,6 +266,25 @@ describe('streaming', () => {
     });
   });
 
+  it('holds a partial event until its end arrives: the client only ever reads whole events', async () => {
+    const upstream = await stub();
+    upstream.setBehaviour({ kind: 'split-events', delayMs: 15 });
+    const p = await proxy(upstream);
+    const { text, reads } = await readAll(await post(p.url, chatBody('x', { stream: true })));
+    for (const r of reads) expect(r.text.endsWith('\n\n')).toBe(true);
+    const events = sseData(text);
+    expect(events.at(-1)).toBe('[DONE]');
+    const content = events
+      .slice(0, -1)
+      .map(
+        (e) =>
+          (JSON.parse(e) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta
+            .content ?? '',
+      )
+      .join('');
+    expect(content).toBe(DEFAULT_REPLY);
+  });
+
   it('the first chunk reaches the client while the upstream is still sending', async () => {
     const upstream = await stub();
     upstream.setBehaviour({ kind: 'slow', chunkDelayMs: 150, reply: 'a b c d' });
