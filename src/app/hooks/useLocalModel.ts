@@ -51,17 +51,22 @@ export function useLocalModel() {
     queryFn: () => model.listModels(),
     enabled: webgpu,
     retry: false,
+    refetchOnMount: 'always',
   });
   const status = useQuery({
     queryKey: modelKeys.status,
     queryFn: () => model.status(),
     enabled: capabilities.isSuccess,
     retry: false,
+    // Answers happen elsewhere (chat, router): keep the speed of the last one current.
+    refetchOnMount: 'always',
+    refetchInterval: 5000,
   });
   const storage = useQuery({
     queryKey: modelKeys.storage,
     queryFn: () => model.storage(),
     retry: false,
+    refetchOnMount: 'always',
   });
   const engine = useQuery({
     queryKey: modelKeys.engine,
