@@ -334,6 +334,17 @@ export class Orchestrator {
             },
           ),
       detectionThreshold: this.policy.thresholds.detection,
+      detectFull: async (t) => {
+        const r = await detect(t, {
+          ...detectorOptions(this.policy),
+          ...(this.deps.ner ? { ner: this.deps.ner } : {}),
+        });
+        if (r.modelStage === 'failed')
+          throw Object.assign(new Error(r.error?.message ?? 'the detector failed'), {
+            code: 'detector_failed',
+          });
+        return r.entities;
+      },
       escalateBelow: this.policy.thresholds.escalateBelow,
       emit: (d) => {
         streamed = true;

@@ -6,7 +6,7 @@ import type { ChatMessage, LocalModel } from '../core/local-model/api';
 
 /** The part of the LocalModel the patterns use. */
 export type LocalEngine = Pick<LocalModel, 'generate' | 'judge' | 'status'>;
-import { assertClean, detectPatterns, redact, restore, type Vault } from '../core/pii';
+import { assertClean, detectPatterns, redact, restore, type Entity, type Vault } from '../core/pii';
 import type { CloudTier, PatternName, Tier } from '../core/policy/schema';
 import { prepareOutgoing, type Decision } from '../core/router';
 import type { CloudResult } from './cloud-client';
@@ -33,6 +33,8 @@ export interface PatternContext {
     signal?: AbortSignal,
   ) => Promise<CloudResult>;
   detectionThreshold: number;
+  /** The full detector (with the model stage); rejects when the model stage fails. */
+  detectFull?: (text: string) => Promise<Entity[]>;
   escalateBelow: number;
   /** The final answer, streamed. */
   emit: (delta: string) => void;
@@ -123,14 +125,34 @@ export async function runLocal(
   }
 }
 
-/** Redacts a text the router did not plan (a local draft, say): known values first, then a fresh scan. */
-export function redactWithVault(text: string, vault: Vault, threshold: number): string {
+function escapeRe(v: string): string {
+  return v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Redacts a text the router did not plan (a local draft, say): every value the conversation's
+ * vault knows, the name parts of known email addresses ("jonas.berg@..." -> "Jonas", "Berg"),
+ * then a fresh scan (the full detector when given, else the pattern stage).
+ */
+export async function redactWithVault(
+  text: string,
+  vault: Vault,
+  threshold: number,
+  detectFull?: (text: string) => Promise<Entity[]>,
+): Promise<string> {
   let out = text;
   for (const e of vault.entries()) {
     if (e.value.trim().length < 2) continue;
-    out = out.split(e.value).join(e.placeholder);
+    out = out.replace(new RegExp(escapeRe(e.value), 'gi'), e.placeholder);
+    if (e.type !== 'EMAIL') continue;
+    const local = e.value.split('@')[0] ?? '';
+    for (const part of local.split(/[._+-]+/)) {
+      if (part.length < 3 || /\d/.test(part)) continue;
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(part)}(?![\\p{L}\\p{N}])`, 'giu');
+      out = out.replace(re, (m) => vault.placeholderFor('PERSON', m));
+    }
   }
-  const ents = detectPatterns(out, { threshold });
+  const ents = detectFull ? await detectFull(out) : detectPatterns(out, { threshold });
   return redact(out, ents, vault).text;
 }
 
@@ -302,7 +324,21 @@ async function draftThenRefine(ctx: PatternContext): Promise<PatternOutcome> {
     });
     return sanitizeAndSolve(ctx);
   }
-  const redactedDraft = redactWithVault(draft, ctx.vault, ctx.detectionThreshold);
+  let redactedDraft: string;
+  try {
+    redactedDraft = await redactWithVault(draft, ctx.vault, ctx.detectionThreshold, ctx.detectFull);
+  } catch (err) {
+    const e = toPipelineError(err);
+    ctx.steps.push({
+      kind: 'redact',
+      tier: 'local',
+      ok: false,
+      ms: 0,
+      error: e,
+      note: 'could not check the local draft: nothing was sent',
+    });
+    throw new PatternError('detector_failed', e.message, 'redact', err);
+  }
   const prompt = `Improve the draft answer to the request below: make it clearer, correct and complete. Reply with the improved answer only.\n\nRequest:\n${out}\n\nDraft:\n${redactedDraft}`;
   const r = await runCloud(ctx, tier, userMessages(prompt, true), true);
   return { text: r.text, answeredBy: tier, unknownPlaceholders: r.unknown };
