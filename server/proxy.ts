@@ -83,6 +83,8 @@ interface RequestState {
 }
 
 const encoder = new TextEncoder();
+/** A single SSE event is held until it is complete; one this large means a broken upstream. */
+const MAX_SSE_EVENT_BYTES = 1_048_576;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function now(): number {
@@ -778,6 +780,10 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
             const data = pending.length > 0 ? concat(pending, chunk.value) : chunk.value;
             const end = lastEventBoundary(data);
             if (end === 0) {
+              if (data.length > MAX_SSE_EVENT_BYTES) {
+                fail(out, 'The upstream sent an event larger than the proxy accepts');
+                return;
+              }
               pending = data;
               continue;
             }
