@@ -9,6 +9,27 @@ export type OutgoingResult =
   | { ok: true; text: string; placeholders: PlaceholderUse[] }
   | { ok: false; code: 'nothing_leaves' | 'pii_remaining'; message: string };
 
+/** Mailbox names that are not people. */
+const ROLE_MAILBOXES = new Set([
+  'info',
+  'contact',
+  'admin',
+  'support',
+  'sales',
+  'hello',
+  'team',
+  'office',
+  'mail',
+  'noreply',
+  'service',
+  'billing',
+  'help',
+  'jobs',
+  'kontakt',
+  'post',
+  'hr',
+]);
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -33,7 +54,7 @@ export function prepareOutgoing(
     text: text.slice(t.start, t.end),
   }));
   // Other occurrences of a detected value (e.g. a name the detector found once) are replaced too.
-  const extra = [];
+  const extra: typeof targets = [];
   for (const t of targets) {
     if (t.text.trim().length < 2) continue;
     const re = new RegExp(escapeRe(t.text), 'gi');
@@ -42,6 +63,22 @@ export function prepareOutgoing(
       const e = s + m[0].length;
       if (!targets.some((o) => o.start < e && s < o.end))
         extra.push({ ...t, start: s, end: e, text: m[0] });
+    }
+  }
+  // The name parts of a detected email address ("jonas.berg@..." -> "Jonas", "Berg") elsewhere in
+  // the text are names too, even when the pattern stage alone did not flag them.
+  for (const t of targets) {
+    if (t.type !== 'EMAIL') continue;
+    for (const part of (t.text.split('@')[0] ?? '').split(/[._+-]+/)) {
+      if (part.length < 3 || /\d/.test(part) || ROLE_MAILBOXES.has(part.toLowerCase())) continue;
+      const re = new RegExp(`(?<![\\p{L}\\p{N}@.])${escapeRe(part)}(?![\\p{L}\\p{N}@])`, 'giu');
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        const taken = [...targets, ...extra].some((o) => o.start < e && s < o.end);
+        if (!taken)
+          extra.push({ start: s, end: e, type: 'PERSON', score: 1, source: 'rule', text: m[0] });
+      }
     }
   }
   const { text: out, placeholders } = redact(text, [...targets, ...extra], vault);

@@ -232,6 +232,20 @@ describe('router properties (fast-check)', () => {
     expect(d.route).toBe('local');
   });
 
+  it('the name parts of a detected email address are redacted too', () => {
+    const { outgoing } = evaluate(
+      'Write to jonas.berg@acme.example: Hi Jonas, tell support@acme.example too.',
+      PROFILE_POLICIES.balanced,
+      {
+        online: true,
+        local: true,
+        private: { configured: false, available: false },
+        frontier: { configured: true, available: true },
+      },
+    );
+    expect(outgoing).toBe('Write to [EMAIL_1]: Hi [PERSON_1], tell [EMAIL_2] too.');
+  });
+
   it('decisions are deterministic', () => {
     fc.assert(
       fc.property(text, policy, health, (t, p, h) => {
