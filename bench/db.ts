@@ -35,6 +35,7 @@ interface Db {
   createConversation(title: string): Promise<{ id: string }>;
   addMessages(m: unknown[]): Promise<void>;
   listMessages(conversationId: string): Promise<unknown[]>;
+  listRecentMessages(conversationId: string, limit: number): Promise<unknown[]>;
 }
 const hookHandle = (page: Page) =>
   page.evaluateHandle(() => (globalThis as unknown as { __hearthDb: Db }).__hearthDb);
@@ -250,9 +251,22 @@ async function main() {
           n = (await db.listMessages(c.id)).length;
           times.push(performance.now() - t0);
         }
-        return { times, n };
+        const recent: number[] = [];
+        for (let r = 0; r < 7; r++) {
+          const t0 = performance.now();
+          await db.listRecentMessages(c.id, 200);
+          recent.push(performance.now() - t0);
+        }
+        return { times, n, recent };
       },
       null,
+    );
+    results.openConversation5kNewest200 = {
+      medianMs: Number(median(open.recent).toFixed(1)),
+      runsMs: open.recent.map((x) => Number(x.toFixed(1))),
+    };
+    log(
+      `open the same conversation at its end (listRecentMessages, newest 200): median ${median(open.recent).toFixed(1)} ms`,
     );
     results.openConversation5k = {
       medianMs: Math.round(median(open.times)),

@@ -99,6 +99,24 @@ export function listMessages(conversationId: string): Promise<Message[]> {
     .toArray();
 }
 
+/**
+ * The newest `limit` messages of a conversation, oldest first: what a chat view needs to open a
+ * long conversation at its end; older ones are read with `before` as the user scrolls up.
+ */
+export async function listRecentMessages(
+  conversationId: string,
+  limit: number,
+  before = Infinity,
+): Promise<Message[]> {
+  const rows = await db()
+    .messages.where('[conversationId+createdAt]')
+    .between([conversationId, -Infinity], [conversationId, before], true, false)
+    .reverse()
+    .limit(limit)
+    .toArray();
+  return rows.reverse();
+}
+
 /** Deletes a conversation with its messages, vault and queued requests, all or nothing. */
 export async function deleteConversation(id: string): Promise<void> {
   const d = db();

@@ -3,7 +3,7 @@
  * list is virtualised (only the visible rows exist in the DOM, entries are read by seq on demand)
  * so it stays smooth with 100,000 entries; filters are answered from IndexedDB indexes.
  */
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   exportAuditCsv,
@@ -304,11 +304,15 @@ function entitiesText(counts: Record<string, number>): string {
   return parts.length ? parts.join(', ') : 'no entities';
 }
 
-function RowSummary({ entry: e }: { entry: AuditEntry }) {
+/** One formatter for every row: `toLocaleString()` builds a new one per call, too slow per frame. */
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+
+/** Entries never change once written, so a row re-renders only when it shows another entry. */
+const RowSummary = memo(function RowSummary({ entry: e }: { entry: AuditEntry }) {
   return (
     <>
       <span style={styles.line1}>
-        <strong>#{e.seq}</strong> {new Date(e.at).toLocaleString()} · <strong>{e.route}</strong> (
+        <strong>#{e.seq}</strong> {dateFormat.format(new Date(e.at))} · <strong>{e.route}</strong> (
         {e.pattern}) · {e.kind}
         {e.error && <span className="error"> · error {e.error.code}</span>}
       </span>
@@ -319,7 +323,7 @@ function RowSummary({ entry: e }: { entry: AuditEntry }) {
       </span>
     </>
   );
-}
+});
 
 function EntryDetails({ entry: e, onClose }: { entry: AuditEntry; onClose: () => void }) {
   const id = useId();

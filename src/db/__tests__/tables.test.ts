@@ -3,6 +3,8 @@ import { freshDb } from './helpers';
 import { must, nth } from './helpers';
 import {
   addMessage,
+  addMessages,
+  listRecentMessages,
   createConversation,
   deleteConversation,
   listConversations,
@@ -56,6 +58,23 @@ describe('conversations and messages', () => {
         badge: 'answered locally',
       },
     ]);
+  });
+
+  it('reads the newest messages of a long conversation, and older ones page by page', async () => {
+    const c = await createConversation('Long');
+    await addMessages(
+      Array.from({ length: 50 }, (_, i) => ({
+        id: `m${i}`,
+        conversationId: c.id,
+        role: 'user' as const,
+        content: `message ${i}`,
+        createdAt: 1000 + i,
+      })),
+    );
+    const last = await listRecentMessages(c.id, 10);
+    expect(last.map((m) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${40 + i}`));
+    const older = await listRecentMessages(c.id, 10, nth(last, 0).createdAt);
+    expect(older.map((m) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${30 + i}`));
   });
 
   it('lists the most recently active first and searches titles and text', async () => {
