@@ -20,6 +20,8 @@ export interface FakeLocalOptions {
   confidence?: number | 'unknown';
   sensitivity?: Judgement;
   ready?: boolean;
+  /** The sensitivity judgement takes this long (the orchestrator gives up after judgeTimeoutMs). */
+  judgeDelayMs?: number;
 }
 
 export class FakeLocal implements LocalEngine {
@@ -52,6 +54,8 @@ export class FakeLocal implements LocalEngine {
 
   async judge(kind: JudgeKind, text: string): Promise<Judgement> {
     this.judged.push({ kind, text });
+    if (this.options.judgeDelayMs)
+      await new Promise((r) => setTimeout(r, this.options.judgeDelayMs));
     if (kind === 'sensitivity')
       return this.options.sensitivity ?? { kind, unknown: true, reason: 'not configured' };
     if (kind === 'answer-confidence') {

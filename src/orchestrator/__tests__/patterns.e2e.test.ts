@@ -491,6 +491,17 @@ describe('local judgements', () => {
     expect(stub.chatRequests()).toHaveLength(0);
   });
 
+  it('a judgement that takes too long is skipped, and the reasons say so', async () => {
+    const local = new FakeLocal({
+      judgeDelayMs: 1_500,
+      sensitivity: { kind: 'sensitivity', level: 'regulated', categories: [], confidence: 1 },
+    });
+    const { orch } = makeOrchestrator({ baseUrl: stub.url, local });
+    const r = await orch.send({ conversationId: 'j3', text: 'What is the capital of Australia?' });
+    expect(r.decision.sensitivity).toBe('public');
+    expect(r.decision.reasons.join('\n')).toContain('no judgement within 500 ms');
+  });
+
   it('a judgement can never lower the level', async () => {
     const local = new FakeLocal({
       sensitivity: { kind: 'sensitivity', level: 'public', categories: [], confidence: 0.99 },
