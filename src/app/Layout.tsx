@@ -3,6 +3,7 @@ import { FirstRun } from './components/FirstRun';
 import { InstallPrompt } from './components/InstallPrompt';
 import { StatusBanners } from './components/StatusBanners';
 import { ThemeToggle } from './components/ThemeToggle';
+import { useOutboxSync } from './hooks/useOutboxSync';
 
 const NAV = [
   { to: '/', label: 'Chat', end: true },
@@ -14,6 +15,7 @@ const NAV = [
 ] as const;
 
 export function Layout() {
+  useOutboxSync();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

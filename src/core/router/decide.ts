@@ -275,8 +275,9 @@ export function decide(analysis: Analysis, policy: Policy, health: Health): Deci
     }
     const fb = policy.fallbacks.cloudUnavailable;
     if (fb === 'local' && health.local) {
-      reasons.push(`${why(first, health, policy)} -> answered on this device instead`);
-      return out('local', 'local', 'local');
+      const note = `${why(first, health, policy)} -> answered on this device instead`;
+      reasons.push(note);
+      return { ...out('local', 'local', 'local'), availabilityNote: note };
     }
     if (fb === 'block') {
       reasons.push(`${why(first, health, policy)} -> blocked by the policy's fallback`);

@@ -68,4 +68,9 @@ export interface Decision {
   ruleId: string | null;
   /** Human-readable, in order: what was found, which level, which rule, what availability changed. */
   reasons: string[];
+  /**
+   * Set when availability, not the rules, moved the request (e.g. the cloud is down, so it is
+   * answered on this device): the UI shows it next to the answer.
+   */
+  availabilityNote?: string;
 }

@@ -9,6 +9,7 @@ export function routingFromResult(r: SendResult): MessageRouting {
   const notes: string[] = [];
   const fallback = r.steps.find((s) => s.kind === 'fallback' && s.ok && s.tier === 'local');
   if (fallback?.note) notes.push(fallback.note);
+  else if (r.decision.availabilityNote) notes.push(r.decision.availabilityNote);
   if (r.unknownPlaceholders.length) {
     notes.push(
       `The answer mentions ${r.unknownPlaceholders.join(', ')}, which this conversation never used; left as is.`,
