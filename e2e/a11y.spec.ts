@@ -2,9 +2,9 @@
  * Accessibility of the shell and every view: axe (no serious or critical violations) in light and
  * dark theme, keyboard navigation, and a 360 px wide layout without horizontal scrolling.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, HearthApp } from './fixtures/app';
+import { seriousViolations } from './fixtures/axe';
 
 const NOT_FOUND = '/no/such/page';
 
@@ -29,20 +29,6 @@ async function settle(page: Page): Promise<void> {
   await expect(page.getByText(/^(Checking|Loading|Reading)\b.*…$/))
     .toHaveCount(0, { timeout: 5_000 })
     .catch(() => undefined);
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
