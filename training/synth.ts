@@ -221,7 +221,28 @@ export function generate(n: number, seed: number): Sentence[] {
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)] as T;
   const langs = Object.keys(T);
   // invented names (not in any list) so the model also learns from context and shape
-  const SYL = ['ka', 'lo', 'mir', 'an', 'de', 'vi', 'tor', 'sen', 'ba', 'ri', 'el', 'ko', 'na', 'ste', 'gu', 'lin', 'ber', 'ho', 'za', 'ul'];
+  const SYL = [
+    'ka',
+    'lo',
+    'mir',
+    'an',
+    'de',
+    'vi',
+    'tor',
+    'sen',
+    'ba',
+    'ri',
+    'el',
+    'ko',
+    'na',
+    'ste',
+    'gu',
+    'lin',
+    'ber',
+    'ho',
+    'za',
+    'ul',
+  ];
   const invent = (): string => {
     let w = '';
     const n = 2 + Math.floor(rnd() * 2);
@@ -244,7 +265,8 @@ export function generate(n: number, seed: number): Sentence[] {
   const place = (): string => {
     const r = rnd();
     if (r < 0.5) return pick(CITIES);
-    if (r < 0.6) return `${invent()}${pick(['burg', 'ville', 'stad', 'by', 'holm', 'ton', 'heim', ''])}`;
+    if (r < 0.6)
+      return `${invent()}${pick(['burg', 'ville', 'stad', 'by', 'holm', 'ton', 'heim', ''])}`;
     if (r < 0.9) return pick(REGIONS);
     return `${pick(CITIES)}, ${pick(REGIONS)}`;
   };

@@ -103,9 +103,26 @@ def main():
     data = json.load(open(os.path.join(HERE, "out", "data.json")))
     labels, train, held = data["labels"], data["train"], data["heldout"]
     model = Tagger(len(labels))
-    opt = torch.optim.Adam(model.parameters(), lr=2e-3)
+    lr = float(os.environ.get("NER_LR", "2e-3"))
+    init = os.environ.get("NER_INIT_ONNX")
+    if init:
+        # continue training from a previously exported model (same architecture)
+        import onnx
+        from onnx import numpy_helper
+        weights = {i.name: torch.from_numpy(numpy_helper.to_array(i).copy()) for i in onnx.load(init).graph.initializer}
+        state = model.state_dict()
+        loaded = {k: weights[k] for k in state if k in weights and weights[k].shape == state[k].shape}
+        # linear layers are exported as MatMul with transposed, renamed weights: match them by shape
+        for k in state:
+            if k not in loaded:
+                cands = [w.t() for n, w in weights.items() if n.startswith("onnx::MatMul") and w.dim() == 2 and w.t().shape == state[k].shape]
+                if len(cands) == 1:
+                    loaded[k] = cands[0].contiguous()
+        model.load_state_dict(loaded, strict=False)
+        print(f"initialised {len(loaded)}/{len(state)} tensors from {init}", flush=True)
+    opt = torch.optim.Adam(model.parameters(), lr=lr)
     lossf = nn.CrossEntropyLoss(ignore_index=-100)
-    best, best_state = -1.0, None
+    best, best_state = float(os.environ.get("NER_BEST_F1", "-1")), None
     train.sort(key=lambda r: len(r["w"]))
     batches = [train[i:i + 32] for i in range(0, len(train), 32)]
     for epoch in range(EPOCHS):

@@ -673,6 +673,13 @@ const date: Recognizer = (t, out) => {
       continue;
     }
     if (YEAR_CUE_BEFORE.test(pre)) push(m.index, m.index + 4, 0.55, 'date-year');
+    // attributive year: "a 1996 film", "the 2017 election"
+    else if (
+      /(?<![\p{L}])(?:a|an|the) $/iu.test(pre) &&
+      /^ \p{L}/u.test(t.slice(m.index + 4, m.index + 6))
+    ) {
+      push(m.index, m.index + 4, 0.55, 'date-year');
+    }
   }
 };
 

@@ -3,7 +3,14 @@
  * 2 family name, 3 place, 4 organisation word). Case-insensitive; the shape feature carries case.
  * Only single-word entries are used, so "New" (of "New York") is not flagged.
  */
-import { CITIES, FIRST_NAMES, KNOWN_ORGS, LAST_NAMES, ORG_SUFFIXES, REGIONS } from './gazetteer-data';
+import {
+  CITIES,
+  FIRST_NAMES,
+  KNOWN_ORGS,
+  LAST_NAMES,
+  ORG_SUFFIXES,
+  REGIONS,
+} from './gazetteer-data';
 
 export const GAZ_CLASSES = 5;
 

@@ -30,6 +30,34 @@ export interface NerRunnerOptions {
 const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 const NUM_LABELS = LABELS.length;
 const SENT_BREAK = new Set(['.', '!', '?', '\n', '…']);
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Month and weekday names (en, de, pt, da, sv, nl, fr, es): never a person, place or organisation alone. */
+const CALENDAR_WORDS = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag ' +
+    'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro ' +
+    'segunda terça quarta quinta sexta sábado domingo marts maj mandag tirsdag onsdag torsdag fredag lørdag søndag ' +
+    'januari februari mars augusti måndag tisdag lördag söndag maart mei augustus maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ' +
+    'janvier février avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    'enero febrero marzo mayo junio julio septiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado'
+  ).split(' '),
+);
+
+/**
+ * Cheap sanity rules on model spans: no bare calendar words, and a single lower-case word needs a
+ * confident model (lower-case names exist in chat text, but most lower-case hits are common words).
+ */
+function keep(span: string, score: number, minScore: number): boolean {
+  if (score < minScore) return false;
+  const lower = span.toLowerCase();
+  if (CALENDAR_WORDS.has(lower)) return false;
+  if (span === lower && !/\s/.test(span) && score < LOWERCASE_MIN_SCORE) return false;
+  return true;
+}
+const LOWERCASE_MIN_SCORE = 0.9;
 
 export function toInputs(tokens: readonly Token[]): NerInputs {
   const f = featurize(tokens);
@@ -77,11 +105,20 @@ export function decode(
   let cur: { type: string; first: number; last: number; probSum: number; n: number } | null = null;
   const flush = () => {
     if (!cur) return;
-    const first = tokens[cur.first];
-    const last = tokens[cur.last];
+    // spans start and end on a word, not on punctuation
+    let f = cur.first;
+    let l = cur.last;
+    while (f <= l && !WORDLIKE.test(tokens[f]?.text ?? '')) f++;
+    while (l >= f && !WORDLIKE.test(tokens[l]?.text ?? '')) l--;
+    const first = tokens[f];
+    const last = tokens[l];
     const type = TYPE_OF[cur.type];
     const score = cur.probSum / cur.n;
-    if (first && last && type && score >= minScore) {
+    if (!first || !last || !keep(text.slice(first.start, last.end), score, minScore)) {
+      cur = null;
+      return;
+    }
+    if (type) {
       const span = text.slice(first.start, last.end);
       // a span must contain a letter
       if (/\p{L}/u.test(span))
