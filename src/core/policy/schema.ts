@@ -127,8 +127,12 @@ export const PolicySchema = z
       .object({
         /** The chosen cloud tier is down or offline. */
         cloudUnavailable: z.enum(['local', 'queue', 'block']),
-        /** No local model loaded: requests whose level allows the cloud go there; others: */
-        localUnavailable: z.enum(['block', 'queue']),
+        /**
+         * No local model loaded: requests whose level allows the cloud go there; the others are
+         * blocked (never sent elsewhere, never queued for a cloud): load a model to answer them.
+         * A single value today, kept as a field so documents state it explicitly.
+         */
+        localUnavailable: z.enum(['block']),
         /** Neither local nor any allowed cloud tier: */
         allUnavailable: z.enum(['queue', 'block']),
       })

@@ -253,10 +253,9 @@ export function decide(analysis: Analysis, policy: Policy, health: Health): Deci
       return out(anyCloud, cloudPattern('cloud'), anyCloud);
     }
     if (ceiling === 'local') {
-      reasons.push('the local model is not available and this may not leave the device');
-      if (policy.fallbacks.localUnavailable === 'queue') {
-        reasons.push('-> blocked until a local model is loaded');
-      }
+      reasons.push(
+        'the local model is not available and this may not leave the device -> blocked until a local model is loaded',
+      );
       return out('blocked', 'blocked', 'local');
     }
     return nothingAvailable();

@@ -87,7 +87,6 @@ const policy: fc.Arbitrary<Policy> = fc
     frontierOn: fc.boolean(),
     denyList: fc.subarray(['Maria', 'Acme', 'Lukas', 'heart']),
     allowList: fc.subarray(['maria.silva@example.com', 'France', 'John Smith']),
-    localUnavailable: fc.constantFrom('block', 'queue' as const),
   })
   .map((g) => {
     const p = structuredClone(PROFILE_POLICIES[g.base]) as Policy;
@@ -104,6 +103,13 @@ const policy: fc.Arbitrary<Policy> = fc
       cloudUnavailable: g.cloudUnavailable,
       allUnavailable: g.allUnavailable,
     };
+    p.tiers = {
+      local: { enabled: true },
+      private: { enabled: g.privateOn },
+      frontier: { enabled: g.frontierOn },
+    };
+    p.denyList = g.denyList;
+    p.allowList = g.allowList;
     return p;
   });
 
