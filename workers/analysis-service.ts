@@ -4,25 +4,18 @@
  * on first use.
  */
 import type { AnalysisWorkerApi, PreviewResult } from '../src/core/analysis/preview-api';
-import { detect, type Entity, type NerRunnerFn } from '../src/core/pii';
+import { detect, type Entity } from '../src/core/pii';
 import type { Policy } from '../src/core/policy/schema';
 import { detectorOptions, evaluate, type Health } from '../src/core/router';
 
-/** Loads the NER runner; injected so tests can use onnxruntime-node or a failing loader. */
-export type NerLoader = () => Promise<NerRunnerFn>;
-
-export function createAnalysisService(loadNer: NerLoader, now = () => performance.now()) {
-  let ner: Promise<NerRunnerFn> | undefined;
-  const getNer = (): Promise<NerRunnerFn> => {
-    ner ??= loadNer().catch((err: unknown) => {
-      ner = undefined; // a later call may try again (e.g. after coming back online)
-      throw err;
-    });
-    return ner;
-  };
-
-  const runNer = async (text: string): Promise<Entity[]> => (await getNer())(text);
-
+/**
+ * `ner` is the embedded model as a service (workers/ner-service.ts in the worker, onnxruntime-node
+ * or a failing stub in tests); it rejects with `{code: 'ner_unavailable'}` when it cannot run.
+ */
+export function createAnalysisService(
+  runNer: (text: string) => Promise<Entity[]>,
+  now = () => performance.now(),
+) {
   const preview = async (text: string, policy: Policy, health: Health): Promise<PreviewResult> => {
     const t0 = now();
     const detection = await detect(text, { ...detectorOptions(policy), ner: runNer });

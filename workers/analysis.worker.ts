@@ -1,6 +1,7 @@
 /** The analysis worker: live preview and the embedded NER model, off the main thread. */
 import { expose } from 'comlink';
 import { createAnalysisService } from './analysis-service';
-import { createBrowserNer, NER_MODEL_URL } from './ner/browser-ner';
+import { createNerService } from './ner-service';
 
-expose(createAnalysisService(async () => (await createBrowserNer(NER_MODEL_URL)).run));
+const ner = createNerService(() => import('./ner/browser-ner').then((m) => m.createBrowserNer()));
+expose(createAnalysisService(ner));

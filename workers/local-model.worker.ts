@@ -4,7 +4,6 @@
  */
 import { expose } from 'comlink';
 import type { LocalModelWorkerApi } from '../src/core/local-model/worker-api';
-import { createNerService } from './ner-service';
 import { probeGpu } from './probe-gpu';
 import { loadWebLlm } from './web-llm-loader';
 import { WebLlmModel } from './web-llm-model';
@@ -14,9 +13,5 @@ const model = new WebLlmModel({
   probe: () => probeGpu(self.navigator.gpu),
   fetch: (url) => self.fetch(url, { method: 'HEAD', cache: 'no-store' }),
 });
-const detectNer = createNerService(() =>
-  import('./ner/browser-ner').then((ner) => ner.createBrowserNer()),
-);
-
-const api: LocalModelWorkerApi = Object.assign(model, { detectNer });
+const api: LocalModelWorkerApi = model;
 expose(api);

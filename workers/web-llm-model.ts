@@ -80,7 +80,7 @@ export interface WebLlmModelDeps {
 
 type Cancel = () => void;
 
-export class WebLlmModel implements Omit<LocalModelWorkerApi, 'detectNer'> {
+export class WebLlmModel implements LocalModelWorkerApi {
   private web: Promise<WebLlmLike> | undefined;
   private caps: Promise<GpuCapabilities> | undefined;
   private engine: EngineLike | undefined;

@@ -19,7 +19,6 @@ import type {
   StorageInfo,
 } from '../core/local-model/api';
 import type { GpuCapabilities } from '../core/local-model/capabilities';
-import type { Entity } from '../core/pii/types';
 import {
   makeError,
   toLocalModelError,
@@ -257,18 +256,6 @@ class DeferredLocalModel implements LocalModelManager {
   storage = async () => (await this.backend).storage();
   persistStorage = async () => (await this.backend).persistStorage();
   setSelfHosted = async (c: SelfHostedConfig) => (await this.backend).setSelfHosted(c);
-}
-
-/**
- * The embedded NER model, run in the local-model worker (loaded there on first use). Rejects with
- * `{code: 'ner_unavailable' | 'worker_unavailable' | 'worker_crashed', message}`: fail closed.
- */
-export async function detectNerInWorker(text: string): Promise<Entity[]> {
-  try {
-    return await callLocalModel<Entity[]>((m) => m.detectNer(text));
-  } catch (err) {
-    throw toBoundaryError(err);
-  }
 }
 
 let facade: DeferredLocalModel | undefined;

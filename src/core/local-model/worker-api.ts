@@ -7,7 +7,6 @@
  * `proxy()`s. Errors are thrown as plain `{code, message, hint}` objects (comlink passes non-Error
  * values through unchanged).
  */
-import type { Entity } from '../pii/types';
 import type { GpuCapabilities } from './capabilities';
 import type {
   GenerateRequest,
@@ -37,11 +36,6 @@ export interface LocalModelWorkerApi {
   cancel(opId: string): Promise<void>;
   deleteCached(modelId: string): Promise<void>;
   setSelfHosted(config: SelfHostedConfig): Promise<void>;
-  /**
-   * Run the embedded NER model (workers/ner, onnxruntime-web) on `text`, loading it on first use.
-   * Throws `{code: 'ner_unavailable'}` when it cannot run: callers must fail closed.
-   */
-  detectNer(text: string): Promise<Entity[]>;
 }
 
 /** Structured error shape used across the worker boundary. */

@@ -49,12 +49,6 @@ function fakeApi(): LocalModelWorkerApi {
     cancel: async (opId) => void cancelled.push(opId),
     deleteCached: async () => undefined,
     setSelfHosted: async () => undefined,
-    detectNer: async (text) => {
-      if (text === 'fail') throw { code: 'ner_unavailable', message: 'no model' };
-      return [
-        { start: 0, end: 3, type: 'PERSON', score: 0.9, source: 'ner', text: text.slice(0, 3) },
-      ];
-    },
   };
 }
 
@@ -155,17 +149,6 @@ describe('local-model client facade', () => {
     expect(workers[0]?.terminated).toBe(true);
     await expect(local.status()).resolves.toEqual({ state: 'idle' });
     expect(workers).toHaveLength(2);
-  });
-
-  it('runs the NER model in the worker and passes its structured failure on', async () => {
-    const { detectNerInWorker } = await import('../local-model-client');
-    expect(await detectNerInWorker('Ann went home')).toMatchObject([
-      { type: 'PERSON', text: 'Ann' },
-    ]);
-    await expect(detectNerInWorker('fail')).rejects.toEqual({
-      code: 'ner_unavailable',
-      message: 'no model',
-    });
   });
 
   it('says the worker could not start when it fails before answering', async () => {

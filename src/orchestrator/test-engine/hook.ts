@@ -8,7 +8,7 @@
  * Only imported behind `import.meta.env.MODE === 'e2e'`: never part of the production bundle.
  */
 import type { LocalModelManager } from '../../core/local-model/api';
-import { detectNerInWorker } from '../local-model-client';
+import { workerNer } from '../analysis-client';
 import { TestEngine, type TestEngineConfig } from './test-engine';
 
 export const TEST_ENGINE_KEY = 'hearth:test-engine';
@@ -21,7 +21,8 @@ export interface TestEngineHook {
   /** The page's `getLocalModel()` facade, so tests can drive generate/judge like the router. */
   readonly localModel: LocalModelManager;
   /** The worker's embedded NER model (always the real worker, even with the test engine). */
-  readonly detectNer: typeof detectNerInWorker;
+  /** The embedded NER model as the detector runs it (in the analysis worker). */
+  readonly detectNer: typeof workerNer;
 }
 
 declare global {
@@ -43,7 +44,7 @@ export function installTestEngineHook(localModel: LocalModelManager): TestEngine
   window.__hearthTestEngine = {
     active: engine !== undefined,
     localModel,
-    detectNer: detectNerInWorker,
+    detectNer: workerNer,
     configure(next) {
       const merged = { ...config, ...next };
       localStorage.setItem(TEST_ENGINE_KEY, JSON.stringify(merged));

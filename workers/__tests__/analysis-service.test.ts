@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../../src/core/pii';
+import { DEFAULT_POLICY, PRIVATE } from '../../src/core/policy';
+import { healthFromFlags } from '../../src/core/router';
+import { createAnalysisService } from '../analysis-service';
+
+const TEXT = 'Ask Lena Fischer (lena@example.de) to send the slides.';
+
+const nerFinds =
+  (name: string) =>
+  async (text: string): Promise<Entity[]> => {
+    const start = text.indexOf(name);
+    return start < 0
+      ? []
+      : [
+          {
+            start,
+            end: start + name.length,
+            type: 'PERSON',
+            score: 0.9,
+            source: 'ner',
+            text: name,
+          },
+        ];
+  };
+
+describe('analysis service (the live preview)', () => {
+  it('counts what the patterns and the model found and says where the text would go', async () => {
+    const service = createAnalysisService(nerFinds('Lena Fischer'));
+    const r = await service.preview(TEXT, DEFAULT_POLICY, healthFromFlags());
+    expect(r.modelStage).toBe('ok');
+    expect(r.counts).toEqual({ PERSON: 1, EMAIL: 1 });
+    expect(r.decision).toMatchObject({ route: 'frontier', tier: 'frontier', redacts: true });
+    expect(r.entities.map((e) => TEXT.slice(e.start, e.end))).toEqual([
+      'Lena Fischer',
+      'lena@example.de',
+    ]);
+  });
+
+  it('fails closed when the model cannot run: the text would stay on this device', async () => {
+    const service = createAnalysisService(async () => {
+      throw { code: 'ner_unavailable', message: 'no model' };
+    });
+    const r = await service.preview(TEXT, DEFAULT_POLICY, healthFromFlags());
+    expect(r.modelStage).toBe('failed');
+    expect(r.decision.sensitivity).toBe('regulated');
+    expect(r.decision.tier).toBe('local');
+  });
+
+  it('follows the policy it is given', async () => {
+    const service = createAnalysisService(nerFinds('Lena Fischer'));
+    const r = await service.preview(TEXT, PRIVATE, healthFromFlags());
+    expect(r.decision.tier).toBe('local');
+  });
+});
