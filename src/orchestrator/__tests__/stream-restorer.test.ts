@@ -9,9 +9,11 @@ describe('StreamRestorer', () => {
     vault.placeholderFor('EMAIL', 'ana@x.io');
     const out: string[] = [];
     const r = new StreamRestorer(vault, (d) => out.push(d));
-    for (const c of ['Hi [PERS', 'ON_1], write to ', '[EMAIL', '_1] or [PERSON_7', '] today'])
+    for (const c of ['Hi [PERS', 'ON_1], write to ', '[EMAIL', '_1] or [PERSON_7', '] today']) {
       r.push(c);
-    expect(out.join('')).not.toContain('[');
+      // what was shown so far holds no half placeholder and no placeholder the vault knows
+      expect(out.join('')).not.toMatch(/\[(?![A-Z_]+_\d+\])|\[PERSON_1\]|\[EMAIL_1\]/);
+    }
     const done = r.finish();
     expect(out.join('')).toBe('Hi Ana Lima, write to ana@x.io or [PERSON_7] today');
     expect(done).toEqual({ text: out.join(''), unknown: ['[PERSON_7]'] });
