@@ -49,6 +49,11 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Re-scan threshold; undefined = the detector's DEFAULT_THRESHOLD. */
   rescanThreshold: number | undefined;
+  /**
+   * Whether a user may confirm sending personal values unredacted (`X-Hearth-Override:
+   * unredacted`). Off by default: the organisation decides. Secrets never pass either way.
+   */
+  allowUnredactedOverride: boolean;
 }
 
 export class ConfigError extends Error {
@@ -192,5 +197,6 @@ export function readConfig(
     upstreamTimeoutMs: parseInteger(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 10, 3_600_000),
     trustProxy: parseBool(env, 'TRUST_PROXY'),
     rescanThreshold: parseThreshold(nonEmpty(env.RESCAN_THRESHOLD)),
+    allowUnredactedOverride: parseBool(env, 'ALLOW_UNREDACTED_OVERRIDE'),
   };
 }

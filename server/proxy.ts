@@ -11,7 +11,7 @@ import { TIER_NAMES } from './config';
 import { apiError } from './errors';
 import { parseChatRequest, textsOf, upstreamBody } from './chat-request';
 import type { Detector, RescanVerdict } from './rescan';
-import { rescan } from './rescan';
+import { applyOverride, rescan } from './rescan';
 import type { RateLimiter } from './rate-limit';
 import type { ProxyMetrics } from './metrics';
 
@@ -53,6 +53,8 @@ export interface ProxyDeps {
 }
 
 export const TIER_HEADER = 'X-Hearth-Tier';
+/** The user confirmed sending personal values unredacted (allowed only by server config). */
+export const OVERRIDE_HEADER = 'X-Hearth-Override';
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
 class HttpError extends Error {
@@ -476,7 +478,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
       headers: {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': 'GET, POST',
-        'Access-Control-Allow-Headers': `Authorization, Content-Type, ${TIER_HEADER}`,
+        'Access-Control-Allow-Headers': `Authorization, Content-Type, ${TIER_HEADER}, ${OVERRIDE_HEADER}`,
         'Access-Control-Max-Age': '600',
         Vary: 'Origin',
       },
@@ -508,9 +510,21 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
       const request = parsed.request;
       st.stream = request.stream === true;
 
-      const verdict: RescanVerdict = deps.detector
+      const override = c.req.header(OVERRIDE_HEADER)?.trim().toLowerCase();
+      if (override !== undefined && override !== 'unredacted') {
+        throw new HttpError(400, 'invalid_override', `${OVERRIDE_HEADER} may only be "unredacted"`);
+      }
+      if (override && !config.allowUnredactedOverride) {
+        throw new HttpError(
+          403,
+          'override_not_allowed',
+          'This server does not allow sending personal data unredacted; nothing was sent',
+        );
+      }
+      const scanned: RescanVerdict = deps.detector
         ? rescan(textsOf(request), deps.detector, config.rescanThreshold)
         : { verdict: 'failed' };
+      const verdict = override ? applyOverride(scanned) : scanned;
       st.rescan = verdict.verdict;
       if (verdict.verdict === 'failed') {
         throw new HttpError(500, 'rescan_failed', 'The re-scan could not run; nothing was sent');

@@ -17,7 +17,25 @@ export type Detector = (
 ) => readonly DetectedEntity[];
 
 export type RescanVerdict =
-  { verdict: 'clean' } | { verdict: 'blocked'; types: string[] } | { verdict: 'failed' };
+  | { verdict: 'clean' }
+  | { verdict: 'blocked'; types: string[] }
+  | { verdict: 'overridden'; types: string[] }
+  | { verdict: 'failed' };
+
+/** Entity types that never leave, even when the user confirmed sending unredacted text. */
+export const NEVER_OVERRIDDEN: ReadonlySet<string> = new Set(['SECRET']);
+
+/**
+ * A verdict under the user's confirmed override: personal values may pass (reported as
+ * 'overridden' for the log and metrics), secrets still block.
+ */
+export function applyOverride(verdict: RescanVerdict): RescanVerdict {
+  if (verdict.verdict !== 'blocked') return verdict;
+  if (verdict.types.some((t) => NEVER_OVERRIDDEN.has(t))) {
+    return { verdict: 'blocked', types: verdict.types.filter((t) => NEVER_OVERRIDDEN.has(t)) };
+  }
+  return { verdict: 'overridden', types: verdict.types };
+}
 
 export function rescan(
   texts: readonly string[],

@@ -169,6 +169,45 @@ describe('the re-scan', () => {
     expect(p.logText()).not.toContain('jane.doe');
   });
 
+  it('an unredacted override is refused unless the server allows it', async () => {
+    const upstream = await stub();
+    const p = await proxy(upstream);
+    const res = await post(p.url, chatBody('Write to jane.doe@example.com today'), {
+      'X-Hearth-Override': 'unredacted',
+    });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'override_not_allowed' } });
+    expect(upstream.chatRequests()).toHaveLength(0);
+    const odd = await post(p.url, chatBody('hi'), { 'X-Hearth-Override': 'everything' });
+    expect(odd.status).toBe(400);
+  });
+
+  it('with ALLOW_UNREDACTED_OVERRIDE, confirmed personal values pass but secrets never do', async () => {
+    const upstream = await stub();
+    const p = await proxy(upstream, { ALLOW_UNREDACTED_OVERRIDE: '1' });
+    const plain = await post(p.url, chatBody('Write to jane.doe@example.com today'));
+    expect(plain.status).toBe(422); // without the header the re-scan still blocks
+    const ok = await post(p.url, chatBody('Write to jane.doe@example.com today'), {
+      'X-Hearth-Override': 'unredacted',
+    });
+    expect(ok.status).toBe(200);
+    expect(upstream.chatRequests()).toHaveLength(1);
+    expect(p.logs.at(-1)).toMatchObject({ status: 200, rescan: 'overridden' });
+    expect(p.logText()).not.toContain('jane.doe');
+    const secret = await post(
+      p.url,
+      chatBody(
+        'jane.doe@example.com, key AKIAIOSFODNN7EXAMPLE secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      ),
+      { 'X-Hearth-Override': 'unredacted' },
+    );
+    expect(secret.status).toBe(422);
+    expect(await secret.json()).toMatchObject({
+      error: { code: 'pii_detected', types: ['SECRET'] },
+    });
+    expect(upstream.chatRequests()).toHaveLength(1);
+  });
+
   it('uses the src/core detector: several types are named, placeholders pass', async () => {
     const upstream = await stub();
     const p = await proxy(upstream);
