@@ -125,10 +125,17 @@ function runnerFn(r: NerRunner): (t: string) => Promise<Entity[]> {
   return typeof r === 'function' ? r : (t) => r.run(t);
 }
 
-/** Merges pattern-stage and model-stage entities: patterns first, then model spans that overlap none. */
+/** Name/organisation rules (honorifics, legal forms, head nouns): weaker than validated patterns. */
+const RULE_RECOGNIZERS = new Set(['honorific', 'org-suffix']);
+
+/**
+ * Merges pattern-stage and model-stage entities: validated pattern entities first; then the
+ * name/organisation rules and the model compete by score (resolveOverlaps order) for what is left.
+ */
 export function mergeStages(patterns: readonly Entity[], model: readonly Entity[]): Entity[] {
-  const kept = [...patterns];
-  for (const e of [...model].sort(compare)) {
+  const isRule = (e: Entity) => e.recognizer !== undefined && RULE_RECOGNIZERS.has(e.recognizer);
+  const kept = patterns.filter((e) => !isRule(e));
+  for (const e of [...patterns.filter(isRule), ...model].sort(compare)) {
     if (kept.some((k) => k.start < e.end && e.start < k.end)) continue;
     kept.push(e);
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detect, detectPatterns, resolveOverlaps, type Entity, type EntityType } from '../index';
+import {
+  detect,
+  detectPatterns,
+  mergeStages,
+  resolveOverlaps,
+  type Entity,
+  type EntityType,
+} from '../index';
 
 const types = (text: string, opts = {}) => detectPatterns(text, opts).map((e) => [e.type, e.text]);
 const has = (text: string, type: EntityType, value: string) =>
@@ -220,5 +227,40 @@ describe('detect() with a model stage', () => {
       },
     });
     expect(r.entities[0]?.text).toBe('An\u200bna');
+  });
+});
+
+describe('merging the pattern stage with the model', () => {
+  const e = (
+    start: number,
+    end: number,
+    type: EntityType,
+    score: number,
+    source: string,
+    recognizer?: string,
+  ): Entity => ({
+    start,
+    end,
+    type,
+    score,
+    source,
+    text: '',
+    ...(recognizer ? { recognizer } : {}),
+  });
+  it('validated patterns always win; name rules and the model compete by score', () => {
+    const patterns = [
+      e(20, 40, 'EMAIL', 0.95, 'pattern', 'email'),
+      e(0, 8, 'PERSON', 0.7, 'pattern', 'honorific'),
+    ];
+    const model = [e(0, 12, 'ORGANIZATION', 0.9, 'ner'), e(25, 30, 'PERSON', 0.99, 'ner')];
+    expect(mergeStages(patterns, model).map((x) => [x.type, x.start])).toEqual([
+      ['ORGANIZATION', 0],
+      ['EMAIL', 20],
+    ]);
+    const weakModel = [e(0, 12, 'ORGANIZATION', 0.6, 'ner')];
+    expect(mergeStages(patterns, weakModel).map((x) => [x.type, x.start])).toEqual([
+      ['PERSON', 0],
+      ['EMAIL', 20],
+    ]);
   });
 });
