@@ -20,7 +20,7 @@ import {
 import { db } from './schema';
 import { withLock } from './lock';
 import { deviceKey, publicKeys } from './keys';
-import { DbError, guardWrite } from './errors';
+import { DbError, reportWriteError } from './errors';
 
 export const AUDIT_LOCK = 'hearth-audit';
 const MAX_ATTEMPTS = 8;
@@ -57,25 +57,24 @@ export async function appendAuditBatch(entries: readonly AuditEntryInput[]): Pro
       const head = guess ? guess.head : await readHead();
       const built = await buildEntries(entries, head, key);
       try {
-        await guardWrite(() =>
-          db().transaction('rw', db().audit, db().auditMeta, async () => {
-            const now = (await db().auditMeta.get('head'))?.head ?? null;
-            if ((now?.seq ?? 0) !== (head?.seq ?? 0) || now?.hash !== head?.hash)
-              throw new HeadMoved();
-            await db().audit.bulkAdd(built);
-            const last = built.at(-1);
-            if (last)
-              await db().auditMeta.put({ id: 'head', head: { seq: last.seq, hash: last.hash } });
-          }),
-        );
+        await db().transaction('rw', db().audit, db().auditMeta, async () => {
+          const now = (await db().auditMeta.get('head'))?.head ?? null;
+          if ((now?.seq ?? 0) !== (head?.seq ?? 0) || now?.hash !== head?.hash)
+            throw new HeadMoved();
+          await db().audit.bulkAdd(built);
+          const last = built.at(-1);
+          if (last)
+            await db().auditMeta.put({ id: 'head', head: { seq: last.seq, hash: last.hash } });
+        });
         const last = built.at(-1);
         knownHead = last ? { dbName, head: { seq: last.seq, hash: last.hash } } : null;
         return built;
       } catch (err) {
         knownHead = null;
-        const moved =
-          err instanceof DbError && (err.cause instanceof HeadMoved || isConstraint(err.cause));
-        if (!moved) throw err;
+        // Someone appended between our read and our write: build again on top of it. Not a
+        // failure, so the error listeners do not hear about it.
+        const moved = err instanceof HeadMoved || isConstraint(err);
+        if (!moved) throw reportWriteError(err);
         if (attempt >= MAX_ATTEMPTS) {
           throw new DbError('conflict', 'Another tab kept appending to the audit log; try again.', {
             cause: err,

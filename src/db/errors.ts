@@ -60,15 +60,20 @@ export function lastQuotaFailure(): { at: string; message: string } | null {
   return lastQuotaError;
 }
 
+/** Converts a failed write to a DbError and tells the listeners (once per failure). */
+export function reportWriteError(err: unknown): DbError {
+  const e = toDbError(err);
+  if (e.code === 'quota_exceeded')
+    lastQuotaError = { at: new Date().toISOString(), message: e.message };
+  for (const l of listeners) l(e);
+  return e;
+}
+
 /** Runs a write; on failure reports it once and rethrows it as a DbError. */
 export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    const e = toDbError(err);
-    if (e.code === 'quota_exceeded')
-      lastQuotaError = { at: new Date().toISOString(), message: e.message };
-    for (const l of listeners) l(e);
-    throw e;
+    throw reportWriteError(err);
   }
 }
