@@ -86,6 +86,8 @@ export default defineConfig({
         CLOUD_MODEL: 'stub-model',
         UPSTREAM_TIMEOUT_MS: '3000',
         RATE_LIMIT_RPM: '600',
+        // Lets the override test send a confirmed unredacted request; off by default.
+        ALLOW_UNREDACTED_OVERRIDE: '1',
       },
     },
   ],

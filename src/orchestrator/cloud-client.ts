@@ -11,6 +11,8 @@ export interface CloudRequest {
   tier: CloudTier;
   messages: ChatMessage[];
   maxTokens?: number;
+  /** The user confirmed sending personal values as they are (the proxy must allow it). */
+  override?: 'unredacted';
 }
 
 export interface CloudResult {
@@ -116,6 +118,7 @@ export function createCloudClient(options: CloudClientOptions = {}): CloudClient
           Accept: 'text/event-stream',
         };
         if (options.token) headers.Authorization = `Bearer ${options.token}`;
+        if (req.override) headers['X-Hearth-Override'] = req.override;
         const res = await doFetch(`${options.baseUrl ?? ''}/api/v1/chat/completions`, {
           method: 'POST',
           headers,

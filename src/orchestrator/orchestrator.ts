@@ -39,6 +39,11 @@ export interface SendInput {
    */
   history?: ChatMessage[];
   latency?: LatencyBudget;
+  /**
+   * The user confirmed sending this request without redaction. Refused for regulated data; only
+   * changes anything when the policy would send it to a cloud tier redacted; audited as 'override'.
+   */
+  override?: 'unredacted';
 }
 
 /** The text the router analyses and a cloud tier would get (redacted): the transcript when there is history. */
@@ -125,6 +130,26 @@ function badgeFor(
             ? answeredBy
             : exposure;
   return { label, tone, tier: answeredBy, redacted, escalated };
+}
+
+/**
+ * Applies the user's confirmed "send unredacted" to a decision, in place. Regulated data is never
+ * sent unredacted: the decision becomes blocked. Returns whether the request goes out unredacted.
+ */
+function applyOverride(decision: Decision): boolean {
+  if (decision.sensitivity === 'regulated') {
+    decision.reasons.push('sending unredacted was refused: regulated data never leaves unredacted');
+    decision.route = 'blocked';
+    decision.pattern = 'blocked';
+    decision.tier = 'local';
+    delete decision.waitingFor;
+    decision.redaction = { required: false, targets: [] };
+    return false;
+  }
+  if (decision.tier === 'local' || !decision.redaction.required) return false;
+  decision.reasons.push('sent without redaction: the user confirmed it');
+  decision.redaction = { required: false, targets: decision.redaction.targets };
+  return true;
 }
 
 export class Orchestrator {
@@ -233,8 +258,17 @@ export class Orchestrator {
     const messageId = input.messageId ?? this.newId();
     const health = await this.health();
     const decision = await this.decideFor(transcriptOf(input), health, input.latency);
+    const unredacted = input.override === 'unredacted' && applyOverride(decision);
     callbacks.onDecision?.(decision);
-    const result = await this.execute(input, messageId, decision, health, callbacks, signal);
+    const result = await this.execute(
+      input,
+      messageId,
+      decision,
+      health,
+      callbacks,
+      signal,
+      unredacted,
+    );
     await this.persist(input, result, this.now() - t0);
     return result;
   }
@@ -246,6 +280,7 @@ export class Orchestrator {
     health: Health,
     callbacks: SendCallbacks,
     signal?: AbortSignal,
+    unredacted = false,
   ): Promise<SendResult> {
     const steps: Step[] = [];
     const base = {
@@ -262,8 +297,9 @@ export class Orchestrator {
       const leftDevice = r.steps
         .filter((s) => s.kind === 'cloud-call' && s.sent !== undefined)
         .map((s) => ({ tier: s.tier, text: s.sent as string }));
+      // Targets stay listed under an override (for the audit's entity counts) but were not replaced.
       const redacted =
-        decision.redaction.targets.length && leftDevice.length
+        decision.redaction.required && decision.redaction.targets.length && leftDevice.length
           ? decision.redaction.targets.length
           : 0;
       const { answeredBy, ...rest } = r;
@@ -318,10 +354,20 @@ export class Orchestrator {
         : {}),
       decision,
       vault,
+      unredacted,
       local: health.local ? this.deps.local : undefined,
       cloud: (tier, messages, onToken, s) =>
         this.resilience
-          .execute(tier, (sig) => this.deps.cloud.complete({ tier, messages }, onToken, sig), s)
+          .execute(
+            tier,
+            (sig) =>
+              this.deps.cloud.complete(
+                { tier, messages, ...(unredacted ? { override: 'unredacted' as const } : {}) },
+                onToken,
+                sig,
+              ),
+            s,
+          )
           .then(
             (r) => {
               this.availability.reportNetwork(true);
@@ -478,12 +524,13 @@ export class Orchestrator {
     return data ? Vault.fromJSON(data) : new Vault();
   }
 
-  private async persist(_input: SendInput, r: SendResult, latencyMs: number): Promise<void> {
+  private async persist(input: SendInput, r: SendResult, latencyMs: number): Promise<void> {
     const counts: Record<string, number> = {};
     for (const t of r.decision.redaction.targets) counts[t.type] = (counts[t.type] ?? 0) + 1;
     const tiers = [...new Set(r.leftDevice.map((l) => l.tier))];
     const entry: AuditEntryInput = {
-      kind: 'decision',
+      // An override request (granted or refused) is its own kind, so an auditor can list them.
+      kind: input.override ? 'override' : 'decision',
       requestId: r.messageId,
       route: r.status === 'complete' ? r.badge.tier : r.status,
       pattern: r.decision.pattern,

@@ -6,7 +6,15 @@ import type { ChatMessage, LocalModel } from '../core/local-model/api';
 
 /** The part of the LocalModel the patterns use. */
 export type LocalEngine = Pick<LocalModel, 'generate' | 'judge' | 'status'>;
-import { assertClean, detectPatterns, redact, restore, type Entity, type Vault } from '../core/pii';
+import {
+  PiiRemainingError,
+  assertClean,
+  detectPatterns,
+  redact,
+  restore,
+  type Entity,
+  type Vault,
+} from '../core/pii';
 import type { CloudTier, PatternName, Tier } from '../core/policy/schema';
 import { prepareOutgoing, type Decision } from '../core/router';
 import type { CloudResult } from './cloud-client';
@@ -33,6 +41,11 @@ export interface PatternContext {
     signal?: AbortSignal,
   ) => Promise<CloudResult>;
   detectionThreshold: number;
+  /**
+   * The user confirmed sending this request without redaction (never for regulated data: the
+   * orchestrator refuses that before any pattern runs). Secrets are still never sent.
+   */
+  unredacted?: boolean;
   /** The full detector (with the model stage); rejects when the model stage fails. */
   detectFull?: (text: string) => Promise<Entity[]>;
   escalateBelow: number;
@@ -171,7 +184,7 @@ export async function runCloud(
     .map((m) => m.content)
     .join('\n\n');
   try {
-    for (const m of messages) assertClean(m.content, { threshold: ctx.detectionThreshold });
+    for (const m of messages) checkOutgoing(ctx, m.content);
   } catch (err) {
     const e = toPipelineError(err);
     ctx.steps.push({
@@ -214,7 +227,38 @@ export async function runCloud(
   }
 }
 
+/**
+ * The last check before text leaves: nothing above the threshold may remain, or, under the user's
+ * confirmed override, no secret (keys and tokens never leave, whatever the user confirms).
+ */
+function checkOutgoing(ctx: PatternContext, text: string): void {
+  if (!ctx.unredacted) {
+    assertClean(text, { threshold: ctx.detectionThreshold });
+    return;
+  }
+  const secrets = detectPatterns(text, { threshold: ctx.detectionThreshold }).filter(
+    (e) => e.type === 'SECRET',
+  );
+  if (secrets.length) {
+    throw new PiiRemainingError({
+      code: 'pii_remaining',
+      message: 'secrets are never sent, even when the user confirms sending unredacted text',
+      types: ['SECRET'],
+    });
+  }
+}
+
 function outgoing(ctx: PatternContext): string {
+  if (ctx.unredacted) {
+    ctx.steps.push({
+      kind: 'redact',
+      tier: 'local',
+      ok: true,
+      ms: 0,
+      note: 'not redacted: the user confirmed sending it as it is',
+    });
+    return ctx.text;
+  }
   const r = prepareOutgoing(ctx.text, ctx.decision, ctx.vault, ctx.detectionThreshold);
   if (!r.ok) {
     ctx.steps.push({

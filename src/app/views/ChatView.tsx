@@ -15,7 +15,7 @@ export function ChatView() {
   const navigate = useNavigate();
   const messages = useMessages(conversationId);
   const onCreated = useCallback((id: string) => navigate(`/c/${id}`), [navigate]);
-  const { send, stop, streaming } = useChatSession(conversationId, onCreated);
+  const { send, stop, streaming } = useChatSession(conversationId, onCreated, messages);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -437,6 +437,50 @@ describe('conversations with history', () => {
   });
 });
 
+describe('sending unredacted (the user confirmed)', () => {
+  it('sends personal values as they are, says so, and audits it as an override', async () => {
+    stub.setBehaviour({ kind: 'normal', echo: true });
+    const { orch, ports } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });
+    const r = await orch.send({
+      conversationId: 'o1',
+      text: EMAIL_REQUEST,
+      override: 'unredacted',
+    });
+    expect(r.status).toBe('complete');
+    expect(sentTexts().join()).toContain(EMAIL);
+    expect(stub.chatRequests()[0]?.headers['x-hearth-override']).toBe('unredacted');
+    expect(r.badge).toMatchObject({ label: 'Cloud', redacted: 0 });
+    expect(r.decision.reasons.at(-1)).toMatch(/without redaction: the user confirmed/);
+    expect(ports.audit.entries[0]).toMatchObject({ kind: 'override', entityCounts: { EMAIL: 1 } });
+    expect(ports.audit.entries[0]?.outgoingText).toContain(EMAIL);
+  });
+
+  it('is refused for regulated data: nothing is sent and the refusal is audited', async () => {
+    const { orch, ports } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });
+    const r = await orch.send({
+      conversationId: 'o2',
+      text: `Tell ${EMAIL} that I was diagnosed with epilepsy and start lamotrigine next week.`,
+      override: 'unredacted',
+    });
+    expect(r.status).toBe('blocked');
+    expect(r.badge.label).toBe('Blocked');
+    expect(r.decision.reasons.at(-1)).toMatch(/refused: regulated data/);
+    expect(stub.chatRequests()).toHaveLength(0);
+    expect(ports.audit.entries[0]).toMatchObject({ kind: 'override', route: 'blocked' });
+  });
+
+  it('never sends a secret, even when confirmed', async () => {
+    const { orch } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });
+    const r = await orch.send({
+      conversationId: 'o3',
+      text: `Email ${EMAIL} the staging key AKIAIOSFODNN7EXAMPLE with secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`,
+      override: 'unredacted',
+    });
+    expect(stub.chatRequests()).toHaveLength(0);
+    expect(r.leftDevice).toEqual([]);
+  });
+});
+
 describe('stopping', () => {
   it('the Stop button aborts a streaming cloud answer without a fallback or a retry', async () => {
     stub.setBehaviour({ kind: 'slow', chunkDelayMs: 40 });

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { LivePreview } from './LivePreview';
+import { ConfirmUnredacted } from './ConfirmUnredacted';
+import { LivePreview, countsText } from './LivePreview';
 import { usePreview } from './usePreview';
 
 /** The message box: Enter sends, Shift+Enter adds a line; Stop while an answer streams. */
@@ -9,21 +10,22 @@ export function Composer({
   onStop,
 }: {
   busy: boolean;
-  onSend: (text: string) => Promise<void>;
+  onSend: (text: string, options?: { override?: 'unredacted' }) => Promise<void>;
   onStop: () => void;
 }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState(false);
   const { preview, error: previewError } = usePreview(text);
   const hintId = useId();
 
-  const submit = async () => {
+  const submit = async (override?: 'unredacted') => {
     const message = text.trim();
     if (!message || busy) return;
     setText('');
     setError(undefined);
     try {
-      await onSend(message);
+      await onSend(message, override ? { override } : undefined);
     } catch (err) {
       setText(message); // nothing is lost: the text comes back into the box
       setError(err instanceof Error ? err.message : String(err));
@@ -71,7 +73,27 @@ export function Composer({
           Could not send: {error}
         </p>
       )}
-      <LivePreview text={text} preview={preview} error={previewError} />
+      <LivePreview
+        text={text}
+        preview={preview}
+        error={previewError}
+        onSendUnredacted={busy ? undefined : () => setConfirming(true)}
+      />
+      {confirming && preview && (
+        <ConfirmUnredacted
+          found={countsText(preview.counts)}
+          tierName={
+            preview.decision.tier === 'private'
+              ? "your organisation's private endpoint"
+              : 'the cloud provider'
+          }
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void submit('unredacted');
+          }}
+        />
+      )}
     </form>
   );
 }

@@ -19,7 +19,7 @@ const TYPE_NAMES: Record<string, string> = {
   SECRET: 'secret',
 };
 
-function countsText(counts: PreviewResult['counts']): string {
+export function countsText(counts: PreviewResult['counts']): string {
   const parts = Object.entries(counts).map(([type, n]) => {
     const name = TYPE_NAMES[type] ?? type.toLowerCase();
     return `${n} ${name}${n === 1 ? '' : name.endsWith('s') ? 'es' : 's'}`;
@@ -32,10 +32,13 @@ export function LivePreview({
   text,
   preview,
   error,
+  onSendUnredacted,
 }: {
   text: string;
   preview: PreviewResult | undefined;
   error: string | undefined;
+  /** Offered only when the text would leave redacted and is not regulated. */
+  onSendUnredacted?: () => void;
 }) {
   if (!text.trim()) return null;
   if (error) {
@@ -57,6 +60,17 @@ export function LivePreview({
         </span>{' '}
         <span className="muted">(sensitivity: {preview.decision.sensitivity})</span>
       </p>
+      {preview.decision.redacts && preview.decision.tier !== 'local' && onSendUnredacted && (
+        <p>
+          {preview.decision.sensitivity === 'regulated' ? (
+            <span className="muted">Regulated data is never sent unredacted.</span>
+          ) : (
+            <button type="button" onClick={onSendUnredacted}>
+              Skip redaction…
+            </button>
+          )}
+        </p>
+      )}
       {preview.entities.length > 0 && (
         <p className="preview-text" aria-hidden="true">
           {splitSpans(text, preview.entities).map((run, i) =>

@@ -4,7 +4,8 @@
  * the main thread), then stores the answer with its routing record.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { addMessage, createConversation, updateMessage } from '../../../db';
+import { addMessage, createConversation, updateMessage, type Message } from '../../../db';
+import type { ChatMessage } from '../../../core/local-model/api';
 import { getAppOrchestrator } from '../../../orchestrator';
 import { answerText, routingFromResult } from './routing';
 
@@ -19,9 +20,17 @@ function titleFrom(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'New conversation';
 }
 
+/** Earlier turns the models should see: finished user and assistant messages, oldest first. */
+function historyOf(messages: readonly Message[]): ChatMessage[] {
+  return messages
+    .filter((m) => m.role === 'user' || (m.role === 'assistant' && m.status === 'complete'))
+    .map((m) => ({ role: m.role, content: m.content }));
+}
+
 export function useChatSession(
   conversationId: string | undefined,
   onCreated: (id: string) => void,
+  messages: readonly Message[] = [],
 ) {
   const [streaming, setStreaming] = useState<Streaming | undefined>();
   const abortRef = useRef<AbortController | undefined>(undefined);
@@ -43,7 +52,7 @@ export function useChatSession(
   }, []);
 
   const send = useCallback(
-    async (text: string) => {
+    async (text: string, options: { override?: 'unredacted' } = {}) => {
       if (abortRef.current) return; // one answer at a time
       const ctl = new AbortController();
       abortRef.current = ctl;
@@ -61,7 +70,13 @@ export function useChatSession(
         setStreaming({ messageId: answer.id, text: '', decided: false });
         const orch = getAppOrchestrator();
         const result = await orch.send(
-          { conversationId: convId, messageId: answer.id, text },
+          {
+            conversationId: convId,
+            messageId: answer.id,
+            text,
+            history: historyOf(messages),
+            ...(options.override ? { override: options.override } : {}),
+          },
           {
             onDecision: () => setStreaming((s) => (s ? { ...s, decided: true } : s)),
             onToken: (delta) => {
@@ -90,7 +105,7 @@ export function useChatSession(
         setStreaming(undefined);
       }
     },
-    [conversationId, onCreated, flush],
+    [conversationId, onCreated, flush, messages],
   );
 
   const stop = useCallback(() => abortRef.current?.abort(), []);
