@@ -99,9 +99,9 @@ export function dbPorts(): Ports {
           route: m.route,
           tier: m.tier,
           latencyMs: m.latencyMs,
-          promptTokens: 0,
-          completionTokens: 0,
-          costUsd: 0,
+          promptTokens: m.promptTokens,
+          completionTokens: m.completionTokens,
+          costUsd: m.costUsd,
           redactions: m.redactions,
           escalated: m.escalated,
         });

@@ -132,6 +132,29 @@ function badgeFor(
   return { label, tone, tier: answeredBy, redacted, escalated };
 }
 
+/** Tokens are estimated from characters: providers' counts are not available for every tier. */
+const tokensOf = (chars: number) => Math.ceil(chars / 4);
+
+/** Estimated tokens of a request and its answer, and what its cloud calls cost at these prices. */
+function usageOf(
+  input: SendInput,
+  r: SendResult,
+  prices: Policy['prices'],
+): { promptTokens: number; completionTokens: number; costUsd: number } {
+  let costUsd = 0;
+  for (const s of r.steps) {
+    if (s.kind !== 'cloud-call' || s.tier === 'local' || s.sent === undefined) continue;
+    const p = prices[s.tier];
+    costUsd +=
+      (tokensOf(s.sent.length) * p.inputPerMTok + tokensOf(s.chars ?? 0) * p.outputPerMTok) / 1e6;
+  }
+  return {
+    promptTokens: tokensOf(transcriptOf(input).length),
+    completionTokens: tokensOf(r.text.length),
+    costUsd,
+  };
+}
+
 /**
  * Applies the user's confirmed "send unredacted" to a decision, in place. Regulated data is never
  * sent unredacted: the decision becomes blocked. Returns whether the request goes out unredacted.
@@ -554,6 +577,7 @@ export class Orchestrator {
         latencyMs,
         redactions: r.leftDevice.length ? counts : {},
         escalated: r.escalated,
+        ...usageOf(input, r, this.policy.prices),
       });
     } catch (err) {
       // The answer is already on screen; a failed write must not turn it into an error.

@@ -50,6 +50,11 @@ export interface RequestMetric {
   /** Placeholders per entity type in what left the device. */
   redactions: Record<string, number>;
   escalated: boolean;
+  /** Estimated tokens of the request and the answer (about 4 characters a token). */
+  promptTokens: number;
+  completionTokens: number;
+  /** Estimated spend on cloud tiers for this request, USD, at the policy's prices. */
+  costUsd: number;
 }
 
 export interface MetricsSink {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { DEFAULT_PRICES, summarize, type CloudPrices } from '../components/dashboard/aggregate';
 import { DashboardCharts } from '../components/dashboard/DashboardCharts';
 import { useDashboardData } from '../components/dashboard/useDashboardData';
+import { usePolicyDocument } from '../components/policy/usePolicyDocument';
 import '../components/dashboard/dashboard.css';
 
 const WINDOWS = [
@@ -18,11 +19,21 @@ function sinceFor(id: WindowId): number | undefined {
 }
 
 export interface DashboardViewProps {
-  /** Cloud prices per million tokens for the saving estimate (from the policy when it has them). */
+  /** Cloud prices per million tokens for the saving estimate; default: the policy's frontier prices. */
   prices?: CloudPrices;
 }
 
-export function DashboardView({ prices = DEFAULT_PRICES }: DashboardViewProps) {
+export function DashboardView({ prices: given }: DashboardViewProps) {
+  const { policy, loaded } = usePolicyDocument();
+  const frontier = policy.prices.frontier;
+  const prices = useMemo<CloudPrices>(
+    () =>
+      given ??
+      (loaded
+        ? { inputPerMTokUsd: frontier.inputPerMTok, outputPerMTokUsd: frontier.outputPerMTok }
+        : DEFAULT_PRICES),
+    [given, loaded, frontier.inputPerMTok, frontier.outputPerMTok],
+  );
   const [windowId, setWindowId] = useState<WindowId>('7d');
   const [since, setSince] = useState(() => sinceFor('7d'));
   const data = useDashboardData(since);

@@ -1,5 +1,5 @@
 /** The three shipped profiles, as data. Balanced is the default. */
-import type { Policy, Rule } from './schema';
+import { DEFAULT_PRICES, type Policy, type Rule } from './schema';
 
 const ENTITY_LEVELS: Policy['sensitivity']['entities'] = {
   PERSON: 'personal',
@@ -108,6 +108,7 @@ export const BALANCED: Policy = {
   defaultAction: { route: 'local', pattern: 'local' },
   fallbacks: { cloudUnavailable: 'local', localUnavailable: 'block', allUnavailable: 'queue' },
   thresholds: THRESHOLDS,
+  prices: DEFAULT_PRICES,
   allowList: [],
   denyList: [],
 };

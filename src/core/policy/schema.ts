@@ -90,6 +90,21 @@ export const RuleSchema = z
   .strict();
 export type Rule = z.infer<typeof RuleSchema>;
 
+const price = z
+  .object({
+    /** USD per million prompt tokens. */
+    inputPerMTok: z.number().min(0).max(10_000),
+    /** USD per million completion tokens. */
+    outputPerMTok: z.number().min(0).max(10_000),
+  })
+  .strict();
+
+/** Prices the dashboard's cost estimates use: roughly a current frontier model's list price. */
+export const DEFAULT_PRICES = {
+  frontier: { inputPerMTok: 3, outputPerMTok: 15 },
+  private: { inputPerMTok: 0, outputPerMTok: 0 },
+};
+
 const tierSwitch = z
   .object({ enabled: z.boolean(), label: z.string().max(80).optional() })
   .strict();
@@ -153,6 +168,11 @@ export const PolicySchema = z
       .strict(),
     allowList: z.array(z.string().min(1)),
     denyList: z.array(z.string().min(1)),
+    /** Cloud prices per million tokens, for the estimated cost (and cost saved) on the dashboard. */
+    prices: z
+      .object({ frontier: price, private: price })
+      .strict()
+      .default(() => structuredClone(DEFAULT_PRICES)),
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -101,6 +101,22 @@ describe('sanitize-and-solve', () => {
     expect(ports.audit.entries[0]?.outgoingText).toContain('[EMAIL_1]');
   });
 
+  it('records estimated tokens and the cloud cost at the policy prices for the dashboard', async () => {
+    stub.setBehaviour({ kind: 'normal', echo: true });
+    const { orch, ports } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });
+    const r = await orch.send({ conversationId: 'c2m', text: EMAIL_REQUEST });
+    const m = ports.metrics.samples[0];
+    const sent = r.leftDevice[0]?.text.length ?? 0;
+    const { inputPerMTok, outputPerMTok } = orch.getPolicy().prices.frontier;
+    expect(m?.promptTokens).toBe(Math.ceil(EMAIL_REQUEST.length / 4));
+    expect(m?.completionTokens).toBe(Math.ceil(r.text.length / 4));
+    expect(m?.costUsd).toBeGreaterThan(0);
+    expect(m?.costUsd).toBeCloseTo(
+      (Math.ceil(sent / 4) * inputPerMTok + Math.ceil(sent / 4) * outputPerMTok) / 1e6,
+      9,
+    );
+  });
+
   it('keeps an unknown placeholder as it is and reports it', async () => {
     stub.setBehaviour({ kind: 'normal', reply: 'Sent to [EMAIL_1], copied [PERSON_9].' });
     const { orch } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });

@@ -82,3 +82,19 @@ describe('policy documents', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('prices', () => {
+  it('a document written before prices existed still validates, with the default prices', () => {
+    const { prices: _dropped, ...older } = structuredClone(DEFAULT_POLICY);
+    const r = validatePolicy(older);
+    expect(r.ok && r.policy.prices.frontier).toEqual({ inputPerMTok: 3, outputPerMTok: 15 });
+  });
+
+  it('rejects negative prices with a message that names the field', () => {
+    const bad = structuredClone(DEFAULT_POLICY);
+    bad.prices.frontier.inputPerMTok = -1;
+    const r = validatePolicy(bad);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : formatIssues(r.issues).join(' ')).toContain('prices.frontier.inputPerMTok');
+  });
+});
