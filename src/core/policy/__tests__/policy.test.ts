@@ -85,7 +85,8 @@ describe('policy documents', () => {
 
 describe('prices', () => {
   it('a document written before prices existed still validates, with the default prices', () => {
-    const { prices: _dropped, ...older } = structuredClone(DEFAULT_POLICY);
+    const older: Partial<typeof DEFAULT_POLICY> = structuredClone(DEFAULT_POLICY);
+    delete older.prices;
     const r = validatePolicy(older);
     expect(r.ok && r.policy.prices.frontier).toEqual({ inputPerMTok: 3, outputPerMTok: 15 });
   });
