@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CLOUD_PORT, E2E_PORT, STUB_KEY, STUB_PORT } from './e2e/ports';
+import { CLOUD_PORT, E2E_PORT, PROXY_TOKEN, STUB_KEY, STUB_PORT, TOKEN_PORT } from './e2e/ports';
 
 /** Debian's Chromium; see ../shared/BROWSER-TESTING.md for why these flags. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -88,6 +88,22 @@ export default defineConfig({
         RATE_LIMIT_RPM: '600',
         // Lets the override test send a confirmed unredacted request; off by default.
         ALLOW_UNREDACTED_OVERRIDE: '1',
+      },
+    },
+    {
+      // The cloud server again, but requiring an access token from the app.
+      command: 'node dist-server/main.js',
+      url: `http://127.0.0.1:${TOKEN_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        PORT: String(TOKEN_PORT),
+        STATIC_ROOT: 'dist-e2e',
+        HOST: '127.0.0.1',
+        CLOUD_BASE_URL: `http://127.0.0.1:${STUB_PORT}/v1`,
+        CLOUD_API_KEY: STUB_KEY,
+        CLOUD_MODEL: 'stub-model',
+        PROXY_TOKEN,
       },
     },
   ],

@@ -6,6 +6,7 @@ import { getSetting } from '../db';
 import type { NerRunner } from '../core/pii';
 import { validatePolicy } from '../core/policy';
 import { createCloudClient } from './cloud-client';
+import { getProxyToken, loadProxyToken } from './proxy-token';
 import { dbPorts } from './db-ports';
 import { getLocalModel } from './local-model-client';
 import { workerNer } from './analysis-client';
@@ -23,15 +24,23 @@ async function fetchHealth(): Promise<unknown> {
 /** The shared orchestrator. The policy stored under settings key "policy" is applied when read. */
 export function getAppOrchestrator(options: { ner?: NerRunner } = {}): Orchestrator {
   if (instance) return instance;
+  const client = createCloudClient({ token: getProxyToken });
   const orch = new Orchestrator({
     ports: dbPorts(),
-    cloud: createCloudClient(),
+    // The stored access token is loaded before the first cloud request goes out.
+    cloud: {
+      complete: async (req, onToken, signal) => {
+        await loadProxyToken();
+        return client.complete(req, onToken, signal);
+      },
+    },
     local: getLocalModel(),
     fetchHealth,
     isOnline: () => navigator.onLine,
     // Names, places and organisations come from the embedded NER model in the analysis worker.
     ner: options.ner ?? workerNer,
   });
+  void loadProxyToken();
   void getSetting('policy')
     .then((stored) => {
       if (stored === undefined) return;

@@ -27,8 +27,8 @@ export interface CloudClientOptions {
   /** Longest wait for the response headers or between two chunks, ms. */
   idleTimeoutMs?: number;
   fetch?: typeof fetch;
-  /** Bearer token for proxies that require one. */
-  token?: string;
+  /** Bearer token for proxies that require one (PROXY_TOKEN); read at every request. */
+  token?: string | (() => string | undefined);
 }
 
 export interface CloudClient {
@@ -117,7 +117,8 @@ export function createCloudClient(options: CloudClientOptions = {}): CloudClient
           'X-Hearth-Tier': req.tier,
           Accept: 'text/event-stream',
         };
-        if (options.token) headers.Authorization = `Bearer ${options.token}`;
+        const token = typeof options.token === 'function' ? options.token() : options.token;
+        if (token) headers.Authorization = `Bearer ${token}`;
         if (req.override) headers['X-Hearth-Override'] = req.override;
         const res = await doFetch(`${options.baseUrl ?? ''}/api/v1/chat/completions`, {
           method: 'POST',

@@ -13,3 +13,4 @@ export type { OutboxEntry, Ports, RequestMetric } from './ports';
 export { memoryPorts } from './memory-ports';
 export { createCloudClient, type CloudClient } from './cloud-client';
 export type { PipelineError } from './errors';
+export { getProxyToken, hasProxyToken, loadProxyToken, setProxyToken } from './proxy-token';

@@ -103,3 +103,33 @@ describe('cloud client', () => {
     expect(res.isOpen('private')).toBe(false);
   });
 });
+
+describe('the proxy access token', () => {
+  it('is read at every request, so a token entered later is used at once', async () => {
+    const seen: (string | null)[] = [];
+    const fetchSpy: typeof fetch = async (_url, init) => {
+      seen.push(new Headers(init?.headers).get('Authorization'));
+      return new Response(`data: ${chunk('ok')}\n\ndata: [DONE]\n\n`, {
+        headers: { 'Content-Type': 'text/event-stream' },
+      });
+    };
+    let token: string | undefined;
+    const c = createCloudClient({ fetch: fetchSpy, token: () => token });
+    await c.complete(req, () => undefined);
+    token = 'entered-once';
+    await c.complete(req, () => undefined);
+    expect(seen).toEqual([null, 'Bearer entered-once']);
+  });
+
+  it('a 401 from the proxy becomes a structured unauthorized error', async () => {
+    const c = createCloudClient({
+      fetch: async () =>
+        new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'token needed' } }), {
+          status: 401,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+    });
+    const err = await c.complete(req, () => undefined).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'unauthorized', status: 401, retryable: false });
+  });
+});

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { Message } from '../../../db';
 import { Markdown } from '../markdown/Markdown';
 import { LeftDeviceDialog } from './LeftDeviceDialog';
@@ -38,6 +39,12 @@ export function MessageItem({ message, live }: { message: Message; live?: string
           )}
           {message.error && message.status !== 'complete' && (
             <span className="error">{message.error.message}</span>
+          )}
+          {message.error?.code === 'unauthorized' && (
+            <span>
+              This server needs an access token: enter it under{' '}
+              <Link to="/policy">Policy and settings</Link>, then send again.
+            </span>
           )}
           {message.routing?.note && <span className="note">{message.routing.note}</span>}
         </div>
