@@ -113,10 +113,10 @@ describe('the proxy access token', () => {
         headers: { 'Content-Type': 'text/event-stream' },
       });
     };
-    let token: string | undefined;
-    const c = createCloudClient({ fetch: fetchSpy, token: () => token });
+    const stored: { token?: string } = {};
+    const c = createCloudClient({ fetch: fetchSpy, token: () => stored.token });
     await c.complete(req, () => undefined);
-    token = 'entered-once';
+    stored.token = 'entered-once';
     await c.complete(req, () => undefined);
     expect(seen).toEqual([null, 'Bearer entered-once']);
   });
