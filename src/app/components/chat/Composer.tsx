@@ -1,10 +1,13 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ConfirmUnredacted } from './ConfirmUnredacted';
 import { LivePreview, countsText } from './LivePreview';
 import { usePreview } from './usePreview';
 
-/** The message box: Enter sends, Shift+Enter adds a line; Stop while an answer streams. */
-export function Composer({
+/**
+ * The message box: Enter sends, Shift+Enter adds a line; Stop while an answer streams. Memoised:
+ * the chat re-renders on every streamed frame, the composer need not.
+ */
+export const Composer = memo(function Composer({
   busy,
   onSend,
   onStop,
@@ -96,4 +99,4 @@ export function Composer({
       )}
     </form>
   );
-}
+});

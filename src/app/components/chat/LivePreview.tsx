@@ -1,6 +1,7 @@
 import type { PreviewResult } from '../../../core/analysis/preview-api';
 import { previewLabel } from '../../../core/router/labels';
 import { splitSpans } from './placeholders';
+import type { TextPreview } from './usePreview';
 
 const TYPE_NAMES: Record<string, string> = {
   PERSON: 'name',
@@ -35,7 +36,7 @@ export function LivePreview({
   onSendUnredacted,
 }: {
   text: string;
-  preview: PreviewResult | undefined;
+  preview: TextPreview | undefined;
   error: string | undefined;
   /** Offered only when the text would leave redacted and is not regulated. */
   onSendUnredacted?: () => void;
@@ -73,7 +74,7 @@ export function LivePreview({
       )}
       {preview.entities.length > 0 && (
         <p className="preview-text" aria-hidden="true">
-          {splitSpans(text, preview.entities).map((run, i) =>
+          {splitSpans(preview.text, preview.entities).map((run, i) =>
             run.type ? (
               <mark key={i} className="detected" title={run.type}>
                 {run.text}

@@ -11,10 +11,11 @@ export function MessageList({
   streaming: Streaming | undefined;
 }) {
   const end = useRef<HTMLDivElement>(null);
-  const last = streaming?.text.length ?? messages.length;
+  // Scrolling forces a layout: follow a streaming answer every ~300 characters, not every frame.
+  const step = streaming ? Math.floor(streaming.text.length / 300) : -1;
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
-  }, [last]);
+  }, [messages.length, step]);
   return (
     <div className="messages">
       <ol aria-label="Messages" aria-live="off">

@@ -10,8 +10,11 @@ import { createPreviewer } from '../../../orchestrator/analysis-client';
 
 export const chatKeys = { health: ['chat', 'health'] as const };
 
+/** A preview and the text it was computed for (its spans index into that text). */
+export type TextPreview = PreviewResult & { text: string };
+
 export function usePreview(text: string): {
-  preview: PreviewResult | undefined;
+  preview: TextPreview | undefined;
   error: string | undefined;
 } {
   const previewer = useMemo(() => createPreviewer(), []);
@@ -20,26 +23,22 @@ export function usePreview(text: string): {
     queryFn: () => getAppOrchestrator().health(),
     refetchInterval: 15_000,
   });
-  const [preview, setPreview] = useState<PreviewResult | undefined>();
+  const [preview, setPreview] = useState<TextPreview | undefined>();
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
     if (!text.trim() || !health.data) return;
-    let current = true;
+    // A result for slightly older text is still shown (with the text it was computed for): while
+    // someone types faster than the worker answers, dropping it would freeze the preview.
     previewer(text, getAppOrchestrator().getPolicy(), health.data).then(
       (r) => {
-        if (current && r) {
-          setPreview(r);
+        if (r) {
+          setPreview({ ...r, text });
           setError(undefined);
         }
       },
-      (err: unknown) => {
-        if (current) setError(err instanceof Error ? err.message : String(err));
-      },
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
-    return () => {
-      current = false;
-    };
   }, [text, health.data, previewer]);
 
   return text.trim() ? { preview, error } : { preview: undefined, error: undefined };
