@@ -13,7 +13,7 @@ const NEW_CHAT_SHORTCUT = 'Alt+Shift+N';
 export function ChatView() {
   const { conversationId } = useParams();
   const navigate = useNavigate();
-  const messages = useMessages(conversationId);
+  const { messages, hasEarlier, showEarlier } = useMessages(conversationId);
   const onCreated = useCallback((id: string) => navigate(`/c/${id}`), [navigate]);
   const { send, stop, streaming } = useChatSession(conversationId, onCreated, messages);
 
@@ -46,6 +46,11 @@ export function ChatView() {
       </aside>
       <div className="chat-main">
         <h1 id="chat-title">Chat</h1>
+        {hasEarlier && (
+          <button type="button" onClick={showEarlier}>
+            Show earlier messages
+          </button>
+        )}
         {messages && messages.length > 0 ? (
           <MessageList messages={messages} streaming={streaming} />
         ) : (
