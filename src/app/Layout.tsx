@@ -3,7 +3,7 @@ import { FirstRun } from './components/FirstRun';
 import { InstallPrompt } from './components/InstallPrompt';
 import { StatusBanners } from './components/StatusBanners';
 import { ThemeToggle } from './components/ThemeToggle';
-import { useOutboxSync } from './hooks/useOutboxSync';
+import { useBackgroundServices } from './hooks/useBackgroundServices';
 
 const NAV = [
   { to: '/', label: 'Chat', end: true },
@@ -15,7 +15,7 @@ const NAV = [
 ] as const;
 
 export function Layout() {
-  useOutboxSync();
+  useBackgroundServices();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

@@ -8,6 +8,7 @@ export {
   DbError,
   isQuotaError,
   onDbError,
+  lastQuotaFailure,
   toDbError,
   QUOTA_MESSAGE,
   type DbErrorCode,

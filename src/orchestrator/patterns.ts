@@ -187,14 +187,7 @@ export async function runCloud(
     for (const m of messages) checkOutgoing(ctx, m.content);
   } catch (err) {
     const e = toPipelineError(err);
-    ctx.steps.push({
-      kind: 'redact',
-      tier: 'local',
-      ok: false,
-      ms: 0,
-      error: e,
-      note: 'the re-scan found something: nothing was sent',
-    });
+    redactionFailed(ctx, e, 'the re-scan found something: nothing was sent');
     throw new PatternError('pii_remaining', e.message, 'redact', err);
   }
   const t0 = now(ctx);
@@ -225,6 +218,18 @@ export async function runCloud(
     ctx.steps.push({ kind: 'cloud-call', tier, sent, ok: false, ms: now(ctx) - t0, error: e });
     throw new PatternError(e.code, `the ${tier} tier failed: ${e.message}`, 'cloud', err);
   }
+}
+
+/** Records a redaction or re-scan that stopped the request (nothing was sent). */
+function redactionFailed(ctx: PatternContext, error: PipelineError, note?: string): void {
+  ctx.steps.push({
+    kind: 'redact',
+    tier: 'local',
+    ok: false,
+    ms: 0,
+    error,
+    ...(note ? { note } : {}),
+  });
 }
 
 /**
@@ -261,13 +266,7 @@ function outgoing(ctx: PatternContext): string {
   }
   const r = prepareOutgoing(ctx.text, ctx.decision, ctx.vault, ctx.detectionThreshold);
   if (!r.ok) {
-    ctx.steps.push({
-      kind: 'redact',
-      tier: 'local',
-      ok: false,
-      ms: 0,
-      error: { code: r.code, message: r.message },
-    });
+    redactionFailed(ctx, { code: r.code, message: r.message });
     throw new PatternError('pii_remaining', r.message, 'redact');
   }
   ctx.steps.push({
@@ -373,14 +372,7 @@ async function draftThenRefine(ctx: PatternContext): Promise<PatternOutcome> {
     redactedDraft = await redactWithVault(draft, ctx.vault, ctx.detectionThreshold, ctx.detectFull);
   } catch (err) {
     const e = toPipelineError(err);
-    ctx.steps.push({
-      kind: 'redact',
-      tier: 'local',
-      ok: false,
-      ms: 0,
-      error: e,
-      note: 'could not check the local draft: nothing was sent',
-    });
+    redactionFailed(ctx, e, 'could not check the local draft: nothing was sent');
     throw new PatternError('detector_failed', e.message, 'redact', err);
   }
   const prompt = `Improve the draft answer to the request below: make it clearer, correct and complete. Reply with the improved answer only.\n\nRequest:\n${out}\n\nDraft:\n${redactedDraft}`;

@@ -1,16 +1,26 @@
 import { useHealth } from '../hooks/useHealth';
 import { useOnline } from '../hooks/useOnline';
 import { useServiceWorker } from '../hooks/useServiceWorker';
+import { useStorageError } from '../hooks/useStorageError';
 
-/** The app's standing conditions, in plain words: offline, local-only, update waiting. */
+/** The app's standing conditions, in plain words: offline, local-only, storage, update waiting. */
 export function StatusBanners() {
   const online = useOnline();
   const health = useHealth();
   const sw = useServiceWorker();
+  const [storageError, dismissStorageError] = useStorageError();
   const cloudConfigured = health.data?.cloud.configured === true;
 
   return (
     <div className="banners">
+      {storageError && (
+        <p role="alert" className="banner banner-offline">
+          {storageError.message}{' '}
+          <button type="button" onClick={dismissStorageError}>
+            Dismiss
+          </button>
+        </p>
+      )}
       {!online && (
         <p role="status" className="banner banner-offline">
           You are offline. Local answers, detection, your history and the audit log still work;

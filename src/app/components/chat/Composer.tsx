@@ -19,7 +19,7 @@ export const Composer = memo(function Composer({
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
-  const { preview, error: previewError } = usePreview(text);
+  const { preview, analysed, error: previewError } = usePreview(text);
   const hintId = useId();
 
   const submit = async (override?: 'unredacted') => {
@@ -79,6 +79,7 @@ export const Composer = memo(function Composer({
       <LivePreview
         text={text}
         preview={preview}
+        analysed={analysed}
         error={previewError}
         onSendUnredacted={busy ? undefined : () => setConfirming(true)}
       />

@@ -1,7 +1,6 @@
 import type { PreviewResult } from '../../../core/analysis/preview-api';
 import { previewLabel } from '../../../core/router/labels';
 import { splitSpans } from './placeholders';
-import type { TextPreview } from './usePreview';
 
 const TYPE_NAMES: Record<string, string> = {
   PERSON: 'name',
@@ -32,11 +31,14 @@ export function countsText(counts: PreviewResult['counts']): string {
 export function LivePreview({
   text,
   preview,
+  analysed,
   error,
   onSendUnredacted,
 }: {
   text: string;
-  preview: TextPreview | undefined;
+  preview: PreviewResult | undefined;
+  /** The text `preview` was computed for. */
+  analysed: string;
   error: string | undefined;
   /** Offered only when the text would leave redacted and is not regulated. */
   onSendUnredacted?: () => void;
@@ -74,7 +76,7 @@ export function LivePreview({
       )}
       {preview.entities.length > 0 && (
         <p className="preview-text" aria-hidden="true">
-          {splitSpans(preview.text, preview.entities).map((run, i) =>
+          {splitSpans(analysed, preview.entities).map((run, i) =>
             run.type ? (
               <mark key={i} className="detected" title={run.type}>
                 {run.text}

@@ -10,11 +10,10 @@ import { createPreviewer } from '../../../orchestrator/analysis-client';
 
 export const chatKeys = { health: ['chat', 'health'] as const };
 
-/** A preview and the text it was computed for (its spans index into that text). */
-export type TextPreview = PreviewResult & { text: string };
-
 export function usePreview(text: string): {
-  preview: TextPreview | undefined;
+  preview: PreviewResult | undefined;
+  /** The text the preview was computed for (its spans index into it); may trail `text`. */
+  analysed: string;
   error: string | undefined;
 } {
   const previewer = useMemo(() => createPreviewer(), []);
@@ -23,7 +22,7 @@ export function usePreview(text: string): {
     queryFn: () => getAppOrchestrator().health(),
     refetchInterval: 15_000,
   });
-  const [preview, setPreview] = useState<TextPreview | undefined>();
+  const [shown, setShown] = useState<{ preview: PreviewResult; text: string } | undefined>();
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
@@ -33,7 +32,7 @@ export function usePreview(text: string): {
     previewer(text, getAppOrchestrator().getPolicy(), health.data).then(
       (r) => {
         if (r) {
-          setPreview({ ...r, text });
+          setShown({ preview: r, text });
           setError(undefined);
         }
       },
@@ -41,5 +40,7 @@ export function usePreview(text: string): {
     );
   }, [text, health.data, previewer]);
 
-  return text.trim() ? { preview, error } : { preview: undefined, error: undefined };
+  return text.trim() && shown
+    ? { preview: shown.preview, analysed: shown.text, error }
+    : { preview: undefined, analysed: '', error: text.trim() ? error : undefined };
 }

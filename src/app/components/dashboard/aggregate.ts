@@ -2,20 +2,10 @@
  * Pure aggregation of per-request metric samples into what the dashboard charts. No React, no
  * storage: the view reads samples through a hook and passes them here.
  */
+import type { MetricSample } from '../../../db';
 
-/** The fields of a metric sample the dashboard uses (src/db MetricSample fits). */
-export interface Sample {
-  /** Epoch milliseconds. */
-  at: number;
-  route: string;
-  tier: string;
-  latencyMs: number;
-  promptTokens: number;
-  completionTokens: number;
-  costUsd: number;
-  redactions: Record<string, number>;
-  escalated: boolean;
-}
+/** A stored metric sample without its row id: what the aggregation reads. */
+export type Sample = Omit<MetricSample, 'id'>;
 
 /** Routes in display order; anything else the router invents is counted under its own name. */
 export const KNOWN_ROUTES = ['local', 'private', 'frontier', 'blocked', 'queued'] as const;

@@ -1,0 +1,36 @@
+import { test, expect } from './fixtures/app';
+
+test('a full disk is reported app-wide in plain words, with what to delete', async ({
+  app,
+  page,
+}) => {
+  await app.open('/memory');
+  await page.waitForFunction(() => '__hearthDb' in window);
+  // Make the next IndexedDB write fail the way a full disk does.
+  await page.evaluate(() => {
+    const original = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function () {
+      IDBObjectStore.prototype.add = original;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page
+    .evaluate(async () => {
+      const db = (
+        window as unknown as {
+          __hearthDb: { createConversation(title: string): Promise<unknown> };
+        }
+      ).__hearthDb;
+      return db.createConversation('will not fit').then(
+        () => 'no error',
+        (e: { code?: string }) => e.code,
+      );
+    })
+    .then((code) => expect(code).toBe('quota_exceeded'));
+  const banner = page.getByRole('alert').filter({ hasText: 'Storage on this device is full' });
+  await expect(banner).toContainText('deleting downloaded models');
+  await app.goTo('Chat');
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toHaveCount(0);
+});
