@@ -108,6 +108,9 @@ test('stored figures become charts with text and table summaries', async ({ app,
 
   await page.setViewportSize({ width: 360, height: 740 });
   await expect(routes.locator('svg.recharts-surface').first()).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // The charts re-measure through a ResizeObserver after the viewport changes: wait for it.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(360);
   expect(csp).toEqual([]);
 });
