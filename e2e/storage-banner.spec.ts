@@ -6,13 +6,15 @@ test('a full disk is reported app-wide in plain words, with what to delete', asy
 }) => {
   await app.open('/memory');
   await page.waitForFunction(() => '__hearthDb' in window);
-  // Make the next IndexedDB write fail the way a full disk does.
+  // Make the next write to the conversations store fail the way a full disk does (only that
+  // store: the app may write elsewhere in the background meanwhile).
   await page.evaluate(() => {
     const original = IDBObjectStore.prototype.add;
-    IDBObjectStore.prototype.add = function () {
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args) {
+      if (this.name !== 'conversations') return original.apply(this, args);
       IDBObjectStore.prototype.add = original;
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
+    } as typeof original;
   });
   await page
     .evaluate(async () => {
