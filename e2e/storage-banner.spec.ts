@@ -29,7 +29,11 @@ test('a full disk is reported app-wide in plain words, with what to delete', asy
       );
     })
     .then((code) => expect(code).toBe('quota_exceeded'));
-  const banner = page.getByRole('alert').filter({ hasText: 'Storage on this device is full' });
+  // The shell's banner (the Memory view shows its own notice of the same failure too).
+  const banner = page
+    .locator('.banners')
+    .getByRole('alert')
+    .filter({ hasText: 'Storage on this device is full' });
   await expect(banner).toContainText('deleting downloaded models');
   await app.goTo('Chat');
   await expect(banner).toBeVisible();
