@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { AuditEntryInput, AuditVerifyResult } from '../src/core/audit';
+import { waitForServer } from './lib/wait-for-server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
@@ -42,19 +43,6 @@ const hookHandle = (page: Page) =>
 
 function log(msg: string) {
   if (!asJson) console.log(msg);
-}
-
-async function waitForServer(url: string, ms = 20_000) {
-  const t0 = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() - t0 > ms) throw new Error(`server did not start at ${url}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Runs `fn` in the page with the db module as its first argument. */
@@ -172,7 +160,7 @@ async function main() {
   });
   const results: Record<string, unknown> = {};
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/api/health`);
+    await waitForServer(`http://127.0.0.1:${PORT}/api/health`, 20_000);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // tsx compiles this file with esbuild's keepNames, whose `__name` helper ends up inside the
     // functions sent to the page; give the page a no-op one.

@@ -19,6 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
+import { waitForServer } from './lib/wait-for-server';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -201,18 +202,6 @@ function startApp(a: Args): ChildProcess {
   });
 }
 
-async function waitForHealth(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the app server did not start');
-}
-
 async function main() {
   const a = parseArgs(process.argv.slice(2));
   if (
@@ -228,7 +217,7 @@ async function main() {
     args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-quic', '--no-first-run'],
   });
   try {
-    await waitForHealth(a.port);
+    await waitForServer(`http://127.0.0.1:${a.port}/api/health`, 20_000);
     // bypassCSP: Playwright's string predicates are evaluated with eval, which the app's CSP forbids.
     const context = await browser.newContext({ bypassCSP: true });
     const ours = await viaHearth(await context.newPage(), a);

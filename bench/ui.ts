@@ -28,6 +28,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { waitForServer } from './lib/wait-for-server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_UI_PORT ?? 8900);
@@ -115,19 +116,6 @@ function firstLine(child: ChildProcess, ms = 30_000): Promise<string> {
       reject(new Error(`exited with ${code} before printing its URL: ${err}`));
     });
   });
-}
-
-async function waitForServer(url: string, ms = 30_000) {
-  const t0 = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() - t0 > ms) throw new Error(`server did not start at ${url}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
