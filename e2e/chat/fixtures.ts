@@ -57,9 +57,15 @@ export class ChatPage extends HearthApp {
     return this.page.getByRole('textbox', { name: 'Message' });
   }
 
+  /**
+   * Sends and waits until the new answer is on screen, so that assertions on `lastAnswer()` and
+   * `badge()` that follow are about this message's answer, not the one before it.
+   */
   async send(text: string): Promise<void> {
+    const before = await this.answers().count();
     await this.message().fill(text);
     await this.page.getByRole('button', { name: 'Send' }).click();
+    await expect(this.answers()).toHaveCount(before + 1);
   }
 
   answers() {

@@ -24,6 +24,8 @@ test('reload keeps conversations and a new chat starts empty', async ({ chat, pa
   await chat.open('/');
   await chat.send('Remember that my blood pressure reading today was 150/95.');
   await expect(chat.lastAnswer()).toContainText('Kept.');
+  // Reloading while the answer is still being stored would (rightly) leave it "Interrupted".
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
   const url = page.url();
   await page.reload();
   await expect(chat.lastAnswer()).toContainText('Kept.');

@@ -12,12 +12,12 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       {
-        index: true,
+        // One route entry for "/" and "/c/:id": starting a chat navigates from the first to the
+        // second while the answer streams, and a separate entry per path would remount ChatView
+        // and abort that answer.
+        id: 'chat',
         lazy: () => import('./views/ChatView').then((m) => ({ Component: m.ChatView })),
-      },
-      {
-        path: 'c/:conversationId',
-        lazy: () => import('./views/ChatView').then((m) => ({ Component: m.ChatView })),
+        children: [{ index: true }, { path: 'c/:conversationId' }],
       },
       {
         path: 'audit',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useMatch, useNavigate } from 'react-router-dom';
 import { ConversationList } from '../components/conversations/ConversationList';
 import { Composer } from '../components/chat/Composer';
 import { MessageList } from '../components/chat/MessageList';
@@ -11,11 +11,11 @@ import '../components/chat/chat.css';
 const NEW_CHAT_SHORTCUT = 'Alt+Shift+N';
 
 export function ChatView() {
-  const { conversationId } = useParams();
+  const conversationId = useMatch('/c/:conversationId')?.params.conversationId;
   const navigate = useNavigate();
   const { messages, hasEarlier, showEarlier } = useMessages(conversationId);
   const onCreated = useCallback((id: string) => navigate(`/c/${id}`), [navigate]);
-  const { send, stop, streaming } = useChatSession(conversationId, onCreated, messages);
+  const { send, stop, streaming, busy } = useChatSession(conversationId, onCreated, messages);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -61,7 +61,7 @@ export function ChatView() {
             what was found and where the message would go before you send it.
           </p>
         )}
-        <Composer busy={streaming !== undefined} onSend={send} onStop={stop} />
+        <Composer busy={busy} onSend={send} onStop={stop} />
       </div>
     </section>
   );

@@ -33,6 +33,9 @@ export function useChatSession(
   messages: readonly Message[] = [],
 ) {
   const [streaming, setStreaming] = useState<Streaming | undefined>();
+  // True from the click until the answer is stored: the composer must not offer Send while the
+  // conversation and messages are still being created, or a second message would be dropped.
+  const [busy, setBusy] = useState(false);
   const abortRef = useRef<AbortController | undefined>(undefined);
   const bufferRef = useRef('');
   const frameRef = useRef<number | undefined>(undefined);
@@ -56,6 +59,7 @@ export function useChatSession(
       if (abortRef.current) return; // one answer at a time
       const ctl = new AbortController();
       abortRef.current = ctl;
+      setBusy(true);
       try {
         const convId = conversationId ?? (await createConversation(titleFrom(text))).id;
         if (!conversationId) onCreated(convId);
@@ -103,6 +107,7 @@ export function useChatSession(
       } finally {
         abortRef.current = undefined;
         setStreaming(undefined);
+        setBusy(false);
       }
     },
     [conversationId, onCreated, flush, messages],
@@ -110,5 +115,5 @@ export function useChatSession(
 
   const stop = useCallback(() => abortRef.current?.abort(), []);
 
-  return { send, stop, streaming };
+  return { send, stop, streaming, busy };
 }
