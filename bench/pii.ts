@@ -10,7 +10,7 @@
  * source annotates (UNER/WNUT: PERSON, LOCATION, ORGANIZATION; detect-secrets: SECRET;
  * presidio_synth: all), so e.g. a correct phone number in a UNER sentence is not a false positive.
  *
- * Usage: npm run bench:pii [-- --no-model] [--json out.json]
+ * Usage: npm run bench:pii [-- --no-model] [--json out.json] [--model path/to/ner.onnx] [--no-speed]
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +26,8 @@ const dataDir = path.resolve(repoRoot, '..', 'shared', 'pii-data');
 const args = process.argv.slice(2);
 const useModel = !args.includes('--no-model');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const modelPath = args.includes('--model') ? args[args.indexOf('--model') + 1] : undefined;
+const speed = !args.includes('--no-speed');
 
 interface Gold {
   start: number;
@@ -146,7 +148,7 @@ async function main() {
   const files = readdirSync(dataDir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort();
-  const ner = useModel ? await createNodeNer() : undefined;
+  const ner = useModel ? await createNodeNer(modelPath) : undefined;
   const out: string[] = [];
   const summary: Record<string, unknown> = {};
   const allTexts: string[] = [];
@@ -181,6 +183,12 @@ async function main() {
         perLabel: Object.fromEntries([...held.per].map(([l, c]) => [l, prf(c)])),
       },
     };
+  }
+  if (!speed) {
+    console.log(out.join('\n'));
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify(summary, null, 2));
+    await ner?.release();
+    return;
   }
   // throughput
   const corpus = allTexts.join('\n');
@@ -225,7 +233,9 @@ async function main() {
       ): Promise<{ run(t: string): Promise<unknown>; release(): Promise<void> }>;
     };
     const wner = await web.createBrowserNer(
-      new Uint8Array(readFileSync(path.join(repoRoot, 'public', 'models', 'ner', 'ner.onnx'))),
+      new Uint8Array(
+        readFileSync(modelPath ?? path.join(repoRoot, 'public', 'models', 'ner', 'ner.onnx')),
+      ),
       path.join(repoRoot, 'node_modules', 'onnxruntime-web', 'dist') + path.sep,
     );
     for (let i = 0; i < 5; i++) await wner.run(twoKb);

@@ -4,7 +4,7 @@
  * so src/core never imports a runtime.
  */
 import type { Entity, EntityType, NerRunnerFn } from '../types';
-import { CHAR_SLOTS, LABELS, featurize, tokenize, type Token } from './features';
+import { CHAR_SLOTS, LABELS, featurize, tokenize, type NerLabel, type Token } from './features';
 
 export interface NerInputs {
   /** Number of tokens T. */
@@ -94,13 +94,84 @@ export function chunkTokens(tokens: readonly Token[], maxTokens: number): Token[
   return out;
 }
 
-/** Greedy BIO decoding with repair (an I- tag after O or another type starts a new span). */
+/** Row-wise softmax of [T, LABELS.length] logits. */
+export function softmaxRows(logits: Float32Array, T: number): Float32Array {
+  const probs = new Float32Array(T * NUM_LABELS);
+  for (let i = 0; i < T; i++) {
+    let max = -Infinity;
+    for (let k = 0; k < NUM_LABELS; k++) max = Math.max(max, logits[i * NUM_LABELS + k] ?? 0);
+    let z = 0;
+    for (let k = 0; k < NUM_LABELS; k++) {
+      const e = Math.exp((logits[i * NUM_LABELS + k] ?? 0) - max);
+      probs[i * NUM_LABELS + k] = e;
+      z += e;
+    }
+    for (let k = 0; k < NUM_LABELS; k++)
+      probs[i * NUM_LABELS + k] = (probs[i * NUM_LABELS + k] ?? 0) / z;
+  }
+  return probs;
+}
+
+/** Label index -> entity type ('' for O) and whether it is an I- tag. */
+const LABEL_TYPE = LABELS.map((l) => (l === 'O' ? '' : l.slice(2)));
+const LABEL_INSIDE = LABELS.map((l) => l.startsWith('I-'));
+
+/** BIO constraint: may label `to` follow label `from` (-1 = start of the chunk)? */
+function allowed(from: number, to: number): boolean {
+  if (!LABEL_INSIDE[to]) return true;
+  return from >= 0 && LABEL_TYPE[from] === LABEL_TYPE[to];
+}
+
+/**
+ * Most probable label sequence under the BIO constraints (an I-X only after B-X or I-X), by
+ * Viterbi over per-token log-probabilities. Unlike greedy argmax with repair, a weak B- next to a
+ * confident I- yields one span of the right type instead of a fragment.
+ */
+export function viterbi(probs: Float32Array, T: number): number[] {
+  if (T === 0) return [];
+  const lp = (i: number, k: number) => Math.log(Math.max(probs[i * NUM_LABELS + k] ?? 0, 1e-12));
+  let score = new Float64Array(NUM_LABELS);
+  const back = new Int8Array(T * NUM_LABELS);
+  for (let k = 0; k < NUM_LABELS; k++) score[k] = allowed(-1, k) ? lp(0, k) : -Infinity;
+  for (let i = 1; i < T; i++) {
+    const next = new Float64Array(NUM_LABELS);
+    for (let k = 0; k < NUM_LABELS; k++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let j = 0; j < NUM_LABELS; j++) {
+        const v = score[j] ?? -Infinity;
+        if (v > best && allowed(j, k)) {
+          best = v;
+          arg = j;
+        }
+      }
+      next[k] = best + lp(i, k);
+      back[i * NUM_LABELS + k] = arg;
+    }
+    score = next;
+  }
+  let last = 0;
+  for (let k = 1; k < NUM_LABELS; k++)
+    if ((score[k] ?? -Infinity) > (score[last] ?? -Infinity)) last = k;
+  const path = new Array<number>(T).fill(0);
+  path[T - 1] = last;
+  for (let i = T - 1; i > 0; i--) path[i - 1] = back[i * NUM_LABELS + (path[i] ?? 0)] ?? 0;
+  return path;
+}
+
+/**
+ * BIO decoding: constrained Viterbi path, then spans. A span's score is the mean over its tokens
+ * of the probability of its entity type (B- plus I- of that type).
+ */
 export function decode(
   text: string,
   tokens: readonly Token[],
   logits: Float32Array,
   minScore: number,
 ): Entity[] {
+  const T = tokens.length;
+  const probs = softmaxRows(logits, T);
+  const path = viterbi(probs, T);
   const out: Entity[] = [];
   let cur: { type: string; first: number; last: number; probSum: number; n: number } | null = null;
   const flush = () => {
@@ -133,26 +204,16 @@ export function decode(
     }
     cur = null;
   };
-  for (let i = 0; i < tokens.length; i++) {
-    let best = 0;
-    let max = -Infinity;
-    for (let k = 0; k < NUM_LABELS; k++) {
-      const v = logits[i * NUM_LABELS + k] ?? -Infinity;
-      if (v > max) {
-        max = v;
-        best = k;
-      }
-    }
-    let z = 0;
-    for (let k = 0; k < NUM_LABELS; k++) z += Math.exp((logits[i * NUM_LABELS + k] ?? 0) - max);
-    const prob = 1 / z;
-    const label = LABELS[best] ?? 'O';
-    if (label === 'O') {
+  for (let i = 0; i < T; i++) {
+    const k = path[i] ?? 0;
+    const type = LABEL_TYPE[k] ?? '';
+    if (type === '') {
       flush();
       continue;
     }
-    const [bio, type] = label.split('-') as [string, string];
-    if (bio === 'B' || !cur || cur.type !== type) {
+    const b = LABELS.indexOf(`B-${type}` as NerLabel);
+    const prob = (probs[i * NUM_LABELS + b] ?? 0) + (probs[i * NUM_LABELS + b + 1] ?? 0);
+    if (!LABEL_INSIDE[k] || !cur || cur.type !== type) {
       flush();
       cur = { type, first: i, last: i, probSum: prob, n: 1 };
     } else {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { LABELS, tokenize } from '../ner/features';
+import { decode, softmaxRows, viterbi } from '../ner/runner';
+
+const K = LABELS.length;
+const idx = (l: (typeof LABELS)[number]) => LABELS.indexOf(l);
+
+/** Logits for T tokens where row i favours label rows[i] with the given margin. */
+function logits(rows: [(typeof LABELS)[number], number][]): Float32Array {
+  const out = new Float32Array(rows.length * K);
+  rows.forEach(([l, margin], i) => {
+    out[i * K + idx(l)] = margin;
+  });
+  return out;
+}
+
+describe('constrained BIO decoding', () => {
+  it('never puts I-X after O or after another type', () => {
+    // greedy argmax would give O, I-ORG, I-PER
+    const l = logits([
+      ['O', 3],
+      ['I-ORG', 1],
+      ['I-PER', 1],
+    ]);
+    const path = viterbi(softmaxRows(l, 3), 3);
+    for (let i = 0; i < path.length; i++) {
+      const lab = LABELS[path[i] ?? 0] ?? 'O';
+      if (!lab.startsWith('I-')) continue;
+      const prev = LABELS[path[i - 1] ?? 0] ?? 'O';
+      expect(i).toBeGreaterThan(0);
+      expect(prev.slice(2)).toBe(lab.slice(2));
+    }
+  });
+
+  it('a weak B- before a confident I- of the same type gives one span, not a fragment', () => {
+    const text = 'met Anna Maria Silva today';
+    const toks = tokenize(text);
+    const l = new Float32Array(toks.length * K);
+    // "Anna": B-PER barely below O; "Maria", "Silva": confident I-PER
+    l[1 * K + idx('O')] = 1.0;
+    l[1 * K + idx('B-PER')] = 0.9;
+    l[2 * K + idx('I-PER')] = 4;
+    l[3 * K + idx('I-PER')] = 4;
+    const ents = decode(text, toks, l, 0.5);
+    expect(ents.map((e) => [e.type, e.text])).toEqual([['PERSON', 'Anna Maria Silva']]);
+  });
+
+  it('scores a span by the probability of its type (B- plus I-)', () => {
+    const text = 'Oslo';
+    const toks = tokenize(text);
+    const l = new Float32Array(K);
+    l[idx('B-LOC')] = 2;
+    l[idx('I-LOC')] = 2;
+    const [e] = decode(text, toks, l, 0.5);
+    const p = softmaxRows(l, 1);
+    expect(e?.score).toBeCloseTo((p[idx('B-LOC')] ?? 0) + (p[idx('I-LOC')] ?? 0), 3);
+  });
+});
