@@ -198,3 +198,64 @@ test('a backup restores into a fresh browser profile, all or nothing', async ({
     await fresh.close();
   }
 });
+
+test('verifying in parallel workers gives the one-pass verdict on the real IndexedDB', async ({
+  page,
+}) => {
+  const data = new DataPages(page);
+  const workerUrls: string[] = [];
+  const warnings: string[] = [];
+  page.on('worker', (w) => workerUrls.push(w.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+  });
+  await data.open('/audit');
+  await data.appendEntries(300, 100);
+  const verifyBoth = () =>
+    data.db(async (db) => {
+      const opts = { signatures: 'head' as const, pageSize: 40 };
+      return {
+        parallel: await db.verifyAuditChain({ ...opts, workers: 3, parallelFrom: 0 }),
+        single: await db.verifyAuditChain({ ...opts, workers: 1 }),
+      };
+    }, undefined);
+  const tamper = (fn: 'edit' | 'delete', seq: number) =>
+    page.evaluate(
+      ({ fn, seq }) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('hearth');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('audit', 'readwrite');
+            const store = tx.objectStore('audit');
+            if (fn === 'delete') store.delete(seq);
+            else {
+              const get = store.get(seq);
+              get.onsuccess = () => store.put({ ...get.result, latencyMs: 1 });
+            }
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { fn, seq },
+    );
+
+  let r = await verifyBoth();
+  expect(r.parallel).toEqual({ ok: true, count: 300 });
+  expect(r.single).toEqual(r.parallel);
+  // Three slices: 1-100, 101-200, 201-300. An edit in the last slice, then a deletion at the
+  // boundary before it: the first bad entry (lowest seq) wins, as in one pass.
+  await tamper('edit', 250);
+  r = await verifyBoth();
+  expect(r.parallel).toMatchObject({ ok: false, firstBadSeq: 250, code: 'edited', count: 249 });
+  expect(r.single).toEqual(r.parallel);
+  await tamper('delete', 200);
+  r = await verifyBoth();
+  expect(r.parallel).toMatchObject({ ok: false, firstBadSeq: 200, code: 'sequence', count: 199 });
+  expect(r.single).toEqual(r.parallel);
+
+  expect(workerUrls.filter((u) => u.includes('audit-verify'))).toHaveLength(9);
+  expect(warnings.filter((w) => w.includes('Audit verification'))).toEqual([]);
+});
