@@ -6,7 +6,7 @@
  * inserting or reordering any entry breaks the chain at that entry. Each hash is also signed with
  * the device key, so recomputing the hashes after an edit does not help without the private key.
  */
-import { canonicalize } from './canonical';
+import { canonicalize, canonicalizeWithout } from './canonical';
 import { sha256Hex, signHash, verifyHashSignature } from './signing';
 import { sha256HexSync } from './sha256';
 import {
@@ -18,6 +18,9 @@ import {
   type AuditVerifyResult,
   type WebCryptoKey,
 } from './types';
+
+/** The members of an entry its hash does not cover. */
+const NOT_HASHED: ReadonlySet<string> = new Set(['hash', 'signature']);
 
 /** The hashed content of an entry: everything but `hash` and `signature`. */
 export function entryBody(entry: AuditEntry): Omit<AuditEntry, 'hash' | 'signature'> {
@@ -292,7 +295,7 @@ export class ChainVerifier {
   ): Promise<{ hashOk: boolean; sigOk: boolean; known: boolean } | 'malformed'> {
     if (!isEntryShape(raw)) return 'malformed';
     // Synchronous SHA-256: same digest as WebCrypto, without a thread hop per entry.
-    const hashOk = sha256HexSync(canonicalize(entryBody(raw))) === raw.hash;
+    const hashOk = sha256HexSync(canonicalizeWithout(raw, NOT_HASHED)) === raw.hash;
     const key = this.resolveKey(raw.keyId);
     if (!key) return { hashOk, sigOk: false, known: false };
     if (this.signatures === 'head') return { hashOk, sigOk: true, known: true };

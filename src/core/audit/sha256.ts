@@ -14,39 +14,60 @@ const K = new Uint32Array([
   0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
-const W = new Uint32Array(64);
+const W = new Int32Array(64);
+const H = new Int32Array(8);
 const encoder = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// One buffer reused across calls (the verifier hashes entries one after another).
+let buf = new Uint8Array(4096);
 
 export function sha256HexSync(text: string): string {
-  const msg = encoder.encode(text);
-  const bitLen = msg.length * 8;
-  const total = (((msg.length + 9 + 63) >> 6) << 6) >>> 0;
-  const buf = new Uint8Array(total);
-  buf.set(msg);
-  buf[msg.length] = 0x80;
-  const view = new DataView(buf.buffer);
-  view.setUint32(total - 8, Math.floor(bitLen / 0x100000000));
-  view.setUint32(total - 4, bitLen >>> 0);
-  let h0 = 0x6a09e667,
-    h1 = 0xbb67ae85,
-    h2 = 0x3c6ef372,
-    h3 = 0xa54ff53a,
-    h4 = 0x510e527f,
-    h5 = 0x9b05688c,
-    h6 = 0x1f83d9ab,
-    h7 = 0x5be0cd19;
+  // UTF-8 needs at most 3 bytes per UTF-16 unit; 72 more for padding and the length.
+  const need = text.length * 3 + 72;
+  if (buf.length < need) buf = new Uint8Array(Math.max(need, buf.length * 2));
+  const len = encoder.encodeInto(text, buf).written;
+  const total = ((len + 9 + 63) >> 6) << 6;
+  buf[len] = 0x80;
+  buf.fill(0, len + 1, total - 8);
+  const hi = Math.floor(len / 0x20000000);
+  const lo = (len << 3) >>> 0;
+  buf[total - 8] = hi >>> 24;
+  buf[total - 7] = hi >>> 16;
+  buf[total - 6] = hi >>> 8;
+  buf[total - 5] = hi;
+  buf[total - 4] = lo >>> 24;
+  buf[total - 3] = lo >>> 16;
+  buf[total - 2] = lo >>> 8;
+  buf[total - 1] = lo;
+  let h0 = 0x6a09e667 | 0,
+    h1 = 0xbb67ae85 | 0,
+    h2 = 0x3c6ef372 | 0,
+    h3 = 0xa54ff53a | 0,
+    h4 = 0x510e527f | 0,
+    h5 = 0x9b05688c | 0,
+    h6 = 0x1f83d9ab | 0,
+    h7 = 0x5be0cd19 | 0;
+  const b = buf,
+    w = W,
+    k = K;
   for (let off = 0; off < total; off += 64) {
-    for (let i = 0; i < 16; i++) W[i] = view.getUint32(off + i * 4);
+    for (let i = 0; i < 16; i++) {
+      const j = off + i * 4;
+      w[i] =
+        ((b[j] as number) << 24) |
+        ((b[j + 1] as number) << 16) |
+        ((b[j + 2] as number) << 8) |
+        (b[j + 3] as number);
+    }
     for (let i = 16; i < 64; i++) {
-      const w15 = W[i - 15] as number;
-      const w2 = W[i - 2] as number;
+      const w15 = w[i - 15] as number,
+        w2 = w[i - 2] as number;
       const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
       const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
-      W[i] = ((W[i - 16] as number) + s0 + (W[i - 7] as number) + s1) >>> 0;
+      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
     }
     let a = h0,
-      b = h1,
+      bb = h1,
       c = h2,
       d = h3,
       e = h4,
@@ -56,32 +77,44 @@ export function sha256HexSync(text: string): string {
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
-      const t1 = (h + S1 + ch + (K[i] as number) + (W[i] as number)) >>> 0;
+      const t1 = (h + S1 + ch + (k[i] as number) + (w[i] as number)) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
+      const maj = (a & bb) ^ (a & c) ^ (bb & c);
+      const t2 = (S0 + maj) | 0;
       h = g;
       g = f;
       f = e;
-      e = (d + t1) >>> 0;
+      e = (d + t1) | 0;
       d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
+      c = bb;
+      bb = a;
+      a = (t1 + t2) | 0;
     }
-    h0 = (h0 + a) >>> 0;
-    h1 = (h1 + b) >>> 0;
-    h2 = (h2 + c) >>> 0;
-    h3 = (h3 + d) >>> 0;
-    h4 = (h4 + e) >>> 0;
-    h5 = (h5 + f) >>> 0;
-    h6 = (h6 + g) >>> 0;
-    h7 = (h7 + h) >>> 0;
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + bb) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+    h5 = (h5 + f) | 0;
+    h6 = (h6 + g) | 0;
+    h7 = (h7 + h) | 0;
   }
+  H[0] = h0;
+  H[1] = h1;
+  H[2] = h2;
+  H[3] = h3;
+  H[4] = h4;
+  H[5] = h5;
+  H[6] = h6;
+  H[7] = h7;
   let out = '';
-  for (const x of [h0, h1, h2, h3, h4, h5, h6, h7]) {
+  for (let i = 0; i < 8; i++) {
+    const x = H[i] as number;
     out +=
-      HEX[x >>> 24] + (HEX[(x >>> 16) & 0xff] as string) + HEX[(x >>> 8) & 0xff] + HEX[x & 0xff];
+      (HEX[x >>> 24] as string) +
+      (HEX[(x >>> 16) & 0xff] as string) +
+      (HEX[(x >>> 8) & 0xff] as string) +
+      (HEX[x & 0xff] as string);
   }
   return out;
 }

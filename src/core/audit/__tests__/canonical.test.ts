@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalize } from '../canonical';
+import { canonicalize, canonicalizeWithout } from '../canonical';
 import { sha256Hex, keyIdFor } from '../signing';
 import { sha256HexSync } from '../sha256';
 
@@ -9,6 +9,20 @@ describe('canonicalize', () => {
     expect(canonicalize({ b: 1, a: [1, 'x', null], c: undefined, d: { z: true, y: 1.5 } })).toBe(
       '{"a":[1,"x",null],"b":1,"d":{"y":1.5,"z":true}}',
     );
+  });
+
+  it('leaving out top-level members is the same as removing them first', () => {
+    const omit = new Set(['hash', 'signature']);
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom('a', 'hash', 'signature', 'z', 'seq'), fc.jsonValue()),
+        (obj) => {
+          const rest = Object.fromEntries(Object.entries(obj).filter(([k]) => !omit.has(k)));
+          expect(canonicalizeWithout(obj, omit)).toBe(canonicalize(rest));
+        },
+      ),
+    );
+    expect(canonicalizeWithout({ a: { hash: 1 }, hash: 2 }, omit)).toBe('{"a":{"hash":1}}');
   });
 
   it('rejects values JSON cannot carry faithfully', () => {
