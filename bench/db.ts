@@ -32,10 +32,7 @@ interface Db {
   deviceKey(): Promise<unknown>;
   appendAudit(e: AuditEntryInput): Promise<unknown>;
   appendAuditBatch(e: AuditEntryInput[]): Promise<unknown>;
-  verifyAuditChain(opts: {
-    signatures: 'all' | 'head';
-    workers?: number;
-  }): Promise<AuditVerifyResult>;
+  verifyAuditChain(opts: { signatures: 'all' | 'head' }): Promise<AuditVerifyResult>;
   createConversation(title: string): Promise<{ id: string }>;
   addMessages(m: unknown[]): Promise<void>;
   listMessages(conversationId: string): Promise<unknown[]>;
@@ -95,22 +92,18 @@ async function verify(
   page: Page,
   signatures: 'all' | 'head',
   runs = 3,
-  /** 1 = one pass on the page; undefined = the app's default (a worker per core for big logs). */
-  workers?: number,
 ): Promise<{ ms: number[]; count: number }> {
   const ms: number[] = [];
   let count = 0;
   for (let r = 0; r < runs; r++) {
     const res = await inPage(
       page,
-      async (db, { signatures, workers }) => {
+      async (db, signatures) => {
         const t0 = performance.now();
-        const v = await db.verifyAuditChain(
-          workers === undefined ? { signatures } : { signatures, workers },
-        );
+        const v = await db.verifyAuditChain({ signatures });
         return { ms: performance.now() - t0, ok: v.ok, count: v.ok ? v.count : -1 };
       },
-      workers === undefined ? { signatures } : { signatures, workers },
+      signatures,
     );
     if (!res.ok) throw new Error('chain did not verify during the benchmark');
     ms.push(res.ms);
@@ -191,30 +184,20 @@ async function main() {
 
     // 2. Verify 10k, then grow to BIG and verify again: every signature ('all', what the Verify
     // button and audit:verify do) and every hash + link + the head signature ('head').
-    // The head mode runs twice side by side: one pass on the page, and the app's default (a
-    // worker per core once the log has 20,000 entries or more).
     const verifyBoth = async (label: string, fullRuns: number) => {
       const full = await verify(page, 'all', fullRuns);
-      const headOne: number[] = [];
-      const head: number[] = [];
-      for (let r = 0; r < 3; r++) {
-        headOne.push(...(await verify(page, 'head', 1, 1)).ms);
-        head.push(...(await verify(page, 'head', 1)).ms);
-      }
+      const head = await verify(page, 'head', 3);
       const r = {
         count: full.count,
         allSignaturesMedianMs: Math.round(median(full.ms)),
         allSignaturesRunsMs: full.ms.map(Math.round),
-        headSignatureOnePassMedianMs: Math.round(median(headOne)),
-        headSignatureOnePassRunsMs: headOne.map(Math.round),
-        headSignatureMedianMs: Math.round(median(head)),
-        headSignatureRunsMs: head.map(Math.round),
+        headSignatureMedianMs: Math.round(median(head.ms)),
+        headSignatureRunsMs: head.ms.map(Math.round),
       };
       results[label] = r;
       log(
         `verify ${r.count.toLocaleString('en')} entries: every signature ${r.allSignaturesMedianMs} ms (runs ${r.allSignaturesRunsMs.join(', ')}); ` +
-          `hashes + links + head signature: one pass on the page ${r.headSignatureOnePassMedianMs} ms (runs ${r.headSignatureOnePassRunsMs.join(', ')}), ` +
-          `default ${r.headSignatureMedianMs} ms (runs ${r.headSignatureRunsMs.join(', ')})`,
+          `hashes + links + head signature ${r.headSignatureMedianMs} ms (runs ${r.headSignatureRunsMs.join(', ')})`,
       );
     };
     await verifyBoth('verify10k', 3);

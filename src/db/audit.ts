@@ -8,11 +8,14 @@
  * auto-commit, so hashing and signing happen between the read and the write, never inside one.
  */
 import {
+  ChainVerifier,
   buildEntries,
   formatJsonlExport,
+  keyIdFor,
   type AuditEntry,
   type AuditEntryInput,
   type AuditHead,
+  type AuditVerifyResult,
 } from '../core/audit';
 import { db } from './schema';
 import { withLock } from './lock';
@@ -89,7 +92,54 @@ function isConstraint(err: unknown): boolean {
   );
 }
 
-export { verifyAuditChain, type VerifyOptions } from './audit-verify';
+/** Resolves keyIds to verification keys, refusing a stored key that does not match its id. */
+async function verificationKeys(): Promise<Map<string, CryptoKey>> {
+  const map = new Map<string, CryptoKey>();
+  for (const row of await db().auditKeys.toArray()) {
+    try {
+      const jwk = await crypto.subtle.exportKey('jwk', row.publicKey);
+      if ((await keyIdFor(jwk)) === row.keyId) map.set(row.keyId, row.publicKey);
+    } catch {
+      // An unusable key is treated as unknown: its entries fail verification.
+    }
+  }
+  return map;
+}
+
+export interface VerifyOptions {
+  /** Entries read per IndexedDB request. */
+  pageSize?: number;
+  /** 'all' (default) checks every signature; 'head' every hash and link plus the head signature. */
+  signatures?: 'all' | 'head';
+  /** Called after each page with the entries checked so far and the total. */
+  onProgress?: (checked: number, total: number) => void;
+}
+
+/**
+ * Verifies the whole chain: every entry's hash, link, sequence and signature, and that the last
+ * entry is the recorded head. Reads in pages so 100k entries never sit in memory at once.
+ */
+export async function verifyAuditChain(opts: VerifyOptions = {}): Promise<AuditVerifyResult> {
+  const pageSize = opts.pageSize ?? 5000;
+  const keys = await verificationKeys();
+  const verifier = new ChainVerifier((id) => keys.get(id), opts.signatures ?? 'all');
+  const total = opts.onProgress ? await db().audit.count() : 0;
+  const d = db();
+  let after = 0;
+  // Read the next page while the current one is being checked.
+  let next = d.audit.where('seq').above(after).limit(pageSize).toArray();
+  for (;;) {
+    const page = await next;
+    const last = page.at(-1);
+    if (!last) break;
+    after = last.seq;
+    next = d.audit.where('seq').above(after).limit(pageSize).toArray();
+    await verifier.push(page);
+    opts.onProgress?.(verifier.checked, total);
+    if (verifier.failed) break;
+  }
+  return verifier.result(await readHead(), (seq) => d.audit.get(seq));
+}
 
 /** Number of stored entries. */
 export function countAudit(): Promise<number> {

@@ -87,29 +87,10 @@ function stripUndefined<T extends object>(obj: T): T {
 /** Resolves a keyId to a verification key; null when the key is unknown. */
 export type KeyResolver = (keyId: string) => WebCryptoKey | null | undefined;
 
-export interface ChainFailure {
+interface Failure {
   seq: number;
   code: AuditFailureCode;
   reason: string;
-}
-type Failure = ChainFailure;
-
-/**
- * What a verifier that checked one slice of the chain found (see `ChainVerifier.verdict`). Plain
- * data, so it can cross a worker boundary.
- */
-export interface RangeVerdict {
-  /** The slice holds the entries with afterSeq < seq (<= the next slice's afterSeq). */
-  afterSeq: number;
-  /** Entries that passed every check. */
-  count: number;
-  /** The seq of the slice's first entry, if it had a numeric one. */
-  firstSeq: number | null;
-  /** The prevHash of the slice's first entry: linking it to the slice before is the caller's job. */
-  firstPrevHash: string | null;
-  /** The last entry that passed (the head candidate for the last slice). */
-  last: AuditEntry | null;
-  failure: ChainFailure | null;
 }
 
 /**
@@ -117,11 +98,8 @@ export interface RangeVerdict {
  * Stops at the first bad entry (lowest seq) and reports it in words.
  */
 export class ChainVerifier {
-  /** null until the first entry of a slice (range mode): its link is checked by `absorb`. */
-  private prevHash: string | null;
-  private expectedSeq: number;
-  private firstPrevHash: string | null = null;
-  private firstSeq: number | null | undefined;
+  private prevHash = GENESIS_HASH;
+  private expectedSeq = 1;
   private count = 0;
   private failure: Failure | null = null;
 
@@ -138,71 +116,7 @@ export class ChainVerifier {
   constructor(
     private readonly resolveKey: KeyResolver,
     private readonly signatures: 'all' | 'head' = 'all',
-    /**
-     * Range mode: check only the entries after this seq (a slice verified in parallel with
-     * others). The slice's first link is left to `absorb` on the verifier that owns the chain.
-     */
-    private readonly afterSeq?: number,
-  ) {
-    this.prevHash = afterSeq === undefined || afterSeq === 0 ? GENESIS_HASH : null;
-    this.expectedSeq = (afterSeq ?? 0) + 1;
-  }
-
-  /** The outcome of a range-mode verifier, to hand to `absorb`. */
-  verdict(): RangeVerdict {
-    return {
-      afterSeq: this.afterSeq ?? 0,
-      count: this.count,
-      firstSeq: this.firstSeq ?? null,
-      firstPrevHash: this.firstPrevHash,
-      last: this.last,
-      failure: this.failure,
-    };
-  }
-
-  /**
-   * Takes over the verdict of the slice that follows what this verifier has seen, as if it had
-   * checked those entries itself: the link from this verifier's last entry to the slice's first
-   * is checked here, and the first failure (lowest seq) wins. Feed slices in order.
-   */
-  absorb(v: RangeVerdict): void {
-    if (this.failure) return;
-    if (v.count === 0 && !v.failure) return; // an empty slice
-    if (v.afterSeq !== this.expectedSeq - 1) {
-      // The slice before ended early without failing, so the slice's first entry is not the one
-      // expected here. Only a malformed first entry is reported as such (that check does not
-      // depend on what was expected); otherwise this is a gap, as a single pass would say.
-      if (v.count === 0 && v.failure?.code === 'malformed') {
-        this.failure = v.failure;
-        return;
-      }
-      // `at` <= v.afterSeq < found: the gap starts at `at`.
-      const at = this.expectedSeq;
-      const found = v.firstSeq ?? v.afterSeq + 1;
-      this.failure = {
-        seq: at,
-        code: 'sequence',
-        reason: `expected entry ${at} but found entry ${found}: entries were deleted, inserted or reordered`,
-      };
-      return;
-    }
-    if (v.firstPrevHash !== null && v.firstPrevHash !== this.prevHash) {
-      const seq = v.afterSeq + 1;
-      this.failure = {
-        seq,
-        code: 'broken_link',
-        reason: `entry ${seq} does not follow entry ${seq - 1}: an entry before it was replaced, inserted or removed`,
-      };
-      return;
-    }
-    this.count += v.count;
-    if (v.last) {
-      this.last = v.last;
-      this.prevHash = v.last.hash;
-      this.expectedSeq = v.last.seq + 1;
-    }
-    this.failure = v.failure;
-  }
+  ) {}
 
   /** Entries checked so far. */
   get checked(): number {
@@ -215,10 +129,6 @@ export class ChainVerifier {
 
   async push(entries: readonly unknown[]): Promise<void> {
     if (this.failure || entries.length === 0) return;
-    if (this.firstSeq === undefined) {
-      const first = entries[0];
-      this.firstSeq = isRecord(first) && typeof first.seq === 'number' ? first.seq : null;
-    }
     // Hashes and signatures in parallel; links are then checked in order.
     const checks = await Promise.all(entries.map((e) => this.checkOne(e)));
     for (const [i, check] of checks.entries()) {
@@ -326,11 +236,6 @@ export class ChainVerifier {
         code: 'edited',
         reason: `entry ${e.seq} does not match its hash: it was edited after it was written`,
       };
-    }
-    if (this.prevHash === null) {
-      // First entry of a slice: its link to the slice before is checked by `absorb`.
-      this.firstPrevHash = e.prevHash;
-      this.prevHash = e.prevHash;
     }
     if (e.prevHash !== this.prevHash) {
       return {
