@@ -144,6 +144,48 @@ const scrollScript = (pxPerFrame: number) => `(async () => {
   return { deltas: deltas.slice(1), placeholderFrames };
 })()`;
 
+/**
+ * What reading costs in Chromium's IndexedDB, apart from verification: 30,000 records of 600
+ * bytes read in pages of 5,000, one record per entry (what the audit store does) against the same
+ * bytes packed 100 entries per record, and 30,000 tiny records (the per-record overhead). In its own
+ * database, so the app's data is untouched. A string for the same reason as scrollScript.
+ */
+const idbReadScript = `(async () => {
+  const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const name = 'hearth-bench-idb-read';
+  await req(indexedDB.deleteDatabase(name));
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => { for (const s of ['tiny', 'entry', 'packed']) open.result.createObjectStore(s, { keyPath: 'seq' }); };
+  const idb = await req(open);
+  const N = 30000;
+  const entry = (i) => ({ seq: i + 1, body: 'x'.repeat(600) + i });
+  for (let i = 0; i < N; i += 1000) {
+    const tx = idb.transaction(['tiny', 'entry', 'packed'], 'readwrite');
+    for (let j = 0; j < 1000; j++) { tx.objectStore('tiny').put({ seq: i + j + 1 }); tx.objectStore('entry').put(entry(i + j)); }
+    for (let j = 0; j < 1000; j += 100) tx.objectStore('packed').put({ seq: i + j + 1, entries: Array.from({ length: 100 }, (_, k) => entry(i + j + k)) });
+    await new Promise((r) => (tx.oncomplete = r));
+  }
+  const readAll = async (store, page) => {
+    const t = performance.now();
+    let after = 0;
+    for (;;) {
+      const rows = await req(idb.transaction(store).objectStore(store).getAll(IDBKeyRange.lowerBound(after, true), page));
+      if (!rows.length) break;
+      after = rows[rows.length - 1].seq;
+    }
+    return performance.now() - t;
+  };
+  const out = { tiny: [], entry: [], packed: [] };
+  for (let r = 0; r < 3; r++) {
+    out.tiny.push(await readAll('tiny', 5000));
+    out.entry.push(await readAll('entry', 5000));
+    out.packed.push(await readAll('packed', 50));
+  }
+  idb.close();
+  await req(indexedDB.deleteDatabase(name));
+  return out;
+})()`;
+
 async function main() {
   if (!existsSync(path.join(root, 'dist-e2e', 'index.html'))) {
     log('dist-e2e missing: running npm run build:e2e');
@@ -299,6 +341,20 @@ async function main() {
       );
       await page.evaluate(`document.querySelector('[data-testid="audit-scroller"]').scrollTop = 0`);
     }
+
+    // 6. Where verification time goes: the cost of reading records at all.
+    const reads = (await page.evaluate(idbReadScript)) as Record<
+      'tiny' | 'entry' | 'packed',
+      number[]
+    >;
+    results.idbRead30k = {
+      tinyRecordsMs: Math.round(median(reads.tiny)),
+      oneRecordPerEntryMs: Math.round(median(reads.entry)),
+      hundredEntriesPerRecordMs: Math.round(median(reads.packed)),
+    };
+    log(
+      `IndexedDB reads of 30,000 entries of 600 bytes (median of 3): one record per entry ${Math.round(median(reads.entry))} ms, 100 entries per record ${Math.round(median(reads.packed))} ms; 30,000 tiny records ${Math.round(median(reads.tiny))} ms`,
+    );
 
     results.load = os.loadavg().map((x) => Number(x.toFixed(1)));
     results.machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, ${browser.version()} (headless)`;
