@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ServerConfig } from './config';
-import { securityHeaders } from './security-headers';
+import { securityHeaderRecord, securityHeaders } from './security-headers';
 import { apiError } from './errors';
 import type { Detector } from './rescan';
 import type { RateLimiter } from './rate-limit';
@@ -14,6 +14,8 @@ import { memoryRateLimiter } from './rate-limit';
 import { ProxyMetrics } from './metrics';
 import type { Logger } from './proxy';
 import { registerProxyRoutes } from './proxy';
+import type { UpstreamTransport } from './upstream';
+import { fetchTransport } from './upstream';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -26,7 +28,12 @@ export interface AppDeps {
   metrics?: ProxyMetrics;
   /** The connection's peer address (Node: getConnInfo); used as the rate-limit key without a token. */
   clientAddress?: (c: Context) => string | undefined;
-  /** Upstream fetch (tests and benchmarks may inject one); defaults to the global fetch. */
+  /**
+   * How upstream providers are called. Defaults to `fetchTransport(fetch)`, which runs on any
+   * runtime; the Node entry injects undici (upstream-undici.ts).
+   */
+  upstream?: UpstreamTransport;
+  /** A fetch for the default transport (tests inject one); ignored when `upstream` is given. */
   fetch?: typeof fetch;
   /**
    * Serves files of the built app; must call next() when no file matches. Pass
@@ -40,6 +47,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const { config, staticFiles, appShell } = deps;
   const app = new Hono();
+  // API responses get the same headers from the proxy's routes directly (cheaper, see proxy.ts);
+  // the middleware covers everything else and skips responses that already carry them.
   app.use('*', securityHeaders(config.extraConnectSrc));
 
   registerProxyRoutes(app, {
@@ -49,7 +58,8 @@ export function createApp(deps: AppDeps): Hono {
     logger: deps.logger ?? ((line) => console.log(JSON.stringify(line))),
     metrics: deps.metrics ?? new ProxyMetrics(),
     clientAddress: deps.clientAddress,
-    fetch: deps.fetch,
+    upstream: deps.upstream ?? fetchTransport(deps.fetch),
+    securityHeaders: securityHeaderRecord(config.extraConnectSrc),
   });
 
   // Unknown API paths get a JSON 404, never the HTML shell: clients parse these.

@@ -10,7 +10,7 @@ const LATENCY_BUCKETS_S = [
 
 type Labels = Record<string, string>;
 
-function labelKey(labels: Labels): string {
+function renderLabels(labels: Labels): string {
   const parts = Object.keys(labels)
     .sort()
     .map(
@@ -20,14 +20,35 @@ function labelKey(labels: Labels): string {
   return parts.length ? `{${parts.join(',')}}` : '';
 }
 
+/**
+ * Rendered label sets by their values. Metrics are updated on every request with a handful of
+ * label combinations (fixed vocabulary), so rendering (sort, escape) happens once per
+ * combination instead of once per update. Each metric passes its labels in a fixed key order,
+ * which makes the values alone a sufficient key. Bounded in case a label ever varied freely.
+ */
+class LabelKeys {
+  private readonly cache = new Map<string, string>();
+  key(labels: Labels): string {
+    let id = '';
+    for (const k in labels) id += `${k}\u0000${labels[k]}\u0001`;
+    let key = this.cache.get(id);
+    if (key === undefined) {
+      key = renderLabels(labels);
+      if (this.cache.size < 10_000) this.cache.set(id, key);
+    }
+    return key;
+  }
+}
+
 class Counter {
   private readonly values = new Map<string, number>();
+  private readonly keys = new LabelKeys();
   constructor(
     readonly name: string,
     readonly help: string,
   ) {}
   inc(labels: Labels = {}, by = 1): void {
-    const key = labelKey(labels);
+    const key = this.keys.key(labels);
     this.values.set(key, (this.values.get(key) ?? 0) + by);
   }
   render(): string {
@@ -38,21 +59,24 @@ class Counter {
 }
 
 class Histogram {
+  /** Per label set: observations per bucket (not cumulative; render() sums them up). */
   private readonly series = new Map<string, { counts: number[]; sum: number; count: number }>();
+  private readonly keys = new LabelKeys();
   constructor(
     readonly name: string,
     readonly help: string,
   ) {}
   observe(labels: Labels, seconds: number): void {
-    const key = labelKey(labels);
+    const key = this.keys.key(labels);
     let s = this.series.get(key);
     if (!s) {
       s = { counts: LATENCY_BUCKETS_S.map(() => 0), sum: 0, count: 0 };
       this.series.set(key, s);
     }
-    for (let i = 0; i < LATENCY_BUCKETS_S.length; i++) {
-      if (seconds <= (LATENCY_BUCKETS_S[i] ?? Infinity)) s.counts[i] = (s.counts[i] ?? 0) + 1;
-    }
+    // The first bucket that holds the value; values above the last bucket only count in +Inf.
+    let i = 0;
+    while (i < LATENCY_BUCKETS_S.length && seconds > (LATENCY_BUCKETS_S[i] ?? Infinity)) i++;
+    if (i < LATENCY_BUCKETS_S.length) s.counts[i] = (s.counts[i] ?? 0) + 1;
     s.sum += seconds;
     s.count += 1;
   }
@@ -61,9 +85,11 @@ class Histogram {
     for (const [key, s] of this.series) {
       const inner = key.slice(1, -1);
       const withLe = (le: string): string => `{${inner ? `${inner},` : ''}le="${le}"}`;
-      LATENCY_BUCKETS_S.forEach((b, i) =>
-        lines.push(`${this.name}_bucket${withLe(String(b))} ${s.counts[i] ?? 0}`),
-      );
+      let cumulative = 0;
+      LATENCY_BUCKETS_S.forEach((b, i) => {
+        cumulative += s.counts[i] ?? 0;
+        lines.push(`${this.name}_bucket${withLe(String(b))} ${cumulative}`);
+      });
       lines.push(`${this.name}_bucket${withLe('+Inf')} ${s.count}`);
       lines.push(`${this.name}_sum${key} ${s.sum}`);
       lines.push(`${this.name}_count${key} ${s.count}`);

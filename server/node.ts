@@ -1,6 +1,7 @@
 /**
- * Starts the app on Node: the HTTP server, the peer address for rate-limit keys, and the Redis
- * rate limiter when REDIS_URL is set. Used by main.ts and by the integration tests (port 0).
+ * Starts the app on Node: the HTTP server, the peer address for rate-limit keys, the undici
+ * upstream transport, and the Redis rate limiter when REDIS_URL is set. Used by main.ts, the
+ * benchmark and the integration tests (port 0), so the tests run what production runs.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -8,7 +9,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppDeps } from './app';
 import { createApp } from './app';
 import { memoryRateLimiter } from './rate-limit';
-import { nodeFetch } from './node-fetch';
+import { fetchTransport } from './upstream';
+import { undiciTransport } from './upstream-undici';
 import { redisRateLimiter } from './rate-limit-redis';
 
 export interface RunningServer {
@@ -26,10 +28,14 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
     (config.redisUrl
       ? redisRateLimiter({ url: config.redisUrl, rpm: config.rateLimitRpm })
       : memoryRateLimiter(config.rateLimitRpm));
+  // An injected fetch (tests of the edge path) wins over undici; otherwise undici, closed with
+  // the server.
+  const upstream =
+    options.upstream ?? (options.fetch ? fetchTransport(options.fetch) : undiciTransport());
   const app = createApp({
     ...options,
     rateLimiter,
-    fetch: options.fetch ?? nodeFetch,
+    upstream,
     clientAddress: (c) => {
       try {
         return getConnInfo(c).remote.address;
@@ -49,7 +55,9 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
             server.close(() => done());
             // Streams and keep-alive sockets would hold close() open.
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }).then(() => rateLimiter.close?.()),
+          })
+            .then(() => upstream.close?.())
+            .then(() => rateLimiter.close?.()),
       });
     });
   });

@@ -1,8 +1,9 @@
 /**
  * The cloud proxy's API routes: an OpenAI-compatible chat-completions endpoint that re-scans what
  * the browser cleared (fail closed), holds the provider keys, and is not an open relay (origin
- * check, optional bearer token, per-client rate limit, body limit). Runtime-neutral: only fetch,
- * streams, TextEncoder/Decoder and crypto.randomUUID; anything Node-specific is injected.
+ * check, optional bearer token, per-client rate limit, body limit). Runtime-neutral: only web
+ * streams, TextEncoder/Decoder and crypto.randomUUID; anything Node-specific (the upstream HTTP
+ * client, the peer address) is injected.
  * The wire contract is documented in docs/proxy.md.
  */
 import type { Context, Hono } from 'hono';
@@ -14,6 +15,8 @@ import type { Detector, RescanVerdict } from './rescan';
 import { applyOverride, rescan } from './rescan';
 import type { RateLimiter } from './rate-limit';
 import type { ProxyMetrics } from './metrics';
+import { markSecured } from './security-headers';
+import type { UpstreamResponse, UpstreamTransport } from './upstream';
 
 /** One structured line per request. Never holds a prompt, an answer, a key or a token. */
 export interface RequestLogLine {
@@ -46,8 +49,10 @@ export interface ProxyDeps {
   metrics: ProxyMetrics;
   /** The peer address of the connection (Node: getConnInfo); undefined on runtimes without it. */
   clientAddress?: (c: Context) => string | undefined;
-  /** Upstream fetch; defaults to the global fetch. */
-  fetch?: typeof fetch;
+  /** How the proxy reaches the upstream providers (app.ts: fetch unless the entry injects one). */
+  upstream: UpstreamTransport;
+  /** Security headers every response carries (security-headers.ts), set here in one go. */
+  securityHeaders: Readonly<Record<string, string>>;
   /** How long a health probe result is reused. */
   healthTtlMs?: number;
 }
@@ -142,7 +147,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /** Passes a Retry-After value on only when it is a plain number of seconds or an HTTP date. */
-function sanitizeRetryAfter(value: string | null): string | undefined {
+function sanitizeRetryAfter(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const v = value.trim();
   if (/^\d{1,7}$/.test(v)) return v;
@@ -152,34 +157,43 @@ function sanitizeRetryAfter(value: string | null): string | undefined {
   return undefined;
 }
 
-function textResponse(
+/**
+ * What a route handler answers. route() turns it into one Response with every header (security,
+ * request id, caching, CORS) in a single plain object: adding headers to a finished Response
+ * instead makes the Node adapter build a web `Headers` and a full `Response` per request, which
+ * cost more than the proxy's own logic.
+ */
+interface Reply {
+  status: number;
+  body: Uint8Array | ReadableStream<Uint8Array> | null;
+  headers: Record<string, string>;
+}
+
+function textReply(
   text: string,
   status: number,
   contentType: string,
   headers: Record<string, string> = {},
-): Response {
+): Reply {
   const bytes = encoder.encode(text);
-  return new Response(bytes, {
+  return {
     status,
+    body: bytes,
     headers: {
       'Content-Type': contentType,
       'Content-Length': String(bytes.byteLength),
       ...headers,
     },
-  });
+  };
 }
 
-function jsonResponse(
-  body: unknown,
-  status: number,
-  headers: Record<string, string> = {},
-): Response {
-  return textResponse(JSON.stringify(body), status, 'application/json; charset=utf-8', headers);
+function jsonReply(body: unknown, status: number, headers: Record<string, string> = {}): Reply {
+  return textReply(JSON.stringify(body), status, 'application/json; charset=utf-8', headers);
 }
 
 export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
   const { config, metrics, logger } = deps;
-  const upstreamFetch = deps.fetch ?? ((input, init) => fetch(input, init));
+  const upstream = deps.upstream;
   const tiers: Record<TierName, TierConfig | undefined> = {
     frontier: config.frontier,
     private: config.private,
@@ -261,14 +275,13 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     return true;
   }
 
-  function corsHeaders(c: Context): Record<string, string> {
+  function addCorsHeaders(c: Context, headers: Record<string, string>): void {
+    if (allowedOrigins.size === 0) return;
     const origin = c.req.header('origin');
-    if (origin === undefined || !allowedOrigins.has(origin)) return {};
-    return {
-      'Access-Control-Allow-Origin': origin,
-      'Access-Control-Expose-Headers': `Retry-After, ${REQUEST_ID_HEADER}`,
-      Vary: 'Origin',
-    };
+    if (origin === undefined || !allowedOrigins.has(origin)) return;
+    headers['Access-Control-Allow-Origin'] = origin;
+    headers['Access-Control-Expose-Headers'] = `Retry-After, ${REQUEST_ID_HEADER}`;
+    headers.Vary = 'Origin';
   }
 
   /** Returns the rate-limit key for an authorised client, or throws. */
@@ -309,7 +322,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     return deps.clientAddress?.(c);
   }
 
-  type Handler = (c: Context, st: RequestState) => Promise<Response>;
+  type Handler = (c: Context, st: RequestState) => Promise<Reply>;
 
   /**
    * Wraps a route: request id, origin check, auth, rate limit, the JSON error shape, one log line.
@@ -333,7 +346,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
         rescan: 'skipped',
         deferred: false,
       };
-      let res: Response;
+      let reply: Reply;
       try {
         if (guards.origin && classifyOrigin(c) === 'refused') {
           throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the proxy');
@@ -360,26 +373,29 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
             );
           }
         }
-        res = await handler(c, st);
+        reply = await handler(c, st);
       } catch (err) {
         if (err instanceof HttpError) {
           st.code = err.code;
-          res = jsonResponse(apiError(err.code, err.message, err.extra), err.status, err.headers);
+          reply = jsonReply(apiError(err.code, err.message, err.extra), err.status, err.headers);
         } else {
           st.code = 'internal';
-          res = jsonResponse(apiError('internal', 'Internal error'), 500);
+          reply = jsonReply(apiError('internal', 'Internal error'), 500);
         }
       }
-      res.headers.set(REQUEST_ID_HEADER, st.id);
-      res.headers.set('Cache-Control', 'no-store');
-      for (const [k, v] of Object.entries(corsHeaders(c))) res.headers.set(k, v);
+      const headers: Record<string, string> = {
+        ...deps.securityHeaders,
+        ...reply.headers,
+        [REQUEST_ID_HEADER]: st.id,
+        'Cache-Control': 'no-store',
+      };
+      addCorsHeaders(c, headers);
       if (!st.deferred) {
-        if (st.bytesOut === 0 && res.headers.get('content-length')) {
-          st.bytesOut = Number(res.headers.get('content-length'));
-        }
-        writeLog(c, st, res.status, res.status >= 400 ? 'error' : 'ok');
+        const length = reply.headers['Content-Length'];
+        if (st.bytesOut === 0 && length !== undefined) st.bytesOut = Number(length);
+        writeLog(c, st, reply.status, reply.status >= 400 ? 'error' : 'ok');
       }
-      return res;
+      return markSecured(new Response(reply.body, { status: reply.status, headers }));
     };
   }
 
@@ -494,7 +510,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           ? [{ id: tier.model, object: 'model', created: 0, owned_by: 'hearth', hearth_tier: name }]
           : [];
       });
-      return jsonResponse({ object: 'list', data }, 200);
+      return jsonReply({ object: 'list', data }, 200);
     }),
   );
 
@@ -558,7 +574,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           ] as const;
         }),
       );
-      return jsonResponse(
+      return jsonReply(
         {
           ok: true,
           version: config.version,
@@ -572,14 +588,8 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
 
   app.get(
     '/api/metrics',
-    route(
-      'metrics',
-      { origin: true, auth: true, rateLimit: false },
-      async () =>
-        new Response(metrics.render(), {
-          status: 200,
-          headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' },
-        }),
+    route('metrics', { origin: true, auth: true, rateLimit: false }, async () =>
+      textReply(metrics.render(), 200, 'text/plain; version=0.0.4; charset=utf-8'),
     ),
   );
 
@@ -592,12 +602,14 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     if (cached && now() - cached.atMs < ttl) return cached.result;
     const result = (async () => {
       try {
-        const res = await upstreamFetch(`${tier.baseUrl}/models`, {
+        const res = await upstream.request({
+          url: `${tier.baseUrl}/models`,
+          method: 'GET',
           headers: tier.apiKey ? { Authorization: `Bearer ${tier.apiKey}` } : {},
           signal: AbortSignal.timeout(Math.min(3_000, config.upstreamTimeoutMs)),
         });
-        await res.body?.cancel().catch(() => {});
-        return res.ok;
+        await res.discard();
+        return res.status >= 200 && res.status < 300;
       } catch {
         return false;
       }
@@ -613,7 +625,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     st: RequestState,
     tier: TierConfig,
     body: string,
-  ): Promise<Response> {
+  ): Promise<Reply> {
     const controller = new AbortController();
     const clientSignal = c.req.raw.signal;
     const onClientAbort = (): void => controller.abort(new Error('client closed'));
@@ -640,9 +652,10 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
 
     const upstreamStart = now();
     arm();
-    let res: Response;
+    let res: UpstreamResponse;
     try {
-      res = await upstreamFetch(`${tier.baseUrl}/chat/completions`, {
+      res = await upstream.request({
+        url: `${tier.baseUrl}/chat/completions`,
         method: 'POST',
         headers,
         body,
@@ -660,12 +673,12 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     st.upstreamMs = now() - upstreamStart;
     metrics.upstreamDuration.observe({ tier: st.tier ?? 'none' }, st.upstreamMs / 1000);
 
-    if (!res.ok) {
+    if (res.status < 200 || res.status > 299) {
       disarm();
       detach();
-      await res.body?.cancel().catch(() => {});
+      await res.discard();
       if (res.status === 429) {
-        const retryAfter = sanitizeRetryAfter(res.headers.get('retry-after'));
+        const retryAfter = sanitizeRetryAfter(res.header('retry-after'));
         throw new HttpError(
           429,
           'upstream_rate_limited',
@@ -680,8 +693,8 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
       });
     }
 
-    const upstreamType = res.headers.get('content-type') ?? '';
-    if (!st.stream || !upstreamType.includes('text/event-stream') || !res.body) {
+    const upstreamType = res.header('content-type') ?? '';
+    if (!st.stream || !upstreamType.includes('text/event-stream')) {
       // Whole JSON answer; the deadline keeps running while the body arrives.
       let text: string;
       try {
@@ -705,24 +718,24 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           'The upstream answered with invalid JSON',
         );
       }
-      return textResponse(text, 200, 'application/json; charset=utf-8');
+      return textReply(text, 200, 'application/json; charset=utf-8');
     }
 
-    return streamThrough(c, st, res.body, controller, arm, disarm, detach, () => timedOut);
+    return streamThrough(c, st, res, controller, arm, disarm, detach, () => timedOut);
   }
 
   function streamThrough(
     c: Context,
     st: RequestState,
-    upstream: ReadableStream<Uint8Array>,
+    res: UpstreamResponse,
     controller: AbortController,
     arm: () => void,
     disarm: () => void,
     detach: () => void,
     timedOut: () => boolean,
-  ): Response {
+  ): Reply {
     st.deferred = true;
-    const reader = upstream.getReader();
+    const reader = res.reader();
     const decoder = new TextDecoder();
     let pending: Uint8Array = new Uint8Array(0);
     let sawDone = false;
@@ -811,19 +824,20 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
         },
         cancel() {
           controller.abort(new Error('client closed'));
-          reader.cancel().catch(() => {});
+          void reader.cancel();
           finish('client_closed');
         },
       },
       { highWaterMark: 0 },
     );
 
-    return new Response(body, {
+    return {
       status: 200,
+      body,
       headers: {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'X-Accel-Buffering': 'no',
       },
-    });
+    };
   }
 }

@@ -18,7 +18,7 @@ const MODEL_HOSTS = [
  * needs SharedArrayBuffer (the NER model runs single-threaded), and isolation would block model
  * downloads from hosts that do not send CORP headers.
  */
-export function securityHeaders(extraConnectSrc: readonly string[]): MiddlewareHandler {
+export function securityHeaderRecord(extraConnectSrc: readonly string[]): Record<string, string> {
   const csp = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -33,17 +33,31 @@ export function securityHeaders(extraConnectSrc: readonly string[]): MiddlewareH
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  const headers: [string, string][] = [
-    ['Content-Security-Policy', csp],
-    ['X-Content-Type-Options', 'nosniff'],
-    ['Referrer-Policy', 'no-referrer'],
-    ['Cross-Origin-Opener-Policy', 'same-origin'],
-    ['Cross-Origin-Resource-Policy', 'same-origin'],
-    ['X-Frame-Options', 'DENY'],
-    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()'],
-  ];
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+  };
+}
+
+/** Responses built with securityHeaderRecord's headers already (the proxy's API routes). */
+const secured = new WeakSet<Response>();
+
+/** Marks a response whose headers include securityHeaderRecord's, so the middleware skips it. */
+export function markSecured(res: Response): Response {
+  secured.add(res);
+  return res;
+}
+
+export function securityHeaders(extraConnectSrc: readonly string[]): MiddlewareHandler {
+  const headers = Object.entries(securityHeaderRecord(extraConnectSrc));
   return async (c, next) => {
     await next();
+    if (secured.has(c.res)) return;
     // Set them on the response itself: c.header() after the handler rebuilds the Response once
     // per call (turning an in-memory body into a stream), which costs more than the whole proxy
     // logic. Responses with immutable headers (e.g. straight from fetch) take the slow path.

@@ -656,6 +656,33 @@ describe('not an open relay', () => {
   });
 });
 
+describe('response headers', () => {
+  it('sets the security headers once on API answers: JSON, streamed, refused and CORS', async () => {
+    const upstream = await stub();
+    const p = await proxy(upstream, { ALLOWED_ORIGINS: 'https://app.example' });
+    const answers = [
+      await post(p.url, chatBody('hi')),
+      await post(p.url, chatBody('hi', { stream: true })),
+      await post(p.url, chatBody('mail me at jane.doe@example.org')),
+      await post(p.url, chatBody('hi'), { Origin: 'https://app.example' }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 422, 200]);
+    for (const res of answers) {
+      await res.arrayBuffer();
+      // A header set twice would read as "nosniff, nosniff".
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toContain("object-src 'none'");
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(answers[1]?.headers.get('content-type')).toContain('text/event-stream');
+    expect(answers[3]?.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(answers[3]?.headers.get('vary')).toBe('Origin');
+    expect(answers[0]?.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
 describe('health, models and metrics', () => {
   it('reports each tier as configured and reachable, without keys or URLs', async () => {
     const upstream = await stub();

@@ -4,6 +4,7 @@ import { ConfigError, readConfig } from '../config';
 import { createApp } from '../app';
 import { constantTimeEqual, lastEventBoundary } from '../proxy';
 import type { RequestLogLine } from '../proxy';
+import { ProxyMetrics } from '../metrics';
 
 const d = { version: '1', staticRoot: 'dist' };
 
@@ -127,5 +128,43 @@ describe('constantTimeEqual', () => {
     expect(constantTimeEqual('', 'x')).toBe(false);
     expect(constantTimeEqual('', '')).toBe(true);
     expect(constantTimeEqual('ü', 'u')).toBe(false);
+  });
+});
+
+describe('ProxyMetrics (Prometheus text)', () => {
+  it('renders cumulative histogram buckets, sums and counts per label set', () => {
+    const m = new ProxyMetrics();
+    for (const s of [0.0005, 0.002, 0.002, 0.3, 120]) m.duration.observe({ route: 'chat' }, s);
+    m.duration.observe({ route: 'models' }, 0.004);
+    const text = m.render();
+    const bucket = (route: string, le: string): string | undefined =>
+      new RegExp(
+        `hearth_proxy_request_duration_seconds_bucket\\{route="${route}",le="${le.replace('+', '\\+')}"\\} (\\d+)`,
+      ).exec(text)?.[1];
+    expect(bucket('chat', '0.001')).toBe('1');
+    expect(bucket('chat', '0.0025')).toBe('3');
+    expect(bucket('chat', '0.25')).toBe('3');
+    expect(bucket('chat', '0.5')).toBe('4');
+    expect(bucket('chat', '60')).toBe('4');
+    expect(bucket('chat', '+Inf')).toBe('5');
+    expect(text).toMatch(/hearth_proxy_request_duration_seconds_count\{route="chat"\} 5/);
+    expect(bucket('models', '0.0025')).toBe('0');
+    expect(bucket('models', '0.005')).toBe('1');
+  });
+
+  it('keeps one series per label set, whatever the key order, and escapes values', () => {
+    const m = new ProxyMetrics();
+    m.requests.inc({ route: 'chat', tier: 'frontier', status: '200' });
+    m.requests.inc({ status: '200', route: 'chat', tier: 'frontier' });
+    m.requests.inc({ route: 'chat', tier: 'frontier', status: '422' });
+    m.errors.inc({ code: 'a"b\\c\nd' });
+    const text = m.render();
+    expect(text).toMatch(
+      /hearth_proxy_requests_total\{route="chat",status="200",tier="frontier"\} 2/,
+    );
+    expect(text).toMatch(
+      /hearth_proxy_requests_total\{route="chat",status="422",tier="frontier"\} 1/,
+    );
+    expect(text).toContain('hearth_proxy_errors_total{code="a\\"b\\\\c\\nd"} 1');
   });
 });
