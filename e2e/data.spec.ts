@@ -138,10 +138,17 @@ test('the audit view filters, and says where the chain breaks after tampering', 
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('hearth');
         open.onsuccess = () => {
-          const tx = open.result.transaction('audit', 'readwrite');
-          const store = tx.objectStore('audit');
-          const get = store.get(7);
-          get.onsuccess = () => store.put({ ...get.result, route: 'local-only-honest' });
+          // Entries live 100 to a record: entry 7 is in the block that starts at 1.
+          const tx = open.result.transaction('auditBlocks', 'readwrite');
+          const store = tx.objectStore('auditBlocks');
+          const get = store.get(1);
+          get.onsuccess = () => {
+            const block = get.result as { first: number; entries: Array<{ seq: number }> };
+            const entries = block.entries.map((e) =>
+              e.seq === 7 ? { ...e, route: 'local-only-honest' } : e,
+            );
+            store.put({ ...block, entries });
+          };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };

@@ -17,7 +17,7 @@ import {
   type AuditHead,
   type AuditVerifyResult,
 } from '../core/audit';
-import { db } from './schema';
+import { auditBlockOf, auditIndexRowOf, db, intoBlocks } from './schema';
 import { withLock } from './lock';
 import { deviceKey, publicKeys } from './keys';
 import { DbError, reportWriteError } from './errors';
@@ -57,14 +57,20 @@ export async function appendAuditBatch(entries: readonly AuditEntryInput[]): Pro
       const head = guess ? guess.head : await readHead();
       const built = await buildEntries(entries, head, key);
       try {
-        await db().transaction('rw', db().audit, db().auditMeta, async () => {
-          const now = (await db().auditMeta.get('head'))?.head ?? null;
+        const d = db();
+        await d.transaction('rw', d.auditBlocks, d.auditIndex, d.auditMeta, async () => {
+          const now = (await d.auditMeta.get('head'))?.head ?? null;
           if ((now?.seq ?? 0) !== (head?.seq ?? 0) || now?.hash !== head?.hash)
             throw new HeadMoved();
-          await db().audit.bulkAdd(built);
+          // `add` refuses an existing seq: a second guard against a fork, besides the head.
+          await d.auditIndex.bulkAdd(built.map(auditIndexRowOf));
+          const firsts = [...new Set(built.map((e) => auditBlockOf(e.seq)))];
+          const existing = new Map(
+            (await d.auditBlocks.bulkGet(firsts)).flatMap((b) => (b ? [[b.first, b.entries]] : [])),
+          );
+          await d.auditBlocks.bulkPut(intoBlocks(built, (first) => existing.get(first) ?? []));
           const last = built.at(-1);
-          if (last)
-            await db().auditMeta.put({ id: 'head', head: { seq: last.seq, hash: last.hash } });
+          if (last) await d.auditMeta.put({ id: 'head', head: { seq: last.seq, hash: last.hash } });
         });
         const last = built.at(-1);
         knownHead = last ? { dbName, head: { seq: last.seq, hash: last.hash } } : null;
@@ -107,7 +113,7 @@ async function verificationKeys(): Promise<Map<string, CryptoKey>> {
 }
 
 export interface VerifyOptions {
-  /** Entries read per IndexedDB request. */
+  /** Blocks (of 100 entries) read per IndexedDB request. */
   pageSize?: number;
   /** 'all' (default) checks every signature; 'head' every hash and link plus the head signature. */
   signatures?: 'all' | 'head';
@@ -117,39 +123,72 @@ export interface VerifyOptions {
 
 /**
  * Verifies the whole chain: every entry's hash, link, sequence and signature, and that the last
- * entry is the recorded head. Reads in pages so 100k entries never sit in memory at once.
+ * entry is the recorded head; also that there is one index row per entry, so that no entry can be
+ * hidden from the Audit view by deleting its row. Reads in pages so 100k entries never sit in
+ * memory at once.
  */
 export async function verifyAuditChain(opts: VerifyOptions = {}): Promise<AuditVerifyResult> {
-  const pageSize = opts.pageSize ?? 5000;
+  const pageSize = opts.pageSize ?? 50;
   const keys = await verificationKeys();
   const verifier = new ChainVerifier((id) => keys.get(id), opts.signatures ?? 'all');
-  const total = opts.onProgress ? await db().audit.count() : 0;
   const d = db();
+  const indexed = await d.auditIndex.count();
   let after = 0;
   // Read the next page while the current one is being checked.
-  let next = d.audit.where('seq').above(after).limit(pageSize).toArray();
+  const read = () => d.auditBlocks.where('first').above(after).limit(pageSize).toArray();
+  let next = read();
   for (;;) {
     const page = await next;
     const last = page.at(-1);
     if (!last) break;
-    after = last.seq;
-    next = d.audit.where('seq').above(after).limit(pageSize).toArray();
-    await verifier.push(page);
-    opts.onProgress?.(verifier.checked, total);
+    after = last.first;
+    next = read();
+    // A block that is not a list of entries (tampered) is handed over as is: it fails as malformed.
+    await verifier.push(
+      page.flatMap((b): unknown[] => (Array.isArray(b.entries) ? b.entries : [b])),
+    );
+    opts.onProgress?.(verifier.checked, indexed);
     if (verifier.failed) break;
   }
-  return verifier.result(await readHead(), (seq) => d.audit.get(seq));
+  const result = await verifier.result(await readHead(), getAuditEntry);
+  if (result.ok && result.count !== indexed) {
+    // Rare, so the keys are only read here: the first seq the index gets wrong.
+    const listed = await d.auditIndex.toCollection().primaryKeys();
+    let i = 0;
+    while (i < listed.length && i < result.count && listed[i] === i + 1) i += 1;
+    return {
+      ok: false,
+      firstBadSeq: i + 1,
+      code: 'index_mismatch',
+      reason: `the log holds ${result.count} entries but its index lists ${indexed}: index rows were added or deleted, which hides entries from the Audit view or shows ones that do not exist`,
+      count: result.count,
+    };
+  }
+  return result;
 }
 
 /** Number of stored entries. */
 export function countAudit(): Promise<number> {
-  return db().audit.count();
+  return db().auditIndex.count();
+}
+
+/** One entry by seq, from its block. */
+export async function getAuditEntry(seq: number): Promise<AuditEntry | undefined> {
+  const block = await db().auditBlocks.get(auditBlockOf(seq));
+  return block?.entries.find((e) => e.seq === seq);
 }
 
 /** Entries by seq, in the order asked for (missing ones are skipped). */
 export async function getAuditEntries(seqs: readonly number[]): Promise<AuditEntry[]> {
-  const rows = await db().audit.bulkGet([...seqs]);
-  return rows.filter((r): r is AuditEntry => r !== undefined);
+  const firsts = [...new Set(seqs.map(auditBlockOf))];
+  const bySeq = new Map<number, AuditEntry>();
+  for (const block of await db().auditBlocks.bulkGet(firsts)) {
+    for (const e of block?.entries ?? []) bySeq.set(e.seq, e);
+  }
+  return seqs.flatMap((s) => {
+    const e = bySeq.get(s);
+    return e ? [e] : [];
+  });
 }
 
 export interface AuditFilter {
@@ -166,7 +205,7 @@ export interface AuditFilter {
  * (primary keys only, no entry is read), then the sets are intersected.
  */
 export async function auditSeqs(filter: AuditFilter = {}): Promise<number[]> {
-  const t = db().audit;
+  const t = db().auditIndex;
   const sets: number[][] = [];
   if (filter.route) sets.push(await t.where('route').equals(filter.route).primaryKeys());
   if (filter.tier) sets.push(await t.where('tiersThatSawData').equals(filter.tier).primaryKeys());
@@ -201,7 +240,7 @@ export async function auditFacets(): Promise<{
   tiers: string[];
   entityTypes: string[];
 }> {
-  const t = db().audit;
+  const t = db().auditIndex;
   const [routes, tiers, entityTypes] = await Promise.all([
     t.orderBy('route').uniqueKeys(),
     t.orderBy('tiersThatSawData').uniqueKeys(),
@@ -214,13 +253,15 @@ export async function auditFacets(): Promise<{
   };
 }
 
-async function allEntries(): Promise<AuditEntry[]> {
-  return db().audit.orderBy('seq').toArray();
+/** Every entry, in seq order. */
+export async function allAuditEntries(): Promise<AuditEntry[]> {
+  const blocks = await db().auditBlocks.orderBy('first').toArray();
+  return blocks.flatMap((b) => b.entries);
 }
 
 /** JSON Lines: a header with the public keys and the head, then one entry per line. */
 export async function exportAuditJsonl(): Promise<string> {
-  const [entries, keys, head] = await Promise.all([allEntries(), publicKeys(), readHead()]);
+  const [entries, keys, head] = await Promise.all([allAuditEntries(), publicKeys(), readHead()]);
   return formatJsonlExport(entries, keys, head);
 }
 
@@ -258,7 +299,7 @@ function csvCell(v: unknown): string {
 
 /** CSV for spreadsheets (one row per entry); verification needs the JSON Lines export. */
 export async function exportAuditCsv(): Promise<string> {
-  const rows = (await allEntries()).map((e) =>
+  const rows = (await allAuditEntries()).map((e) =>
     [
       e.seq,
       e.at,

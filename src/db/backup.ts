@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { verifyEntries, type AuditEntry } from '../core/audit';
-import { db } from './schema';
+import { auditIndexRowOf, db, intoBlocks } from './schema';
 import { DbError, guardWrite } from './errors';
 import { publicKeys, verifyOnlyRows } from './keys';
 
@@ -139,7 +139,7 @@ export async function exportBackup(): Promise<string> {
       outbox: await d.outbox.toArray(),
       metrics: await d.metrics.toArray(),
       settings: await d.settings.toArray(),
-      audit: await d.audit.orderBy('seq').toArray(),
+      audit: (await d.auditBlocks.orderBy('first').toArray()).flatMap((b) => b.entries),
     },
     auditHead: (await d.auditMeta.get('head'))?.head ?? null,
   }));
@@ -209,7 +209,8 @@ export async function importBackup(fileText: string): Promise<ImportSummary> {
       await d.outbox.bulkAdd(data.outbox);
       await d.metrics.bulkAdd(data.metrics);
       await d.settings.bulkAdd(data.settings);
-      await d.audit.bulkAdd(audit);
+      await d.auditBlocks.bulkAdd(intoBlocks(audit));
+      await d.auditIndex.bulkAdd(audit.map(auditIndexRowOf));
       await d.auditKeys.bulkPut([
         ...keyRows.filter((k) => !own.some((o) => o.keyId === k.keyId)),
         ...own,

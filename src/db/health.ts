@@ -34,7 +34,7 @@ export async function storageHealth(): Promise<StorageHealth> {
     d.conversations.count(),
     d.messages.count(),
     d.memories.count(),
-    d.audit.count(),
+    d.auditIndex.count(),
     d.outbox.count(),
   ]);
   const usageDetails =

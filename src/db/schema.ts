@@ -7,7 +7,9 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
+  AuditBlockRow,
   AuditEntry,
+  AuditIndexRow,
   AuditKeyRow,
   AuditMetaRow,
   Conversation,
@@ -44,13 +46,59 @@ export const SCHEMA_V2 = {
   settings: 'key',
 } as const;
 
+/** Version 3 moves audit entries into blocks of 100 (see AuditBlockRow) plus index rows. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  audit: null,
+  auditBlocks: 'first',
+  auditIndex: 'seq, at, route, requestId, *tiersThatSawData, *entityTypes',
+} as const;
+
+export const AUDIT_BLOCK_SIZE = 100;
+
+/** The `first` of the block that holds entry `seq` (anything below 1 lands in the first block). */
+export function auditBlockOf(seq: number): number {
+  return seq < 1 ? 1 : seq - ((seq - 1) % AUDIT_BLOCK_SIZE);
+}
+
+/** The index row of an entry. */
+export function auditIndexRowOf(e: AuditEntry): AuditIndexRow {
+  return {
+    seq: e.seq,
+    at: e.at,
+    route: e.route,
+    requestId: e.requestId,
+    tiersThatSawData: e.tiersThatSawData,
+    entityTypes: e.entityTypes,
+  };
+}
+
+/** Groups entries (in seq order) into the blocks they belong to, appended to what `existing` holds. */
+export function intoBlocks(
+  entries: readonly AuditEntry[],
+  existing: (first: number) => AuditEntry[] = () => [],
+): AuditBlockRow[] {
+  const blocks = new Map<number, AuditEntry[]>();
+  for (const e of entries) {
+    const first = auditBlockOf(e.seq);
+    let list = blocks.get(first);
+    if (!list) {
+      list = [...existing(first)];
+      blocks.set(first, list);
+    }
+    list.push(e);
+  }
+  return [...blocks].map(([first, list]) => ({ first, entries: list }));
+}
+
 export class HearthDb extends Dexie {
   conversations!: EntityTable<Conversation, 'id'>;
   messages!: EntityTable<Message, 'id'>;
   memories!: EntityTable<Memory, 'id'>;
   vault!: Table<VaultRow, [string, string]>;
   outbox!: EntityTable<OutboxItem, 'id'>;
-  audit!: EntityTable<AuditEntry, 'seq'>;
+  auditBlocks!: EntityTable<AuditBlockRow, 'first'>;
+  auditIndex!: EntityTable<AuditIndexRow, 'seq'>;
   auditKeys!: EntityTable<AuditKeyRow, 'keyId'>;
   auditMeta!: EntityTable<AuditMetaRow, 'id'>;
   metrics!: EntityTable<MetricSample, 'id'>;
@@ -88,6 +136,15 @@ export class HearthDb extends Dexie {
         const last = (await tx.table('audit').orderBy('seq').last()) as AuditEntry | undefined;
         if (last)
           await tx.table('auditMeta').put({ id: 'head', head: { seq: last.seq, hash: last.hash } });
+      });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        // Entries move, unchanged and all of them (a tampered one stays visible to
+        // verification), from one record each into blocks; Dexie drops the old table after this.
+        const entries = (await tx.table('audit').orderBy('seq').toArray()) as AuditEntry[];
+        await tx.table('auditBlocks').bulkPut(intoBlocks(entries));
+        await tx.table('auditIndex').bulkPut(entries.map(auditIndexRowOf));
       });
   }
 }

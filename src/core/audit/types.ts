@@ -86,7 +86,9 @@ export type AuditFailureCode =
   | 'sequence'
   | 'bad_signature'
   | 'unknown_key'
-  | 'truncated';
+  | 'truncated'
+  /** Browser storage only: the per-entry index rows do not match the entries. */
+  | 'index_mismatch';
 
 export type AuditVerifyResult =
   | { ok: true; count: number }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, sampleEntry } from './helpers';
+import { auditEntries, freshDb, sampleEntry } from './helpers';
 import { must, nth } from './helpers';
 import {
   KEY_ALGORITHM,
@@ -21,7 +21,7 @@ import {
 } from '../audit';
 import { deviceKey } from '../keys';
 import { onDbError } from '../errors';
-import { HearthDb } from '../schema';
+import { HearthDb, auditIndexRowOf, intoBlocks } from '../schema';
 import type { AuditEntry } from '../types';
 
 let d: HearthDb;
@@ -45,7 +45,7 @@ describe('appendAudit', () => {
     expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(e.signature.length).toBeGreaterThan(40);
     expect(new Date(e.at).toISOString()).toBe(e.at);
-    expect(await d.audit.get(1)).toEqual(e);
+    expect(await auditEntries(d).get(1)).toEqual(e);
     const next = await appendAudit(sampleEntry(2));
     expect(next).toMatchObject({ seq: 2, prevHash: e.hash });
   });
@@ -63,7 +63,7 @@ describe('appendAudit', () => {
       appendAuditBatch([sampleEntry(100), sampleEntry(101)]),
       ...Array.from({ length: 20 }, (_, i) => appendAudit(sampleEntry(200 + i))),
     ]);
-    const seqs = (await d.audit.toArray()).map((e) => e.seq);
+    const seqs = (await auditEntries(d).toArray()).map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: 42 }, (_, i) => i + 1));
     expect(await verifyAuditChain()).toEqual({ ok: true, count: 42 });
   });
@@ -72,7 +72,7 @@ describe('appendAudit', () => {
     await seed(2);
     // Another tab (without the lock) writes seq 3 between our read and our write.
     let injected = false;
-    d.audit.hook('creating', function (_pk, obj) {
+    d.auditIndex.hook('creating', function (_pk, obj) {
       if (!injected && obj.requestId === 'mine') {
         injected = true;
         throw Object.assign(new Error('Key already exists'), { name: 'ConstraintError' });
@@ -95,10 +95,18 @@ describe('appendAudit', () => {
     const key = await deviceKey();
     const head = must(await other.auditMeta.get('head')).head;
     const [e4] = await buildEntries([sampleEntry(4, { requestId: 'other-tab' })], head, key);
-    await other.transaction('rw', other.audit, other.auditMeta, async () => {
-      await other.audit.add(must(e4));
-      await other.auditMeta.put({ id: 'head', head: { seq: 4, hash: must(e4).hash } });
-    });
+    await other.transaction(
+      'rw',
+      other.auditBlocks,
+      other.auditIndex,
+      other.auditMeta,
+      async () => {
+        const block = must(await other.auditBlocks.get(1));
+        await other.auditBlocks.put(intoBlocks([must(e4)], () => block.entries)[0] ?? block);
+        await other.auditIndex.add(auditIndexRowOf(must(e4)));
+        await other.auditMeta.put({ id: 'head', head: { seq: 4, hash: must(e4).hash } });
+      },
+    );
     other.close();
     expect((await appendAudit(sampleEntry(5))).seq).toBe(5);
     expect(await verifyAuditChain()).toEqual({ ok: true, count: 5 });
@@ -114,25 +122,25 @@ describe('verifyAuditChain detects tampering', () => {
 
   it('an edited entry', async () => {
     await seed(10);
-    await d.audit.update(4, {
-      route: 'local' === must(await d.audit.get(4)).route ? 'cloud' : 'local',
+    await auditEntries(d).update(4, {
+      route: 'local' === must(await auditEntries(d).get(4)).route ? 'cloud' : 'local',
     });
     expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 4, code: 'edited' });
   });
 
   it('an added field', async () => {
     await seed(5);
-    const e = must(await d.audit.get(2));
-    await d.audit.put({ ...e, note: 'hi' } as typeof e);
+    const e = must(await auditEntries(d).get(2));
+    await auditEntries(d).put({ ...e, note: 'hi' } as typeof e);
     expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 2, code: 'edited' });
   });
 
   it('an edit with the hash recomputed (the signature no longer matches)', async () => {
     await seed(10);
-    const e = must(await d.audit.get(6));
+    const e = must(await auditEntries(d).get(6));
     const forged = { ...e, outgoingText: 'something else' };
     forged.hash = await hashBody(entryBody(forged));
-    await d.audit.put(forged);
+    await auditEntries(d).put(forged);
     // Entry 7 still points at the old hash: the earliest visible break is 7's link or 6's signature.
     expect(await verifyAuditChain()).toMatchObject({
       ok: false,
@@ -143,13 +151,13 @@ describe('verifyAuditChain detects tampering', () => {
 
   it('a deleted entry in the middle', async () => {
     await seed(10);
-    await d.audit.delete(5);
+    await auditEntries(d).delete(5);
     expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 5, code: 'sequence' });
   });
 
   it('a deleted entry at the end (the head remembers it)', async () => {
     await seed(10);
-    await d.audit.delete(10);
+    await auditEntries(d).delete(10);
     expect(await verifyAuditChain()).toMatchObject({
       ok: false,
       firstBadSeq: 10,
@@ -161,27 +169,25 @@ describe('verifyAuditChain detects tampering', () => {
     const entries = await seed(6);
     const copy = { ...nth(entries, 2), requestId: 'inserted' };
     // Shift 4..6 up by one and put the forged entry at 4.
-    await d.transaction('rw', d.audit, async () => {
-      for (const e of entries.slice(3).reverse()) {
-        await d.audit.delete(e.seq);
-        await d.audit.put({ ...e, seq: e.seq + 1 });
-      }
-      await d.audit.put({ ...copy, seq: 4 });
-    });
+    for (const e of entries.slice(3).reverse()) {
+      await auditEntries(d).delete(e.seq);
+      await auditEntries(d).put({ ...e, seq: e.seq + 1 });
+    }
+    await auditEntries(d).put({ ...copy, seq: 4 });
     expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 4 });
   });
 
   it('two entries swapped (reordered)', async () => {
     const entries = await seed(6);
-    await d.audit.put({ ...nth(entries, 1), seq: 3 });
-    await d.audit.put({ ...nth(entries, 2), seq: 2 });
+    await auditEntries(d).put({ ...nth(entries, 1), seq: 3 });
+    await auditEntries(d).put({ ...nth(entries, 2), seq: 2 });
     expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 2, code: 'edited' });
   });
 
   it('signatures swapped between two entries', async () => {
     const entries = await seed(6);
-    await d.audit.update(3, { signature: nth(entries, 4).signature });
-    await d.audit.update(5, { signature: nth(entries, 2).signature });
+    await auditEntries(d).update(3, { signature: nth(entries, 4).signature });
+    await auditEntries(d).update(5, { signature: nth(entries, 2).signature });
     expect(await verifyAuditChain()).toMatchObject({
       ok: false,
       firstBadSeq: 3,
@@ -211,8 +217,8 @@ describe('verifyAuditChain detects tampering', () => {
       createdAt: 0,
     });
     await d.auditKeys.update(k.keyId, { publicKey: k.publicKey });
-    const e1 = must(await d.audit.get(1));
-    await d.audit.put({
+    const e1 = must(await auditEntries(d).get(1));
+    await auditEntries(d).put({
       ...e1,
       keyId: otherId,
       signature: await signHash(other.privateKey, e1.hash),
@@ -228,9 +234,9 @@ describe("verifyAuditChain({signatures: 'head'})", () => {
     // Forge entry 23 and recompute every hash after it, so hashes and links all hold.
     // (Hashing is async WebCrypto, so it happens outside any transaction.)
     const forgedChain: AuditEntry[] = [];
-    let prev = must(await d.audit.get(22)).hash;
+    let prev = must(await auditEntries(d).get(22)).hash;
     for (let seq = 23; seq <= 40; seq++) {
-      const e = must(await d.audit.get(seq));
+      const e = must(await auditEntries(d).get(seq));
       const forged = {
         ...e,
         prevHash: prev,
@@ -241,7 +247,7 @@ describe("verifyAuditChain({signatures: 'head'})", () => {
       prev = forged.hash;
       forgedChain.push(forged);
     }
-    await d.audit.bulkPut(forgedChain);
+    await auditEntries(d).bulkPut(forgedChain);
     await d.auditMeta.put({ id: 'head', head: { seq: 40, hash: prev } });
     expect(await verifyAuditChain({ signatures: 'head' })).toMatchObject({
       ok: false,
@@ -257,17 +263,17 @@ describe("verifyAuditChain({signatures: 'head'})", () => {
 
   it('still catches edits, deletions and truncation; only a swapped signature on intact content needs the full check', async () => {
     const entries = await seed(10);
-    await d.audit.update(3, { signature: nth(entries, 5).signature });
+    await auditEntries(d).update(3, { signature: nth(entries, 5).signature });
     expect(await verifyAuditChain({ signatures: 'head' })).toEqual({ ok: true, count: 10 });
     expect(await verifyAuditChain()).toMatchObject({ ok: false, firstBadSeq: 3 });
-    await d.audit.update(7, { latencyMs: 1 });
+    await auditEntries(d).update(7, { latencyMs: 1 });
     expect(await verifyAuditChain({ signatures: 'head' })).toMatchObject({
       ok: false,
       firstBadSeq: 7,
       code: 'edited',
     });
-    await d.audit.put(nth(entries, 6));
-    await d.audit.delete(10);
+    await auditEntries(d).put(nth(entries, 6));
+    await auditEntries(d).delete(10);
     expect(await verifyAuditChain({ signatures: 'head' })).toMatchObject({
       ok: false,
       firstBadSeq: 10,
@@ -276,14 +282,61 @@ describe("verifyAuditChain({signatures: 'head'})", () => {
   });
 
   it('reports progress page by page', async () => {
-    await seed(25);
+    await seed(250);
     const seen: [number, number][] = [];
-    await verifyAuditChain({ pageSize: 10, onProgress: (n, total) => seen.push([n, total]) });
+    // pageSize counts blocks of 100 entries.
+    await verifyAuditChain({ pageSize: 1, onProgress: (n, total) => seen.push([n, total]) });
     expect(seen).toEqual([
-      [10, 25],
-      [20, 25],
-      [25, 25],
+      [100, 250],
+      [200, 250],
+      [250, 250],
     ]);
+  });
+});
+
+describe('the per-entry index', () => {
+  it('an index row deleted (an entry hidden from the Audit view) fails verification', async () => {
+    await seed(130);
+    await d.auditIndex.delete(120);
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      firstBadSeq: 120,
+      code: 'index_mismatch',
+      count: 130,
+    });
+  });
+
+  it('an index row added for an entry that does not exist fails verification', async () => {
+    await seed(5);
+    await d.auditIndex.add({
+      seq: 6,
+      at: new Date().toISOString(),
+      route: 'local',
+      requestId: 'ghost',
+      tiersThatSawData: ['local'],
+      entityTypes: [],
+    });
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      firstBadSeq: 6,
+      code: 'index_mismatch',
+    });
+  });
+
+  it('entries fill blocks of 100 across batches and single appends', async () => {
+    await seed(150);
+    await appendAudit(sampleEntry(151));
+    await appendAuditBatch(Array.from({ length: 60 }, (_, i) => sampleEntry(200 + i)));
+    const blocks = await d.auditBlocks.orderBy('first').toArray();
+    expect(blocks.map((b) => [b.first, b.entries.length])).toEqual([
+      [1, 100],
+      [101, 100],
+      [201, 11],
+    ]);
+    expect(blocks.flatMap((b) => b.entries.map((e) => e.seq))).toEqual(
+      Array.from({ length: 211 }, (_, i) => i + 1),
+    );
+    expect(await verifyAuditChain()).toEqual({ ok: true, count: 211 });
   });
 });
 

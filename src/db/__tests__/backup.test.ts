@@ -83,7 +83,7 @@ describe('backup', () => {
     expect((err as DbError).toJSON()).toMatchObject({ code: 'quota_exceeded' });
     expect(await target.conversations.toArray()).toEqual(before);
     expect(await target.messages.count()).toBe(0);
-    expect(await target.audit.count()).toBe(0);
+    expect(await target.auditIndex.count()).toBe(0);
   });
 
   it('refuses a backup whose audit log was tampered with', async () => {

@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { HearthDb, SCHEMA_V1 } from '../schema';
+import { HearthDb, SCHEMA_V1, SCHEMA_V2, switchDatabase } from '../schema';
+import { appendAudit, verifyAuditChain } from '../audit';
+import { forgetCachedKey } from '../keys';
+import { KEY_ALGORITHM, buildEntries, keyIdFor } from '../../core/audit';
+import { sampleEntry } from './helpers';
 
 /** A database as the first build wrote it (schema version 1), with rows lacking v2 fields. */
 async function v1Fixture(name: string) {
@@ -40,7 +44,7 @@ describe('schema migrations', () => {
     await v1Fixture(name);
     const d = new HearthDb(name);
     await d.open();
-    expect(d.verno).toBe(2);
+    expect(d.verno).toBe(3);
     expect(await d.conversations.get('c2')).toMatchObject({ updatedAt: 500 });
     expect(await d.messages.get('m1')).toMatchObject({
       status: 'complete',
@@ -57,12 +61,57 @@ describe('schema migrations', () => {
     d.close();
   });
 
+  it('moves a v2 audit log (one record per entry) into blocks; it still verifies and continues', async () => {
+    const name = `migrate-v2-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    await old.open();
+    const pair = await crypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
+    const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    const publicKeyJwk = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
+    const keyId = await keyIdFor(publicKeyJwk);
+    await old.table('auditKeys').put({
+      keyId,
+      publicKeyJwk,
+      publicKey: pair.publicKey,
+      privateKey: pair.privateKey,
+      createdAt: 1,
+    });
+    const entries = await buildEntries(
+      Array.from({ length: 150 }, (_, i) => sampleEntry(i + 1)),
+      null,
+      { keyId, privateKey: pair.privateKey },
+    );
+    await old.table('audit').bulkAdd(entries);
+    const last = entries.at(-1);
+    await old.table('auditMeta').put({ id: 'head', head: { seq: 150, hash: last?.hash } });
+    old.close();
+
+    const d = switchDatabase(name);
+    forgetCachedKey();
+    await d.open();
+    expect(d.verno).toBe(3);
+    const blocks = await d.auditBlocks.orderBy('first').toArray();
+    expect(blocks.map((b) => [b.first, b.entries.length])).toEqual([
+      [1, 100],
+      [101, 50],
+    ]);
+    expect(blocks.flatMap((b) => b.entries)).toEqual(entries);
+    expect(await d.auditIndex.where('route').equals('cloud-redacted').count()).toBe(50);
+    expect(await verifyAuditChain()).toEqual({ ok: true, count: 150 });
+    expect((await appendAudit(sampleEntry(151))).seq).toBe(151);
+    expect(await verifyAuditChain()).toEqual({ ok: true, count: 151 });
+    d.close();
+  });
+
   it('opens a brand-new database at the current version', async () => {
     const d = new HearthDb(`fresh-${Math.random()}`);
     await d.open();
-    expect(d.verno).toBe(2);
+    expect(d.verno).toBe(3);
     expect(d.tables.map((t) => t.name).sort()).toEqual([
-      'audit',
+      'auditBlocks',
+      'auditIndex',
       'auditKeys',
       'auditMeta',
       'conversations',

@@ -56,15 +56,15 @@ describe('QuotaExceededError', () => {
       n += 1;
       if (n === 2) throw quota();
     };
-    d.audit.hook('creating', failSecond);
+    d.auditIndex.hook('creating', failSecond);
     await expect(
       appendAuditBatch([sampleEntry(3), sampleEntry(4), sampleEntry(5)]),
     ).rejects.toMatchObject({
       code: 'quota_exceeded',
     });
-    expect(await d.audit.count()).toBe(2);
+    expect(await d.auditIndex.count()).toBe(2);
     expect(await verifyAuditChain()).toEqual({ ok: true, count: 2 });
-    d.audit.hook('creating').unsubscribe(failSecond);
+    d.auditIndex.hook('creating').unsubscribe(failSecond);
     expect((await appendAudit(sampleEntry(6))).seq).toBe(3);
     expect(await verifyAuditChain()).toEqual({ ok: true, count: 3 });
   });
