@@ -28,6 +28,8 @@ export interface AppDeps {
   metrics?: ProxyMetrics;
   /** The connection's peer address (Node: getConnInfo); used as the rate-limit key without a token. */
   clientAddress?: (c: Context) => string | undefined;
+  /** How a client that went away is noticed (default: the request's AbortSignal; see proxy.ts). */
+  onClientGone?: (c: Context, onGone: () => void) => () => void;
   /**
    * How upstream providers are called. Defaults to `fetchTransport(fetch)`, which runs on any
    * runtime; the Node entry injects undici (upstream-undici.ts).
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps): Hono {
     logger: deps.logger ?? ((line) => console.log(JSON.stringify(line))),
     metrics: deps.metrics ?? new ProxyMetrics(),
     clientAddress: deps.clientAddress,
+    onClientGone: deps.onClientGone,
     upstream: deps.upstream ?? fetchTransport(deps.fetch),
     securityHeaders: securityHeaderRecord(config.extraConnectSrc),
   });

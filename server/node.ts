@@ -3,7 +3,9 @@
  * upstream transport, and the Redis rate limiter when REDIS_URL is set. Used by main.ts, the
  * benchmark and the integration tests (port 0), so the tests run what production runs.
  */
+import { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Context } from 'hono';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppDeps } from './app';
@@ -19,7 +21,34 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export type NodeServerOptions = Omit<AppDeps, 'clientAddress'> & { hostname?: string };
+export type NodeServerOptions = Omit<AppDeps, 'clientAddress' | 'onClientGone'> & {
+  hostname?: string;
+};
+
+/**
+ * Notices a client that went away from the Node response object ('close' before the answer was
+ * complete), the same condition @hono/node-server uses to abort the request's signal, but with
+ * an EventEmitter listener instead of an AbortSignal one (far cheaper on the request path).
+ */
+function onClientGone(c: Context, onGone: () => void): () => void {
+  const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
+  if (!(outgoing instanceof ServerResponse)) {
+    // Not served by node:http (HTTP/2, tests calling app.fetch): the portable way.
+    const signal = c.req.raw.signal;
+    if (signal.aborted) onGone();
+    else signal.addEventListener('abort', onGone, { once: true });
+    return () => signal.removeEventListener('abort', onGone);
+  }
+  const onClose = (): void => {
+    if (!outgoing.writableFinished) onGone();
+  };
+  if (outgoing.closed) {
+    onClose();
+    return () => {};
+  }
+  outgoing.once('close', onClose);
+  return () => outgoing.off('close', onClose);
+}
 
 export function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
   const { config } = options;
@@ -36,6 +65,7 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
     ...options,
     rateLimiter,
     upstream,
+    onClientGone,
     clientAddress: (c) => {
       try {
         return getConnInfo(c).remote.address;

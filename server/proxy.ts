@@ -16,6 +16,7 @@ import { applyOverride, rescan } from './rescan';
 import type { RateLimiter } from './rate-limit';
 import type { ProxyMetrics } from './metrics';
 import { markSecured } from './security-headers';
+import { AbortHandle } from './upstream';
 import type { UpstreamResponse, UpstreamTransport } from './upstream';
 
 /** One structured line per request. Never holds a prompt, an answer, a key or a token. */
@@ -53,6 +54,12 @@ export interface ProxyDeps {
   upstream: UpstreamTransport;
   /** Security headers every response carries (security-headers.ts), set here in one go. */
   securityHeaders: Readonly<Record<string, string>>;
+  /**
+   * Calls `onGone` once if the client disconnects before its answer is complete; returns the
+   * unsubscribe function. Defaults to the request's AbortSignal; the Node entry listens on the
+   * response object instead, which costs far less per request (see AbortHandle).
+   */
+  onClientGone?: (c: Context, onGone: () => void) => () => void;
   /** How long a health probe result is reused. */
   healthTtlMs?: number;
 }
@@ -176,24 +183,35 @@ function textReply(
   headers: Record<string, string> = {},
 ): Reply {
   const bytes = encoder.encode(text);
-  return {
-    status,
-    body: bytes,
-    headers: {
-      'Content-Type': contentType,
-      'Content-Length': String(bytes.byteLength),
-      ...headers,
-    },
+  // A fresh object: route() adds the common headers to it.
+  const all: Record<string, string> = {
+    'Content-Type': contentType,
+    'Content-Length': String(bytes.byteLength),
   };
+  for (const name in headers) all[name] = headers[name] ?? '';
+  return { status, body: bytes, headers: all };
 }
 
 function jsonReply(body: unknown, status: number, headers: Record<string, string> = {}): Reply {
   return textReply(JSON.stringify(body), status, 'application/json; charset=utf-8', headers);
 }
 
+/** The portable way to notice a client that went away: the request's AbortSignal. */
+function onSignalAbort(c: Context, onGone: () => void): () => void {
+  const signal = c.req.raw.signal;
+  if (signal.aborted) {
+    onGone();
+    return () => {};
+  }
+  signal.addEventListener('abort', onGone, { once: true });
+  return () => signal.removeEventListener('abort', onGone);
+}
+
 export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
   const { config, metrics, logger } = deps;
   const upstream = deps.upstream;
+  const onClientGone = deps.onClientGone ?? onSignalAbort;
+  const securityHeaders = Object.entries(deps.securityHeaders);
   const tiers: Record<TierName, TierConfig | undefined> = {
     frontier: config.frontier,
     private: config.private,
@@ -383,12 +401,12 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           reply = jsonReply(apiError('internal', 'Internal error'), 500);
         }
       }
-      const headers: Record<string, string> = {
-        ...deps.securityHeaders,
-        ...reply.headers,
-        [REQUEST_ID_HEADER]: st.id,
-        'Cache-Control': 'no-store',
-      };
+      // Plain assignments: an object spread of these header objects measured ~10 us here (V8
+      // takes a slow path for them), a loop well under 1 us.
+      const headers = reply.headers;
+      for (const [name, value] of securityHeaders) headers[name] = value;
+      headers[REQUEST_ID_HEADER] = st.id;
+      headers['Cache-Control'] = 'no-store';
       addCorsHeaders(c, headers);
       if (!st.deferred) {
         const length = reply.headers['Content-Length'];
@@ -606,7 +624,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           url: `${tier.baseUrl}/models`,
           method: 'GET',
           headers: tier.apiKey ? { Authorization: `Bearer ${tier.apiKey}` } : {},
-          signal: AbortSignal.timeout(Math.min(3_000, config.upstreamTimeoutMs)),
+          abort: AbortHandle.timeout(Math.min(3_000, config.upstreamTimeoutMs)),
         });
         await res.discard();
         return res.status >= 200 && res.status < 300;
@@ -626,12 +644,12 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     tier: TierConfig,
     body: string,
   ): Promise<Reply> {
-    const controller = new AbortController();
-    const clientSignal = c.req.raw.signal;
-    const onClientAbort = (): void => controller.abort(new Error('client closed'));
-    if (clientSignal.aborted) onClientAbort();
-    clientSignal.addEventListener('abort', onClientAbort, { once: true });
-    const detach = (): void => clientSignal.removeEventListener('abort', onClientAbort);
+    const controller = new AbortHandle();
+    let clientGone = false;
+    const detach = onClientGone(c, () => {
+      clientGone = true;
+      controller.abort(new Error('client closed'));
+    });
 
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -659,7 +677,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
         method: 'POST',
         headers,
         body,
-        signal: controller.signal,
+        abort: controller,
       });
     } catch {
       disarm();
@@ -667,7 +685,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
       st.upstreamMs = now() - upstreamStart;
       if (timedOut)
         throw new HttpError(504, 'upstream_timeout', 'The upstream did not answer in time');
-      if (clientSignal.aborted) throw new HttpError(499, 'client_closed', 'The client went away');
+      if (clientGone) throw new HttpError(499, 'client_closed', 'The client went away');
       throw new HttpError(502, 'upstream_unreachable', 'The upstream could not be reached');
     }
     st.upstreamMs = now() - upstreamStart;
@@ -721,18 +739,29 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
       return textReply(text, 200, 'application/json; charset=utf-8');
     }
 
-    return streamThrough(c, st, res, controller, arm, disarm, detach, () => timedOut);
+    return streamThrough(
+      c,
+      st,
+      res,
+      controller,
+      arm,
+      disarm,
+      detach,
+      () => timedOut,
+      () => clientGone,
+    );
   }
 
   function streamThrough(
     c: Context,
     st: RequestState,
     res: UpstreamResponse,
-    controller: AbortController,
+    controller: AbortHandle,
     arm: () => void,
     disarm: () => void,
     detach: () => void,
     timedOut: () => boolean,
+    clientGone: () => boolean,
   ): Reply {
     st.deferred = true;
     const reader = res.reader();
@@ -778,7 +807,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
               chunk = await reader.read();
             } catch {
               if (finished) return;
-              if (c.req.raw.signal.aborted) {
+              if (clientGone()) {
                 finish('client_closed');
                 return;
               }

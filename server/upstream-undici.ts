@@ -8,6 +8,7 @@
  * own header and body timeouts are off: a long-silent stream is ended by the proxy's deadline,
  * which is configurable, not by a fixed 300 s in the client.
  */
+import { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { BodyReader, ReadResult, UpstreamResponse, UpstreamTransport } from './upstream';
@@ -21,8 +22,6 @@ const noop = (): void => {};
 
 function wrap(res: Dispatcher.ResponseData): UpstreamResponse {
   const body = res.body;
-  // Destroying an unfinished body emits 'error'; without a listener that would throw.
-  body.on('error', noop);
   return {
     status: res.statusCode,
     header(name) {
@@ -38,7 +37,9 @@ function wrap(res: Dispatcher.ResponseData): UpstreamResponse {
           return next.done ? { done: true } : { done: false, value: next.value };
         },
         cancel() {
-          // Closes the upstream connection when the body is not complete.
+          // Closes the upstream connection when the body is not complete. Destroying an
+          // unfinished body emits 'error', which must not go unheard.
+          body.on('error', noop);
           body.destroy();
           return Promise.resolve();
         },
@@ -82,13 +83,18 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UpstreamT
 
   return {
     async request(r) {
+      if (r.abort.aborted) throw r.abort.reason ?? new Error('aborted');
       const [origin, path] = target(r.url);
+      // undici takes an EventEmitter as the signal too, which is far cheaper to listen on than
+      // an AbortSignal (see AbortHandle).
+      const signal = new EventEmitter();
+      r.abort.onAbort(() => signal.emit('abort'));
       const res = await poolFor(origin).request({
         path,
         method: r.method,
         headers: r.headers,
         body: r.body,
-        signal: r.signal,
+        signal,
       });
       return wrap(res);
     },

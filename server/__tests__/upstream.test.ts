@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fetchTransport } from '../upstream';
+import { AbortHandle, fetchTransport } from '../upstream';
 import type { BodyReader, UpstreamTransport } from '../upstream';
 import { undiciTransport } from '../upstream-undici';
 import { stub, waitFor } from './harness';
@@ -33,13 +33,13 @@ async function readAll(reader: BodyReader): Promise<string> {
 }
 
 describe.each(transports)('the %s transport', (_name, transport) => {
-  const post = (url: string, body: string, signal = new AbortController().signal) =>
+  const post = (url: string, body: string, abort = new AbortHandle()) =>
     transport.request({
       url: `${url}/v1/chat/completions`,
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer k' },
       body,
-      signal,
+      abort,
     });
 
   it('sends method, headers and body as given and returns status, headers and text', async () => {
@@ -81,30 +81,39 @@ describe.each(transports)('the %s transport', (_name, transport) => {
     expect(rest.trim().endsWith('data: [DONE]')).toBe(true);
   });
 
-  it('rejects when the signal aborts before the headers, and the upstream sees it', async () => {
+  it('rejects when aborted before the headers, and the upstream sees it', async () => {
     const upstream = await stub();
     upstream.setBehaviour({ kind: 'hang' });
-    const abort = new AbortController();
-    const pending = post(upstream.url, chat(false), abort.signal);
+    const abort = new AbortHandle();
+    const pending = post(upstream.url, chat(false), abort);
     await waitFor(() => upstream.chatRequests().length === 1);
     abort.abort(new Error('client closed'));
     await expect(pending).rejects.toBeTruthy();
     await waitFor(() => upstream.chatRequests()[0]?.aborted === true, 2_000);
   });
 
-  it('rejects after a timeout signal fires while the upstream hangs', async () => {
+  it('rejects after a timeout fires while the upstream hangs', async () => {
     const upstream = await stub();
     upstream.setBehaviour({ kind: 'hang' });
     const t0 = Date.now();
-    await expect(post(upstream.url, chat(false), AbortSignal.timeout(150))).rejects.toBeTruthy();
+    await expect(post(upstream.url, chat(false), AbortHandle.timeout(150))).rejects.toBeTruthy();
     expect(Date.now() - t0).toBeLessThan(2_000);
   });
 
-  it('breaks a body being read when the signal aborts mid-stream, and closes the upstream', async () => {
+  it('rejects at once when already aborted, without sending anything', async () => {
+    const upstream = await stub();
+    const abort = new AbortHandle();
+    abort.abort(new Error('client closed'));
+    await expect(post(upstream.url, chat(false), abort)).rejects.toBeTruthy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(upstream.chatRequests()).toHaveLength(0);
+  });
+
+  it('breaks a body being read when aborted mid-stream, and closes the upstream', async () => {
     const upstream = await stub();
     upstream.setBehaviour({ kind: 'slow', chunkDelayMs: 50 });
-    const abort = new AbortController();
-    const res = await post(upstream.url, chat(true), abort.signal);
+    const abort = new AbortHandle();
+    const res = await post(upstream.url, chat(true), abort);
     const reader = res.reader();
     expect((await reader.read()).done).toBe(false);
     const next = reader.read();
@@ -171,7 +180,7 @@ describe('the undici transport', () => {
         url: `http://127.0.0.1:${port}/v1/models`,
         method: 'GET',
         headers: {},
-        signal: new AbortController().signal,
+        abort: new AbortHandle(),
       });
       await res.text();
     };
@@ -187,5 +196,32 @@ describe('the undici transport', () => {
     expect(connections).toBe(before + 1);
     await transport.close?.();
     await new Promise((r) => server.close(r));
+  });
+});
+
+describe('AbortHandle', () => {
+  it('fires each listener once with the reason, late listeners at once, and unsubscribes', () => {
+    const handle = new AbortHandle();
+    const seen: string[] = [];
+    handle.onAbort((r) => seen.push(`a:${r.message}`));
+    const off = handle.onAbort((r) => seen.push(`b:${r.message}`));
+    off();
+    handle.abort(new Error('first'));
+    handle.abort(new Error('second'));
+    handle.onAbort((r) => seen.push(`late:${r.message}`));
+    expect(seen).toEqual(['a:first', 'late:first']);
+    expect(handle.aborted).toBe(true);
+    expect(handle.reason?.message).toBe('first');
+  });
+
+  it('times out on its own, and a timeout that was aborted first does not fire again', async () => {
+    const t = AbortHandle.timeout(20);
+    expect(t.aborted).toBe(false);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(t.aborted).toBe(true);
+    const early = AbortHandle.timeout(20);
+    early.abort(new Error('done'));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(early.reason?.message).toBe('done');
   });
 });
