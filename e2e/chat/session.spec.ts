@@ -19,6 +19,36 @@ test('Stop ends a streaming answer and keeps what arrived', async ({ chat, page 
   expect(text).not.toContain('word199');
 });
 
+test('an answer keeps being written while the person looks at another page', async ({
+  chat,
+  page,
+}) => {
+  await chat.useTestEngine({
+    loadedModel: 'test-engine-small-q4f32',
+    tokens: Array.from({ length: 60 }, (_, i) => `word${i} `),
+    tokenDelayMs: 50,
+  });
+  await chat.open('/');
+  await chat.send('My neighbour Anna Kowalska has asthma; what should I keep in the house?');
+  await expect(chat.lastAnswer()).toContainText('word2');
+  await chat.goTo('Dashboard');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  // A new chat while the first answer is still on its way: Send waits for it, and says why.
+  await chat.goTo('Chat');
+  await chat.message().fill('Another question');
+  await expect(
+    page.getByText('An answer in another conversation is still being written'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await page
+    .getByRole('navigation', { name: 'Conversations' })
+    .getByRole('button', { name: /Anna Kowalska/ })
+    .click();
+  await expect(chat.lastAnswer()).toContainText('word59');
+  await expect(chat.badge()).toHaveText('Local');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+});
+
 test('reload keeps conversations and a new chat starts empty', async ({ chat, page }) => {
   await chat.useTestEngine({ loadedModel: 'test-engine-small-q4f32', tokens: ['Kept.'] });
   await chat.open('/');

@@ -15,7 +15,11 @@ export function ChatView() {
   const navigate = useNavigate();
   const { messages, hasEarlier, showEarlier } = useMessages(conversationId);
   const onCreated = useCallback((id: string) => navigate(`/c/${id}`), [navigate]);
-  const { send, stop, streaming, busy } = useChatSession(conversationId, onCreated, messages);
+  const { send, stop, streaming, busy, waitingElsewhere } = useChatSession(
+    conversationId,
+    onCreated,
+    messages,
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -61,7 +65,7 @@ export function ChatView() {
             what was found and where the message would go before you send it.
           </p>
         )}
-        <Composer busy={busy} onSend={send} onStop={stop} />
+        <Composer busy={busy} waitingElsewhere={waitingElsewhere} onSend={send} onStop={stop} />
       </div>
     </section>
   );

@@ -9,10 +9,13 @@ import { usePreview } from './usePreview';
  */
 export const Composer = memo(function Composer({
   busy,
+  waitingElsewhere = false,
   onSend,
   onStop,
 }: {
   busy: boolean;
+  /** An answer in another conversation is still being written: Send waits for it. */
+  waitingElsewhere?: boolean;
   onSend: (text: string, options?: { override?: 'unredacted' }) => Promise<void>;
   onStop: () => void;
 }) {
@@ -24,7 +27,7 @@ export const Composer = memo(function Composer({
 
   const submit = async (override?: 'unredacted') => {
     const message = text.trim();
-    if (!message || busy) return;
+    if (!message || busy || waitingElsewhere) return;
     setText('');
     setError(undefined);
     try {
@@ -59,14 +62,16 @@ export const Composer = memo(function Composer({
       />
       <div className="composer-actions">
         <span id={hintId} className="muted">
-          Enter to send, Shift+Enter for a new line
+          {waitingElsewhere
+            ? 'An answer in another conversation is still being written; Send is available when it is done.'
+            : 'Enter to send, Shift+Enter for a new line'}
         </span>
         {busy ? (
           <button type="button" onClick={onStop}>
             Stop
           </button>
         ) : (
-          <button type="submit" className="primary" disabled={!text.trim()}>
+          <button type="submit" className="primary" disabled={!text.trim() || waitingElsewhere}>
             Send
           </button>
         )}
@@ -81,7 +86,7 @@ export const Composer = memo(function Composer({
         preview={preview}
         analysed={analysed}
         error={previewError}
-        onSendUnredacted={busy ? undefined : () => setConfirming(true)}
+        onSendUnredacted={busy || waitingElsewhere ? undefined : () => setConfirming(true)}
       />
       {confirming && preview && (
         <ConfirmUnredacted

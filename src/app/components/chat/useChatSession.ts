@@ -1,119 +1,56 @@
 /**
- * One conversation's send/stop loop: stores the user's message, streams the answer from the
- * orchestrator into component state (batched per animation frame so long answers never block
- * the main thread), then stores the answer with its routing record.
+ * One conversation's view of the chat runner (chat-runner.ts): send and stop, the answer being
+ * streamed into this conversation, and whether an answer elsewhere is still being written.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { addMessage, createConversation, updateMessage, type Message } from '../../../db';
-import type { ChatMessage } from '../../../core/local-model/api';
-import { getAppOrchestrator } from '../../../orchestrator';
-import { answerText, routingFromResult } from './routing';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import type { Message } from '../../../db';
+import { chatRunner } from './chat-runner';
 
-export interface Streaming {
-  messageId: string;
-  text: string;
-  decided: boolean;
-}
-
-function titleFrom(text: string): string {
-  const line = text.trim().split('\n')[0] ?? '';
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'New conversation';
-}
-
-/** Earlier turns the models should see: finished user and assistant messages, oldest first. */
-function historyOf(messages: readonly Message[]): ChatMessage[] {
-  return messages
-    .filter((m) => m.role === 'user' || (m.role === 'assistant' && m.status === 'complete'))
-    .map((m) => ({ role: m.role, content: m.content }));
-}
+export type { Streaming } from './chat-runner';
 
 export function useChatSession(
   conversationId: string | undefined,
   onCreated: (id: string) => void,
   messages: readonly Message[] = [],
 ) {
-  const [streaming, setStreaming] = useState<Streaming | undefined>();
-  // True from the click until the answer is stored: the composer must not offer Send while the
-  // conversation and messages are still being created, or a second message would be dropped.
-  const [busy, setBusy] = useState(false);
-  const abortRef = useRef<AbortController | undefined>(undefined);
-  const bufferRef = useRef('');
-  const frameRef = useRef<number | undefined>(undefined);
-
-  useEffect(
-    () => () => {
-      abortRef.current?.abort();
-      if (frameRef.current !== undefined) cancelAnimationFrame(frameRef.current);
-    },
-    [],
-  );
-
-  const flush = useCallback(() => {
-    frameRef.current = undefined;
-    const text = bufferRef.current;
-    setStreaming((s) => (s ? { ...s, text } : s));
-  }, []);
+  const state = useSyncExternalStore(chatRunner.subscribe, chatRunner.getSnapshot);
+  // Where the view is now: a conversation created by a send only opens if the view still shows
+  // the new, empty chat it was sent from (not after the person moved elsewhere).
+  const shownRef = useRef<{ mounted: boolean; id: string | undefined }>({
+    mounted: true,
+    id: conversationId,
+  });
+  useEffect(() => {
+    shownRef.current = { mounted: true, id: conversationId };
+    return () => {
+      shownRef.current = { mounted: false, id: conversationId };
+    };
+  }, [conversationId]);
 
   const send = useCallback(
-    async (text: string, options: { override?: 'unredacted' } = {}) => {
-      if (abortRef.current) return; // one answer at a time
-      const ctl = new AbortController();
-      abortRef.current = ctl;
-      setBusy(true);
-      try {
-        const convId = conversationId ?? (await createConversation(titleFrom(text))).id;
-        if (!conversationId) onCreated(convId);
-        await addMessage({ conversationId: convId, role: 'user', content: text });
-        const answer = await addMessage({
-          conversationId: convId,
-          role: 'assistant',
-          content: '',
-          status: 'streaming',
-        });
-        bufferRef.current = '';
-        setStreaming({ messageId: answer.id, text: '', decided: false });
-        const orch = getAppOrchestrator();
-        const result = await orch.send(
-          {
-            conversationId: convId,
-            messageId: answer.id,
-            text,
-            history: historyOf(messages),
-            ...(options.override ? { override: options.override } : {}),
-          },
-          {
-            onDecision: () => setStreaming((s) => (s ? { ...s, decided: true } : s)),
-            onToken: (delta) => {
-              bufferRef.current += delta;
-              frameRef.current ??= requestAnimationFrame(flush);
-            },
-            onReset: () => {
-              bufferRef.current = '';
-              frameRef.current ??= requestAnimationFrame(flush);
-            },
-          },
-          ctl.signal,
-        );
-        await updateMessage(answer.id, {
-          content: answerText(result, bufferRef.current),
-          status: result.status,
-          route: result.decision.route,
-          pattern: result.decision.pattern,
-          badge: result.badge.label,
-          requestId: result.messageId,
-          routing: routingFromResult(result),
-          ...(result.error ? { error: result.error } : {}),
-        });
-      } finally {
-        abortRef.current = undefined;
-        setStreaming(undefined);
-        setBusy(false);
-      }
-    },
-    [conversationId, onCreated, flush, messages],
+    (text: string, options: { override?: 'unredacted' } = {}) =>
+      chatRunner.send({
+        conversationId,
+        text,
+        messages,
+        ...(options.override ? { override: options.override } : {}),
+        onCreated: (id) => {
+          const shown = shownRef.current;
+          if (shown.mounted && shown.id === undefined) onCreated(id);
+        },
+      }),
+    [conversationId, messages, onCreated],
   );
+  const stop = useCallback(() => chatRunner.stop(), []);
 
-  const stop = useCallback(() => abortRef.current?.abort(), []);
-
-  return { send, stop, streaming, busy };
+  const here = state.busy && state.conversationId === conversationId;
+  return {
+    send,
+    stop,
+    streaming: here ? state.streaming : undefined,
+    /** An answer for this conversation is on its way. */
+    busy: here,
+    /** An answer for another conversation is still being written (one at a time). */
+    waitingElsewhere: state.busy && !here,
+  };
 }

@@ -1,0 +1,148 @@
+/**
+ * The send/stop loop, outside any component: stores the user's message, streams the answer from
+ * the orchestrator (batched per animation frame so long answers never block the main thread),
+ * then stores the answer with its routing record. It lives as long as the page, so moving to the
+ * Dashboard or another conversation while an answer is written does not abort it; only Stop (or
+ * closing the page) does. One answer at a time.
+ */
+import { addMessage, createConversation, updateMessage, type Message } from '../../../db';
+import type { ChatMessage } from '../../../core/local-model/api';
+import { getAppOrchestrator } from '../../../orchestrator';
+import { answerText, routingFromResult } from './routing';
+
+export interface Streaming {
+  messageId: string;
+  text: string;
+  decided: boolean;
+}
+
+export interface RunnerState {
+  /** From the click until the answer is stored (the conversation may still be being created). */
+  busy: boolean;
+  /** The conversation being answered, once it exists. */
+  conversationId?: string;
+  streaming?: Streaming;
+}
+
+export interface SendRequest {
+  /** undefined: start a new conversation titled after the message. */
+  conversationId: string | undefined;
+  text: string;
+  /** The conversation so far, as stored. */
+  messages: readonly Message[];
+  override?: 'unredacted';
+  /** Called once a new conversation exists (the view then shows it, if it is still open). */
+  onCreated?: (id: string) => void;
+}
+
+function titleFrom(text: string): string {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'New conversation';
+}
+
+/** Earlier turns the models should see: finished user and assistant messages, oldest first. */
+function historyOf(messages: readonly Message[]): ChatMessage[] {
+  return messages
+    .filter((m) => m.role === 'user' || (m.role === 'assistant' && m.status === 'complete'))
+    .map((m) => ({ role: m.role, content: m.content }));
+}
+
+export class ChatRunner {
+  private state: RunnerState = { busy: false };
+  private readonly listeners = new Set<() => void>();
+  private ctl: AbortController | undefined;
+  private buffer = '';
+  private frame: number | undefined;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): RunnerState => this.state;
+
+  private set(next: RunnerState): void {
+    this.state = next;
+    for (const l of this.listeners) l();
+  }
+
+  private readonly flush = (): void => {
+    this.frame = undefined;
+    const s = this.state.streaming;
+    if (s) this.set({ ...this.state, streaming: { ...s, text: this.buffer } });
+  };
+
+  private schedule(): void {
+    this.frame ??= requestAnimationFrame(this.flush);
+  }
+
+  /** Resolves when the answer is stored; throws (nothing stored) when the message could not be. */
+  async send(req: SendRequest): Promise<void> {
+    if (this.ctl) return; // one answer at a time; the composer offers no Send meanwhile
+    const ctl = new AbortController();
+    this.ctl = ctl;
+    this.set({ busy: true, ...(req.conversationId ? { conversationId: req.conversationId } : {}) });
+    try {
+      const convId = req.conversationId ?? (await createConversation(titleFrom(req.text))).id;
+      if (!req.conversationId) {
+        this.set({ ...this.state, conversationId: convId });
+        req.onCreated?.(convId);
+      }
+      await addMessage({ conversationId: convId, role: 'user', content: req.text });
+      const answer = await addMessage({
+        conversationId: convId,
+        role: 'assistant',
+        content: '',
+        status: 'streaming',
+      });
+      this.buffer = '';
+      this.set({ ...this.state, streaming: { messageId: answer.id, text: '', decided: false } });
+      const result = await getAppOrchestrator().send(
+        {
+          conversationId: convId,
+          messageId: answer.id,
+          text: req.text,
+          history: historyOf(req.messages),
+          ...(req.override ? { override: req.override } : {}),
+        },
+        {
+          onDecision: () => {
+            const s = this.state.streaming;
+            if (s) this.set({ ...this.state, streaming: { ...s, decided: true } });
+          },
+          onToken: (delta) => {
+            this.buffer += delta;
+            this.schedule();
+          },
+          onReset: () => {
+            this.buffer = '';
+            this.schedule();
+          },
+        },
+        ctl.signal,
+      );
+      await updateMessage(answer.id, {
+        content: answerText(result, this.buffer),
+        status: result.status,
+        route: result.decision.route,
+        pattern: result.decision.pattern,
+        badge: result.badge.label,
+        requestId: result.messageId,
+        routing: routingFromResult(result),
+        ...(result.error ? { error: result.error } : {}),
+      });
+    } finally {
+      if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+      this.frame = undefined;
+      this.ctl = undefined;
+      this.set({ busy: false });
+    }
+  }
+
+  stop(): void {
+    this.ctl?.abort();
+  }
+}
+
+/** The page's one runner. */
+export const chatRunner = new ChatRunner();
