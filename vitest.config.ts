@@ -8,6 +8,7 @@ export default defineConfig({
       'workers/**/__tests__/**/*.test.ts',
       'scripts/**/__tests__/**/*.test.ts',
       'testing/**/__tests__/**/*.test.ts',
+      'bench/**/__tests__/**/*.test.ts',
     ],
     restoreMocks: true,
     testTimeout: 20_000,

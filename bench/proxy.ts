@@ -3,20 +3,24 @@
  * in one run, for non-streaming 1 KB requests and for streaming ones. Reports RPS and the latency
  * the proxy adds (p50/p99), as absolute figures and ratios.
  *
- * Three processes on loopback: this one (autocannon, the load), the stub upstream and the proxy
- * (the real Node server with the re-scan on, the in-memory rate limiter and a JSON log line per
- * request written to /dev/null). Each run is bounded in time. Latencies come from autocannon's
- * per-response hrtime (sub-millisecond), not its whole-millisecond histogram.
+ * Three processes on loopback: this one (the load generator, bench/lib/open-loop.ts), the stub
+ * upstream and the proxy (the real Node server as production wires it: undici upstream client,
+ * re-scan on with src/core's detector, in-memory rate limiter with a limit that never triggers,
+ * one JSON log line per request through the production batched sink into /dev/null, metrics).
+ * Each load runs against the stub directly, then through the proxy, with the same generator:
+ * - `@N/s`: open loop, requests evenly spaced at N per second, latency from each request's
+ *   intended send time (so neither bursts nor a slow answer can hide queueing);
+ * - `max`: closed loop with a few connections (the throughput ceiling).
  *
- * Options: --duration S (seconds per measured run, default 8), --rate N (fixed-rate runs, default
- * 500), --only TEXT (run only the loads whose name contains TEXT, e.g. 'json max'), --json FILE
- * (also write the results as JSON).
+ * Options: --duration S (seconds per measured run, default 8), --rate N (latency runs, default
+ * 500), --sustain N (the throughput target run, default 2000), --connections N (closed loop,
+ * default 8), --only TEXT (run only the loads whose name contains TEXT, e.g. 'json @500'),
+ * --stub-port / --proxy-port (default: any free port), --json FILE (also write the results).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../server/config';
@@ -25,25 +29,8 @@ import { batchedLogger } from '../server/log-sink';
 import { startNodeServer } from '../server/node';
 import { rescan } from '../server/rescan';
 import { startStubUpstream } from '../testing/stub-upstream';
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  duration: number;
-}
-interface AutocannonInstance {
-  on(
-    event: 'response',
-    fn: (client: unknown, status: number, bytes: number, ms: number) => void,
-  ): void;
-}
-type Autocannon = (
-  opts: Record<string, unknown>,
-  cb: (err: Error | null, result: AutocannonResult) => void,
-) => AutocannonInstance;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+import { runLoad } from './lib/open-loop';
+import type { LoadStats } from './lib/open-loop';
 
 const here = fileURLToPath(import.meta.url);
 const arg = (name: string): string | undefined => {
@@ -55,12 +42,12 @@ const arg = (name: string): string | undefined => {
 
 async function child(kind: string): Promise<void> {
   if (kind === 'stub') {
-    const stub = await startStubUpstream({ record: false });
+    const stub = await startStubUpstream({ record: false, port: Number(arg('port') ?? 0) });
     console.log(JSON.stringify({ url: stub.url, baseUrl: stub.baseUrl }));
   } else {
     const config = readConfig(
       {
-        PORT: '0',
+        PORT: arg('port') ?? '0',
         CLOUD_BASE_URL: arg('upstream'),
         CLOUD_API_KEY: 'sk-bench-not-a-real-key',
         CLOUD_MODEL: 'bench-model',
@@ -138,17 +125,11 @@ function body(stream: boolean): string {
   return b(text);
 }
 
-interface Run {
+interface Run extends LoadStats {
   /** CPU time (user + system) the measured server process spent per request, in ms. */
-  cpuMsPerReq: number;
+  serverCpuMsPerReq: number;
   /** Write syscalls of the measured server process per request. */
   writesPerReq: number;
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  total: number;
-  failures: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -169,46 +150,32 @@ function writeCalls(pid: number | undefined): number {
   return Number(/syscw: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0);
 }
 
-function load(
+async function load(
   url: string,
   stream: boolean,
   seconds: number,
   rate: number | undefined,
   pid?: number,
 ): Promise<Run> {
-  const latencies: number[] = [];
+  const { hostname, port } = new URL(url);
   const cpuBefore = cpuMs(pid);
   const writesBefore = writeCalls(pid);
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `${url}/api/v1/chat/completions`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: body(stream),
-        connections: rate ? 16 : 32,
-        duration: seconds,
-        ...(rate ? { overallRate: rate } : {}),
-      },
-      (err, result) => {
-        if (err) return reject(err);
-        latencies.sort((a, b) => a - b);
-        resolve({
-          cpuMsPerReq: (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total),
-          writesPerReq: (writeCalls(pid) - writesBefore) / Math.max(1, result.requests.total),
-          rps: result.requests.total / result.duration,
-          p50: percentile(latencies, 50),
-          p90: percentile(latencies, 90),
-          p99: percentile(latencies, 99),
-          total: result.requests.total,
-          failures: result.non2xx + result.errors + result.timeouts,
-        });
-      },
-    );
-    instance.on('response', (_c, status, _b, ms) => {
-      if (status === 200) latencies.push(ms);
-    });
+  const stats = await runLoad({
+    host: hostname,
+    port: Number(port),
+    path: '/api/v1/chat/completions',
+    headers: { 'Content-Type': 'application/json' },
+    body: body(stream),
+    rate,
+    connections: rate ? 4 : Number(arg('connections') ?? 8),
+    durationMs: seconds * 1000,
   });
+  const n = Math.max(1, stats.ok + stats.failures);
+  return {
+    ...stats,
+    serverCpuMsPerReq: (cpuMs(pid) - cpuBefore) / n,
+    writesPerReq: (writeCalls(pid) - writesBefore) / n,
+  };
 }
 
 // ---- main -----------------------------------------------------------------------------------
@@ -298,15 +265,33 @@ async function inProcess(
 async function main(): Promise<void> {
   const seconds = Number(arg('duration') ?? 8);
   const rate = Number(arg('rate') ?? 500);
+  const sustain = Number(arg('sustain') ?? 2000);
+  const loadavg = (): string =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  console.log(`load average at start: ${loadavg()}`);
   const hop = await inProcess(Number(arg('reps') ?? 2000));
   console.log(
     `in-process, sequential: the proxy hop adds ${hop.json.wallUs.toFixed(0)} us (median wall) / ${hop.json.cpuUs.toFixed(0)} us CPU per JSON request, ` +
       `${hop.stream.wallUs.toFixed(0)} us / ${hop.stream.cpuUs.toFixed(0)} us per streamed request`,
   );
-  const stub = await startChild(['--child', 'stub']);
-  // The stub serves /v1/chat/completions; the proxy's API path prefix is /api/v1. Point the
-  // direct runs at an equivalent stub path so both see the same URL shape.
-  const proxy = await startChild(['--child', 'proxy', '--upstream', `${stub.url}/api/v1`]);
+  const port = (name: string): string[] => {
+    const value = arg(name);
+    return value ? ['--port', value] : [];
+  };
+  const stub = await startChild(['--child', 'stub', ...port('stub-port')]);
+  // The stub serves any path ending in /chat/completions; the proxy's API path is
+  // /api/v1/chat/completions. Point the proxy at the stub's /api/v1 so that the direct runs and
+  // the proxied runs send the very same request line.
+  const proxy = await startChild([
+    '--child',
+    'proxy',
+    '--upstream',
+    `${stub.url}/api/v1`,
+    ...port('proxy-port'),
+  ]);
   const children = [stub.proc, proxy.proc];
   const cleanup = (): void => children.forEach((p) => p.kill('SIGTERM'));
   process.on('exit', cleanup);
@@ -319,32 +304,31 @@ async function main(): Promise<void> {
   for (let i = 0; i < reps; i++) rescan([text], detector, undefined);
   const rescanUs = ((performance.now() - t) / reps) * 1000;
 
-  const results: Record<string, { direct: Run; proxy: Run }> = {};
+  const results: Record<string, { direct: Run; proxy: Run; loadavg: string }> = {};
   for (const stream of [false, true]) {
-    for (const fixed of [true, false]) {
-      const name = `${stream ? 'stream' : 'json'} ${fixed ? `@${rate}/s` : 'max'}`;
+    for (const target of [rate, sustain, undefined]) {
+      const name = `${stream ? 'stream' : 'json'} ${target ? `@${target}/s` : 'max'}`;
       const only = arg('only');
       if (only && !name.includes(only)) continue;
       // Warm both (JIT, keep-alive pools), then measure direct and through the proxy.
-      await load(stub.url, stream, 2, fixed ? rate : undefined);
-      await load(proxy.url, stream, 2, fixed ? rate : undefined);
-      const direct = await load(stub.url, stream, seconds, fixed ? rate : undefined, stub.proc.pid);
-      const viaProxy = await load(
-        proxy.url,
-        stream,
-        seconds,
-        fixed ? rate : undefined,
-        proxy.proc.pid,
-      );
-      results[name] = { direct, proxy: viaProxy };
+      await load(stub.url, stream, 2, target);
+      await load(proxy.url, stream, 2, target);
+      const direct = await load(stub.url, stream, seconds, target, stub.proc.pid);
+      const viaProxy = await load(proxy.url, stream, seconds, target, proxy.proc.pid);
+      results[name] = { direct, proxy: viaProxy, loadavg: loadavg() };
       const f = (n: number): string => n.toFixed(3);
+      const d = direct.latency;
+      const p = viaProxy.latency;
       console.log(
-        `${name.padEnd(16)} direct ${direct.rps.toFixed(0)} rps p50 ${f(direct.p50)} p99 ${f(direct.p99)} ms | ` +
-          `proxy ${viaProxy.rps.toFixed(0)} rps p50 ${f(viaProxy.p50)} p99 ${f(viaProxy.p99)} ms | ` +
-          `added p50 ${f(viaProxy.p50 - direct.p50)} p99 ${f(viaProxy.p99 - direct.p99)} ms | ` +
-          `rps ratio ${(viaProxy.rps / direct.rps).toFixed(2)} | cpu/req stub ${f(direct.cpuMsPerReq)} proxy ${f(viaProxy.cpuMsPerReq)} ms | ` +
+        `${name.padEnd(16)} direct ${direct.rps.toFixed(0)} rps p50 ${f(d.p50)} p99 ${f(d.p99)} ms | ` +
+          `proxy ${viaProxy.rps.toFixed(0)} rps p50 ${f(p.p50)} p99 ${f(p.p99)} ms | ` +
+          `added p50 ${f(p.p50 - d.p50)} p99 ${f(p.p99 - d.p99)} ms ` +
+          `(from the write: ${f(viaProxy.service.p50 - direct.service.p50)} / ${f(viaProxy.service.p99 - direct.service.p99)}) | ` +
+          `rps ratio ${(viaProxy.rps / direct.rps).toFixed(2)} | ` +
+          `cpu/req stub ${f(direct.serverCpuMsPerReq)} proxy ${f(viaProxy.serverCpuMsPerReq)} generator ${f(viaProxy.cpuMsPerReq)} ms | ` +
           `writes/req ${direct.writesPerReq.toFixed(1)} / ${viaProxy.writesPerReq.toFixed(1)} | ` +
-          `failures ${direct.failures}/${viaProxy.failures}`,
+          `send lag p50 ${f(viaProxy.sendLag.p50)} ms | sockets ${direct.sockets}/${viaProxy.sockets} | ` +
+          `failures ${direct.failures}/${viaProxy.failures} | load ${loadavg()}`,
       );
     }
   }
@@ -353,18 +337,23 @@ async function main(): Promise<void> {
   const cpu =
     /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
   const machine = `${os.availableParallelism()} cores (nproc), ${cpu}, Node ${process.version}`;
-  console.log(`\nmachine: ${machine}; date: ${new Date().toISOString()}`);
+  console.log(
+    `\nmachine: ${machine}; date: ${new Date().toISOString()}; load average ${loadavg()}`,
+  );
   console.log(`re-scan of the 1 KB prompt alone: ${rescanUs.toFixed(1)} us`);
   console.log(
-    '\n| load | direct RPS | proxy RPS | ratio | direct p50 / p99 (ms) | proxy p50 / p99 (ms) | added p50 / p99 (ms) | p50 ratio |',
+    '\n| load | direct RPS | proxy RPS | ratio | direct p50 / p99 (ms) | proxy p50 / p99 (ms) | added p50 / p99 (ms) | p50 ratio | CPU/req stub / proxy (ms) |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const [name, { direct, proxy: p }] of Object.entries(results)) {
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const [name, { direct, proxy: viaProxy }] of Object.entries(results)) {
     const f = (n: number): string => n.toFixed(2);
+    const d = direct.latency;
+    const p = viaProxy.latency;
     console.log(
-      `| ${name} | ${direct.rps.toFixed(0)} | ${p.rps.toFixed(0)} | ${(p.rps / direct.rps).toFixed(2)} | ` +
-        `${f(direct.p50)} / ${f(direct.p99)} | ${f(p.p50)} / ${f(p.p99)} | ` +
-        `${f(p.p50 - direct.p50)} / ${f(p.p99 - direct.p99)} | ${(p.p50 / direct.p50).toFixed(2)} |`,
+      `| ${name} | ${direct.rps.toFixed(0)} | ${viaProxy.rps.toFixed(0)} | ${(viaProxy.rps / direct.rps).toFixed(2)} | ` +
+        `${f(d.p50)} / ${f(d.p99)} | ${f(p.p50)} / ${f(p.p99)} | ` +
+        `${f(p.p50 - d.p50)} / ${f(p.p99 - d.p99)} | ${(p.p50 / d.p50).toFixed(2)} | ` +
+        `${direct.serverCpuMsPerReq.toFixed(3)} / ${viaProxy.serverCpuMsPerReq.toFixed(3)} |`,
     );
   }
   const out = arg('json');
