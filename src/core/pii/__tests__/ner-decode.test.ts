@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LABELS, tokenize } from '../ner/features';
-import { decode, softmaxRows, viterbi } from '../ner/runner';
+import { decode, propagate, softmaxRows, viterbi } from '../ner/runner';
 
 const K = LABELS.length;
 const idx = (l: (typeof LABELS)[number]) => LABELS.indexOf(l);
@@ -54,5 +54,33 @@ describe('constrained BIO decoding', () => {
     const [e] = decode(text, toks, l, 0.5);
     const p = softmaxRows(l, 1);
     expect(e?.score).toBeCloseTo((p[idx('B-LOC')] ?? 0) + (p[idx('I-LOC')] ?? 0), 3);
+  });
+});
+
+describe('consistency within one text', () => {
+  it('tags other mentions of a tagged string and lone parts of a tagged full name', () => {
+    const text = 'Adam McDowell wrote it. Later McDowell and Adam McDowell sang; mcdowell did not.';
+    const toks = tokenize(text);
+    const first = {
+      start: 0,
+      end: 13,
+      type: 'PERSON' as const,
+      score: 0.9,
+      source: 'ner' as const,
+    };
+    const out = propagate(text, toks, [first]);
+    const got = out.map((e) => text.slice(e.start, e.end));
+    expect(got).toEqual(['Adam McDowell', 'McDowell', 'Adam McDowell']);
+    expect(out.every((e) => e.type === 'PERSON' && e.score === 0.9)).toBe(true);
+  });
+
+  it('leaves text already covered by another entity alone', () => {
+    const text = 'Paris Hilton stayed in Paris.';
+    const toks = tokenize(text);
+    const ents = [
+      { start: 0, end: 12, type: 'PERSON' as const, score: 0.8, source: 'ner' as const },
+      { start: 23, end: 28, type: 'LOCATION' as const, score: 0.9, source: 'ner' as const },
+    ];
+    expect(propagate(text, toks, ents)).toEqual(ents);
   });
 });

@@ -226,6 +226,47 @@ export function decode(
   return out;
 }
 
+const NAME_PART = /^\p{Lu}[\p{L}\p{M}'’-]{2,}$/u;
+
+/**
+ * Consistency within one text: a string the model tagged once is tagged wherever else it occurs
+ * (whole words, same case), and the parts of a multi-word PERSON ("McDowell" after "Adam
+ * McDowell") are tagged where they occur alone. Redaction then never leaves a second mention of
+ * a name it replaced in the first. Occurrences already inside an entity are left alone.
+ */
+export function propagate(
+  text: string,
+  tokens: readonly Token[],
+  ents: readonly Entity[],
+): Entity[] {
+  const wanted = new Map<string, { type: EntityType; score: number }>();
+  const add = (s: string, type: EntityType, score: number) => {
+    const prev = wanted.get(s);
+    if (!prev || prev.score < score) wanted.set(s, { type, score });
+  };
+  for (const e of ents) {
+    const s = text.slice(e.start, e.end);
+    if (/\p{Lu}/u.test(s) && s.length >= 3) add(s, e.type, e.score);
+    if (e.type === 'PERSON' && /\s/.test(s)) {
+      for (const part of s.split(/\s+/)) if (NAME_PART.test(part)) add(part, e.type, e.score);
+    }
+  }
+  if (wanted.size === 0) return [...ents];
+  const out = [...ents];
+  const taken = (a: number, b: number) => out.some((e) => e.start < b && a < e.end);
+  for (const [s, { type, score }] of wanted) {
+    const n = tokenize(s).length;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      const first = tokens[i];
+      const last = tokens[i + n - 1];
+      if (!first || !last || text.slice(first.start, last.end) !== s) continue;
+      if (taken(first.start, last.end)) continue;
+      out.push({ start: first.start, end: last.end, type, score, source: 'ner', text: s });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 /** Builds a NerRunner from an injected inference function. */
 export function createNerRunner(infer: NerInferFn, options: NerRunnerOptions = {}): NerRunnerFn {
   const maxTokens = options.maxTokens ?? 256;
@@ -241,6 +282,6 @@ export function createNerRunner(infer: NerInferFn, options: NerRunnerOptions = {
       }
       out.push(...decode(text, chunk, logits, minScore));
     }
-    return out;
+    return propagate(text, tokens, out);
   };
 }
