@@ -67,6 +67,7 @@ describe('consistency within one text', () => {
       type: 'PERSON' as const,
       score: 0.9,
       source: 'ner' as const,
+      text: 'Adam McDowell',
     };
     const out = propagate(text, toks, [first]);
     const got = out.map((e) => text.slice(e.start, e.end));
@@ -78,8 +79,22 @@ describe('consistency within one text', () => {
     const text = 'Paris Hilton stayed in Paris.';
     const toks = tokenize(text);
     const ents = [
-      { start: 0, end: 12, type: 'PERSON' as const, score: 0.8, source: 'ner' as const },
-      { start: 23, end: 28, type: 'LOCATION' as const, score: 0.9, source: 'ner' as const },
+      {
+        start: 0,
+        end: 12,
+        type: 'PERSON' as const,
+        score: 0.8,
+        source: 'ner' as const,
+        text: 'Paris Hilton',
+      },
+      {
+        start: 23,
+        end: 28,
+        type: 'LOCATION' as const,
+        score: 0.9,
+        source: 'ner' as const,
+        text: 'Paris',
+      },
     ];
     expect(propagate(text, toks, ents)).toEqual(ents);
   });
