@@ -12,6 +12,8 @@ import { generate, type Sentence } from './synth.ts';
 
 const SEED = Number(process.env.NER_SEED ?? 1337);
 const N_SYNTH = Number(process.env.NER_SYNTH ?? 12000);
+/** NER_ALL=1: train on 100% of the dev files (final model after the recipe was chosen on 70/30). */
+const ALL = process.env.NER_ALL === '1';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = path.resolve(here, '..', '..', 'shared', 'pii-data');
 const outDir = path.join(here, 'out');
@@ -48,16 +50,23 @@ for (const f of files) {
     const r = JSON.parse(line) as { id: string; text: string; spans: Sentence['spans'] };
     const enc = encode({ text: r.text, spans: r.spans });
     if (enc.w.length === 0 || enc.w.length > 200) continue;
-    if (isHeldOut(r.id)) heldout.push(enc);
-    else {
-      // dev data is closer to real text than synthetic sentences: weight it twice
-      train.push(enc, enc);
-      nTrain++;
-    }
+    const held = isHeldOut(r.id);
+    if (held) heldout.push(enc);
+    if (held && !ALL) continue;
+    // dev data is closer to real text than synthetic sentences: weight it twice
+    train.push(enc, enc);
+    nTrain++;
   }
   console.error(`${f}: ${nTrain} training records`);
 }
-for (const s of generate(N_SYNTH, SEED)) train.push(encode(s));
+const synthOpts = {
+  web: process.env.NER_WEB ? Number(process.env.NER_WEB) : undefined,
+  faker: process.env.NER_FAKER ? Number(process.env.NER_FAKER) : undefined,
+};
+for (const s of generate(N_SYNTH, SEED, synthOpts)) train.push(encode(s));
 mkdirSync(outDir, { recursive: true });
-writeFileSync(path.join(outDir, 'data.json'), JSON.stringify({ labels: LABELS, train, heldout }));
+writeFileSync(
+  process.env.NER_DATA ?? path.join(outDir, 'data.json'),
+  JSON.stringify({ labels: LABELS, train, heldout }),
+);
 console.error(`train ${train.length} heldout ${heldout.length}`);

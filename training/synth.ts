@@ -12,6 +12,17 @@ import {
   ORG_SUFFIXES,
   REGIONS,
 } from './gazetteers.ts';
+import {
+  FAKER_AIRLINES,
+  FAKER_CITIES,
+  FAKER_COMPANY_NOUNS,
+  FAKER_COUNTRIES,
+  FAKER_FIRST_NAMES,
+  FAKER_LAST_NAMES,
+  FAKER_LEGAL_FORMS,
+  FAKER_STATES,
+  FAKER_TEAM_CREATURES,
+} from './faker-data.ts';
 
 export interface Span {
   start: number;
@@ -185,6 +196,93 @@ const T: Record<string, string[]> = {
   ],
 };
 
+/**
+ * English in the register of the sources (reviews, forum answers, e-mails, news, tweets) with
+ * typed organisation slots: {B} local business, {G} agency / party / armed group, {C} company,
+ * {U} university / school / hospital, {T} sports team or band, {N} news outlet.
+ */
+const WEB = [
+  'We had dinner at {B} last night and the food was amazing.',
+  'I took my car to {B} and they fixed it in an hour.',
+  'Stay away from {B}, worst service ever!',
+  '{B} is the best pizza place in {L}.',
+  'The staff at {B} were friendly and helpful.',
+  'I have been going to {B} for years and never had a problem.',
+  'Called {B} twice and nobody answered the phone.',
+  'Great experience with {B}, highly recommend them.',
+  'If you are in {L}, check out {B} on Main Street.',
+  'My family has used {B} since we moved to {L}.',
+  'Dr. {S} at {B} is very thorough.',
+  'Thanks to {F} at {B} for the quick help.',
+  'The manager, {F}, gave us a discount.',
+  '{F} was our server and she was great.',
+  'Ask for {F}, he knows everything about bikes.',
+  'I bought my phone at {C} and it broke after a week.',
+  'Does anyone know if {C} ships to {L}?',
+  'I switched from {C} to {C} and my bill went down.',
+  'Has anyone worked for {C}? How is the pay?',
+  'My brother works at {C} in {L}.',
+  'Flew {C} from {L} to {L}, the seats were tiny.',
+  'I think {U} has a good engineering program.',
+  'She graduated from {U} in 2009.',
+  'He is a professor at {U} in {L}.',
+  'My daughter was born at {U}.',
+  '{T} won again last night!',
+  'Saw {T} live in {L} last week, great show.',
+  '{T} beat {T} 3-1 on Sunday.',
+  'Is {T} touring {L} this year?',
+  'Officials from {G} met in {L} on Tuesday.',
+  '{G} said it would not comment on the attack.',
+  'A spokesman for {G} denied the report.',
+  'Fighters loyal to {G} took control of {L}.',
+  'The {G} has opened an investigation.',
+  'Talks between {G} and {G} collapsed in {L}.',
+  '{P}, a spokesman for {G}, said the talks would continue.',
+  'According to {N}, {P} will resign next week.',
+  '{N} reported that {C} is cutting jobs in {L}.',
+  'I read it in {N} this morning.',
+  '{P} told {N} that {G} had no plans to leave {L}.',
+  '{S} said in an interview with {N}.',
+  'Please send the revised draft to {F} and {F} by Friday.',
+  '{F}, can you call {P} at {C} about the contract?',
+  'Attached is the agreement with {C}. Let me know if {F} has comments.',
+  'I spoke with {F} {S} from {C} this morning.',
+  'Per our conversation, {C} will provide the data to {F}.',
+  'Thanks, {F}',
+  '{F} - see below. {F}',
+  'FYI, {P} is leaving {C} at the end of the month.',
+  '{P} will be in {L} next week for the {C} meeting.',
+  'Can you forward this to {F}?',
+  'Hi {F}, hope all is well in {L}.',
+  'Any good hotels near {L}?',
+  'What language do they speak in {L}?',
+  'How far is {L} from {L} by train?',
+  'We are moving from {L} to {L} in June.',
+  'Are there any Koreans living in {L}?',
+  'The best time to visit {L} is in spring.',
+  'I lived in {L} for ten years before moving to {L}.',
+  'Traffic in {L} is terrible today.',
+  'just landed in {L} !!',
+  'omg {F} is so funny',
+  'happy birthday {F} !!!',
+  'watching {T} with {F} tonight',
+  'cant wait to see {T} in {L}',
+  '{F} and {F} at the {B} lol',
+  'RT @user: {P} is coming to {L}',
+  'Who is the president of {L}?',
+  'Does {P} still play for {T}?',
+  'Why did {P} leave {T}?',
+  'My name is {F} and I am from {L}.',
+  '{P} was elected mayor of {L} in 2010.',
+  'The minister, {P}, visited {L} and {L}.',
+  'Forces of {G} entered {L} on Monday.',
+  '{G} claimed responsibility for the bombing in {L}.',
+  '{C} shares fell 5% after the announcement.',
+  '{C} agreed to buy {C} for $2 billion.',
+  'The lawsuit against {C} was filed in {L}.',
+  '{P} of {C} said demand was strong.',
+];
+
 /** Sentences without names (negatives with capitalised common words, products, dates). */
 const NEG = [
   'Green Tea Or White Tea?',
@@ -214,9 +312,38 @@ const NEG = [
   'How do I reset my password?',
   'Good morning, everyone.',
   'This Is A Test',
+  'The food was great and the prices were reasonable.',
+  'Do not go here, they will rip you off.',
+  'I have a question about my bill.',
+  'Best Pizza Ever',
+  'Friendly Staff And Great Prices',
+  'Highly Recommended!',
+  'Can anyone recommend a good dentist?',
+  'The Department said it would review the policy.',
+  'The Company reported higher profits.',
+  'Please see the attached file.',
+  'Let me know if you have any questions.',
+  'Thanks for your help!',
+  'The President spoke on Tuesday.',
+  'The University is closed on Monday.',
+  'Great Service, Will Come Back',
+  'lol that was so funny',
+  'cant wait for the weekend',
+  'Is it worth the money?',
+  'I Love This Place',
+  'Our Team Won The Game',
 ];
 
-export function generate(n: number, seed: number): Sentence[] {
+export interface SynthOptions {
+  /** Share of English web-register templates (reviews, forums, e-mails, news, tweets). */
+  web?: number;
+  /** Share of names and places drawn from @faker-js/faker's locale lists. */
+  faker?: number;
+}
+
+export function generate(n: number, seed: number, opts: SynthOptions = {}): Sentence[] {
+  const webShare = opts.web ?? 0.4;
+  const fakerShare = opts.faker ?? 0;
   const rnd = mulberry32(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)] as T;
   const langs = Object.keys(T);
@@ -249,8 +376,23 @@ export function generate(n: number, seed: number): Sentence[] {
     for (let i = 0; i < n; i++) w += pick(SYL);
     return w.charAt(0).toUpperCase() + w.slice(1);
   };
-  const firstName = (): string => (rnd() < 0.2 ? invent() : pick(FIRST_NAMES));
-  const lastName = (): string => (rnd() < 0.25 ? invent() : pick(LAST_NAMES));
+  const fromLocales = (lists: readonly (readonly string[])[]): string => pick(pick(lists));
+  const firstName = (): string => {
+    const r = rnd();
+    return r < 0.15
+      ? invent()
+      : r < 1 - fakerShare
+        ? pick(FIRST_NAMES)
+        : fromLocales(FAKER_FIRST_NAMES);
+  };
+  const lastName = (): string => {
+    const r = rnd();
+    return r < 0.2
+      ? invent()
+      : r < 1 - fakerShare
+        ? pick(LAST_NAMES)
+        : fromLocales(FAKER_LAST_NAMES);
+  };
   const person = (): string => {
     const r = rnd();
     const f = firstName();
@@ -264,38 +406,238 @@ export function generate(n: number, seed: number): Sentence[] {
   };
   const place = (): string => {
     const r = rnd();
-    if (r < 0.5) return pick(CITIES);
-    if (r < 0.6)
+    if (r < 0.3) return pick(CITIES);
+    if (r < 0.5) return fromLocales(FAKER_CITIES);
+    if (r < 0.57)
       return `${invent()}${pick(['burg', 'ville', 'stad', 'by', 'holm', 'ton', 'heim', ''])}`;
-    if (r < 0.9) return pick(REGIONS);
+    if (r < 0.75) return pick(REGIONS);
+    if (r < 0.82) return pick(FAKER_COUNTRIES);
+    if (r < 0.9) return pick(FAKER_STATES);
     return `${pick(CITIES)}, ${pick(REGIONS)}`;
+  };
+  const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+  const company = (lang: string): string => {
+    const r = rnd();
+    if (r < 0.25) return pick(KNOWN_ORGS);
+    if (r < 0.33) return pick(FAKER_AIRLINES);
+    // faker's company-name patterns: "Last - Last", "Last Legal", "Last, Last and Last"
+    if (r < 0.43) return `${lastName()}${pick(['-', ' - '])}${lastName()}`;
+    if (r < 0.53)
+      return `${lastName()} ${rnd() < 0.5 ? pick(FAKER_LEGAL_FORMS) : pick(ORG_SUFFIXES[lang] ?? ORG_SUFFIXES.en ?? [])}`;
+    if (r < 0.6)
+      return `${lastName()}, ${lastName()} ${pick(['and', '&', 'und', 'et', 'y', 'e', 'og', 'och', 'en'])} ${lastName()}`;
+    if (r < 0.7)
+      return `${pick(ORG_STEMS)} ${cap(pick(FAKER_COMPANY_NOUNS))}${rnd() < 0.5 ? ` ${pick(ORG_SUFFIXES.en ?? [])}` : ''}`;
+    if (r < 0.8)
+      return `${invent()}${pick(['tech', 'soft', 'data', 'corp', 'ly', 'ify', 'io', ''])}`;
+    if (r < 0.9) return `${pick(ORG_STEMS)} ${pick(ORG_SUFFIXES[lang] ?? ORG_SUFFIXES.en ?? [])}`;
+    return `${lastName()} ${pick(['and Sons', '& Co.', 'Brothers', 'Group', 'Partners', 'Associates'])}`;
+  };
+  const BUSINESS = [
+    'Pizza',
+    'Pizzeria',
+    'Grill',
+    'Diner',
+    'Cafe',
+    'Bakery',
+    'Bagels',
+    'Auto Repair',
+    'Auto Tech',
+    'Garage',
+    'Plumbing',
+    'Dental',
+    'Chiropractic',
+    'Salon',
+    'Spa',
+    'Liquor',
+    'Market',
+    'Deli',
+    'Hardware',
+    'Motors',
+    'Cleaners',
+    'Pharmacy',
+    'Books',
+    'Fabrics',
+    'Furniture',
+    'Tire',
+    'Limos',
+    'Pet Hospital',
+    'Veterinary Clinic',
+    'Fitness',
+    'Yoga',
+    'Sushi',
+    'Thai Kitchen',
+    'Steakhouse',
+    'Tavern',
+    'Pub',
+    'Hotel',
+    'Inn',
+    'Bar & Grill',
+    'Movers',
+    'Roofing',
+    'Electric',
+    'Law Office',
+  ];
+  const ADJ = [
+    'Golden',
+    'Blue',
+    'Red',
+    'Green',
+    'Happy',
+    'Great',
+    'Royal',
+    'Lucky',
+    'Sunny',
+    'Urban',
+    'Old Town',
+    'Main Street',
+    'Family',
+    'Prime',
+    'Best',
+    'Quick',
+    'City',
+    'Village',
+    'Harbor',
+    'Hilltop',
+  ];
+  const business = (): string => {
+    const r = rnd();
+    if (r < 0.35)
+      return `${rnd() < 0.5 ? firstName() : lastName()}${pick(["'s", "'s", ' s', " 's"])} ${pick(BUSINESS)}`;
+    if (r < 0.6) return `${pick(ADJ)} ${pick(BUSINESS)}`;
+    if (r < 0.7) return `${rnd() < 0.5 ? firstName() : lastName()}${pick(["'s", " 's"])}`;
+    if (r < 0.8) return `${pick(CITIES)} ${pick(BUSINESS)}`;
+    if (r < 0.9) return `${invent()} ${pick(BUSINESS)}`;
+    return pick(KNOWN_ORGS);
+  };
+  const ACRO = 'ABCDEFGHIJKLMNOPRSTUVW';
+  const acronym = (): string => {
+    let a = '';
+    const n = 2 + Math.floor(rnd() * 3);
+    for (let i = 0; i < n; i++) a += ACRO.charAt(Math.floor(rnd() * ACRO.length));
+    return a;
+  };
+  const FIELDS = [
+    'Defense',
+    'State',
+    'Justice',
+    'Health',
+    'Education',
+    'Energy',
+    'Agriculture',
+    'Finance',
+    'Interior',
+    'Transport',
+    'Labor',
+    'Foreign Affairs',
+    'Homeland Security',
+    'Commerce',
+  ];
+  const agency = (): string => {
+    const r = rnd();
+    if (r < 0.25) return acronym();
+    if (r < 0.45)
+      return `${pick(['Department', 'Ministry', 'Office', 'Bureau'])} of ${pick(FIELDS)}`;
+    if (r < 0.6)
+      return `${pick(['National', 'Democratic', 'Islamic', 'Socialist', "People's", 'Liberal', 'Green', 'Free'])} ${pick(['Party', 'Front', 'Union', 'Army', 'Movement', 'Alliance', 'Council', 'Brigade'])}`;
+    if (r < 0.72)
+      return `${pick(['United Nations', 'European Union', 'African Union', 'World Bank', 'Red Cross', 'NATO', 'Interpol', 'Pentagon', 'Congress', 'Senate', 'Parliament', 'Supreme Court', 'Hamas', 'Hezbollah', 'Fatah', 'Taliban', 'al-Qaeda', 'FBI', 'CIA', 'NASA', 'EPA', 'FDA', 'WHO', 'UNICEF', 'IMF'])}`;
+    if (r < 0.85) return `${invent()} ${pick(['Party', 'Army', 'Brigade', 'Movement', 'Front'])}`;
+    return `${pick(['Association', 'Society', 'Council', 'Federation', 'Institute', 'Commission'])} of ${pick(['Scholars', 'Engineers', 'Teachers', 'Nurses', 'Lawyers', 'Physicians', 'Farmers'])}`;
+  };
+  const university = (): string => {
+    const r = rnd();
+    const c = rnd() < 0.5 ? pick(CITIES) : fromLocales(FAKER_CITIES);
+    if (r < 0.3) return `University of ${c}`;
+    if (r < 0.5)
+      return `${c} ${pick(['University', 'State University', 'College', 'Community College', 'Institute of Technology'])}`;
+    if (r < 0.65)
+      return `${lastName()} ${pick(['College', 'University', 'High School', 'Academy'])}`;
+    if (r < 0.8)
+      return `${pick(['St.', 'Saint', 'Mount Sinai', 'General', 'Memorial', "Children's"])} ${pick(['Hospital', 'Medical Center'])}`;
+    if (r < 0.9) return `${c} ${pick(['General Hospital', 'Medical Center', 'Clinic'])}`;
+    return pick([
+      'Harvard',
+      'MIT',
+      'Stanford',
+      'Oxford',
+      'Cambridge',
+      'Yale',
+      'Georgia Tech',
+      'UCLA',
+      'NYU',
+      'Sorbonne',
+      'ETH Zürich',
+    ]);
+  };
+  const team = (): string => {
+    const r = rnd();
+    const creature = cap(pick(FAKER_TEAM_CREATURES)).replace(
+      / (\p{L})/gu,
+      (_, x: string) => ` ${x.toUpperCase()}`,
+    );
+    if (r < 0.45) return `${rnd() < 0.6 ? pick(CITIES) : fromLocales(FAKER_CITIES)} ${creature}`;
+    if (r < 0.7) return `The ${creature}`;
+    if (r < 0.85) return `${pick(ADJ)} ${creature}`;
+    return `${pick(['FC', 'AC', 'Real', 'Sporting', 'Dynamo', 'Olympique'])} ${pick(CITIES)}`;
+  };
+  const outlet = (): string => {
+    const r = rnd();
+    if (r < 0.4)
+      return pick([
+        'Reuters',
+        'BBC',
+        'CNN',
+        'NYT',
+        'AP',
+        'AFP',
+        'Bloomberg',
+        'Fox News',
+        'Al Jazeera',
+        'The Guardian',
+        'Washington Post',
+        'New York Times',
+        'NY Times',
+        'Wall Street Journal',
+        'Der Spiegel',
+        'Le Monde',
+        'El País',
+      ]);
+    if (r < 0.75)
+      return `The ${pick(CITIES)} ${pick(['Times', 'Post', 'Herald', 'Tribune', 'Gazette', 'Chronicle', 'Journal'])}`;
+    return `${pick(CITIES)} ${pick(['Times', 'Post', 'Daily', 'News', 'Radio'])}`;
   };
   const org = (lang: string): string => {
     const r = rnd();
-    if (r < 0.4) return pick(KNOWN_ORGS);
-    const suf = pick(ORG_SUFFIXES[lang] ?? ORG_SUFFIXES.en ?? []);
-    if (r < 0.65) return `${pick(ORG_STEMS)} ${suf}`;
-    if (r < 0.75) return `${invent()}${pick(['tech', 'soft', 'data', 'corp', ''])} ${suf}`;
-    if (r < 0.85) return `${pick(ORG_STEMS)} ${pick(ORG_STEMS)} ${suf}`;
-    if (r < 0.93)
+    if (r < 0.55) return company(lang);
+    if (r < 0.7)
       return `${pick(['University of', 'Bank of', 'Museum of', 'Hospital of'])} ${pick(CITIES)}`;
-    return `${pick(LAST_NAMES)} ${suf}`;
+    if (r < 0.8) return agency();
+    if (r < 0.9) return university();
+    return `${pick(LAST_NAMES)} ${pick(ORG_SUFFIXES[lang] ?? ORG_SUFFIXES.en ?? [])}`;
   };
+  /** Tokenised-text look of some sources: "Frisco 's", spaces before punctuation. */
+  const splitPossessive = (t: string): string => t.replace(/(\p{L})'s\b/gu, "$1 's");
+  const spacePunct = (t: string): string =>
+    t.replace(/(\S)([.,!?;:])(?=\s|$)/gu, '$1 $2').replace(/^([.,!?;:])/u, ' $1');
   const out: Sentence[] = [];
   while (out.length < n) {
     if (rnd() < 0.08) {
       out.push({ text: pick(NEG), spans: [] });
       continue;
     }
-    const lang = rnd() < 0.45 ? 'en' : pick(langs);
-    const tpl = pick(T[lang] ?? []);
+    const web = rnd() < webShare;
+    const lang = web || rnd() < 0.35 ? 'en' : pick(langs);
+    const tpl = web ? pick(WEB) : pick(T[lang] ?? []);
     let text = '';
     const spans: Span[] = [];
-    const lower = rnd() < 0.05;
+    const lower = rnd() < (web ? 0.12 : 0.05);
+    const tok = web && rnd() < 0.2;
+    const frag = (t: string): string => (tok ? spacePunct(t) : t);
     let last = 0;
-    const re = /\{([PFSLO])\}/g;
+    const re = /\{([PFSLOBGCUTN])\}/g;
     for (let m = re.exec(tpl); m; m = re.exec(tpl)) {
-      text += tpl.slice(last, m.index);
+      text += frag(tpl.slice(last, m.index));
       last = m.index + m[0].length;
       const k = m[1];
       let v: string;
@@ -304,13 +646,20 @@ export function generate(n: number, seed: number): Sentence[] {
       else if (k === 'F') [v, label] = [firstName(), 'PERSON'];
       else if (k === 'S') [v, label] = [lastName(), 'PERSON'];
       else if (k === 'L') [v, label] = [place(), 'LOCATION'];
+      else if (k === 'B') [v, label] = [business(), 'ORGANIZATION'];
+      else if (k === 'G') [v, label] = [agency(), 'ORGANIZATION'];
+      else if (k === 'C') [v, label] = [company(lang), 'ORGANIZATION'];
+      else if (k === 'U') [v, label] = [university(), 'ORGANIZATION'];
+      else if (k === 'T') [v, label] = [team(), 'ORGANIZATION'];
+      else if (k === 'N') [v, label] = [outlet(), 'ORGANIZATION'];
       else [v, label] = [org(lang), 'ORGANIZATION'];
+      if (tok) v = splitPossessive(v);
       if (lower) v = v.toLowerCase();
       else if (rnd() < 0.02) v = v.toUpperCase();
       spans.push({ start: text.length, end: text.length + v.length, label });
       text += v;
     }
-    text += tpl.slice(last);
+    text += frag(tpl.slice(last));
     if (lower) text = text.toLowerCase();
     out.push({ text, spans });
   }
