@@ -304,6 +304,13 @@ async function main(): Promise<void> {
   for (let i = 0; i < reps; i++) rescan([text], detector, undefined);
   const rescanUs = ((performance.now() - t) / reps) * 1000;
 
+  // Warm both servers once (JIT tiers, keep-alive pools) before any measured load: with only the
+  // per-load warm-up, the first load sometimes measured V8 still optimising the proxy.
+  for (const stream of [false, true]) {
+    await load(stub.url, stream, 3, undefined);
+    await load(proxy.url, stream, 3, undefined);
+  }
+
   const results: Record<string, { direct: Run; proxy: Run; loadavg: string }> = {};
   for (const stream of [false, true]) {
     for (const target of [rate, sustain, undefined]) {
