@@ -205,3 +205,27 @@ test('a backup restores into a fresh browser profile, all or nothing', async ({
     await fresh.close();
   }
 });
+
+test('deleting an index row cannot hide an entry: Verify chain says the index was changed', async ({
+  page,
+}) => {
+  const data = new DataPages(page);
+  await data.open('/audit');
+  await data.appendEntries(20, 20);
+  await expect(data.auditCount()).toHaveText('20 entries');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hearth');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('auditIndex', 'readwrite');
+          tx.objectStore('auditIndex').delete(5);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  await expect(data.verifyResult()).toContainText("The log's index was changed at entry 5.");
+  await expect(data.verifyResult()).toContainText('All 20 entries themselves verified');
+});

@@ -209,6 +209,13 @@ function VerdictText({ v }: { v: Verification }) {
           every hash, link and signature is valid and nothing was removed from the end (
           {(v.ms / 1000).toFixed(1)} s).
         </span>
+      ) : v.result.code === 'index_mismatch' ? (
+        // The entries themselves verified; the list the view shows does not match them.
+        <span className="error">
+          <strong>The log&apos;s index was changed at entry {v.result.firstBadSeq}.</strong>{' '}
+          {capitalise(v.result.reason)}. All {v.result.count.toLocaleString()} entries themselves
+          verified.
+        </span>
       ) : (
         <span className="error">
           <strong>Chain broken at entry {v.result.firstBadSeq}.</strong>{' '}
