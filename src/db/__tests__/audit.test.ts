@@ -17,6 +17,7 @@ import {
   auditSeqs,
   exportAuditCsv,
   exportAuditJsonl,
+  getAuditEntries,
   verifyAuditChain,
 } from '../audit';
 import { deviceKey } from '../keys';
@@ -295,6 +296,17 @@ describe("verifyAuditChain({signatures: 'head'})", () => {
 });
 
 describe('the per-entry index', () => {
+  it('a block that no longer holds a list: reading skips it, verification reports it', async () => {
+    await seed(150);
+    await d.auditBlocks.put({ first: 101, entries: 'gone' } as never);
+    expect((await getAuditEntries([100, 101, 150])).map((e) => e.seq)).toEqual([100]);
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      firstBadSeq: 101,
+      count: 100,
+    });
+  });
+
   it('an index row deleted (an entry hidden from the Audit view) fails verification', async () => {
     await seed(130);
     await d.auditIndex.delete(120);
