@@ -10,15 +10,11 @@
  * Needs `npm run build:e2e` first (it runs it when dist-e2e is missing). Options: `--quick`
  * (10k instead of 100k entries), `--json`.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { AuditEntryInput, AuditVerifyResult } from '../src/core/audit';
-import { waitForServer } from './lib/wait-for-server';
+import { startE2eApp } from './lib/e2e-app';
 
-const root = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
 const quick = process.argv.includes('--quick');
 const asJson = process.argv.includes('--json');
@@ -187,28 +183,12 @@ const idbReadScript = `(async () => {
 })()`;
 
 async function main() {
-  if (!existsSync(path.join(root, 'dist-e2e', 'index.html'))) {
-    log('dist-e2e missing: running npm run build:e2e');
-    spawnSync('npm', ['run', '-s', 'build:e2e'], { cwd: root, stdio: 'inherit' });
-  }
-  const server = spawn(process.execPath, ['dist-server/main.js'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', STATIC_ROOT: 'dist-e2e' },
-    stdio: 'ignore',
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'],
-  });
+  const app = await startE2eApp(PORT, log);
+  const { browser } = app;
   const results: Record<string, unknown> = {};
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/api/health`, 20_000);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // tsx compiles this file with esbuild's keepNames, whose `__name` helper ends up inside the
-    // functions sent to the page; give the page a no-op one.
-    await context.addInitScript('globalThis.__name = (f) => f;');
-    const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/audit`);
+    const page = await app.newPage({ width: 1280, height: 900 });
+    await page.goto(`${app.origin}/audit`);
     await page.waitForFunction(() => '__hearthDb' in globalThis);
     await inPage(page, async (db) => void (await db.deviceKey()), null);
 
@@ -367,8 +347,7 @@ async function main() {
     );
     if (asJson) console.log(JSON.stringify(results, null, 2));
   } finally {
-    await browser.close();
-    server.kill();
+    await app.close();
   }
 }
 

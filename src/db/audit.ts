@@ -174,9 +174,7 @@ export function countAudit(): Promise<number> {
 
 /** One entry by seq, from its block. */
 export async function getAuditEntry(seq: number): Promise<AuditEntry | undefined> {
-  const block = await db().auditBlocks.get(auditBlockOf(seq));
-  // A tampered block may not hold a list; verification reports it, reading must not throw.
-  return Array.isArray(block?.entries) ? block.entries.find((e) => e.seq === seq) : undefined;
+  return (await getAuditEntries([seq]))[0];
 }
 
 /** Entries by seq, in the order asked for (missing ones are skipped). */
@@ -184,6 +182,7 @@ export async function getAuditEntries(seqs: readonly number[]): Promise<AuditEnt
   const firsts = [...new Set(seqs.map(auditBlockOf))];
   const bySeq = new Map<number, AuditEntry>();
   for (const block of await db().auditBlocks.bulkGet(firsts)) {
+    // A tampered block may not hold a list; verification reports it, reading must not throw.
     if (Array.isArray(block?.entries)) for (const e of block.entries) bySeq.set(e.seq, e);
   }
   return seqs.flatMap((s) => {
