@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LABELS, featurize, isHeldOut, tokenize } from '../src/core/pii/ner/features.ts';
+import { gazetteerFingerprint } from '../src/core/pii/ner/gazetteer.ts';
 import { generate, type Sentence } from './synth.ts';
 
 const SEED = Number(process.env.NER_SEED ?? 1337);
@@ -67,6 +68,6 @@ for (const s of generate(N_SYNTH, SEED, synthOpts)) train.push(encode(s));
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   process.env.NER_DATA ?? path.join(outDir, 'data.json'),
-  JSON.stringify({ labels: LABELS, train, heldout }),
+  JSON.stringify({ labels: LABELS, gazetteer: gazetteerFingerprint(), train, heldout }),
 );
 console.error(`train ${train.length} heldout ${heldout.length}`);

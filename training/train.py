@@ -198,10 +198,10 @@ def main():
                     model.load_state_dict(avg_state)
                     f1, p, r = evaluate(model, held, labels)
                     print(f"averaged last {n_avg} epochs: heldout span F1 {f1:.3f} P {p:.3f} R {r:.3f}", flush=True)
-                export(model, labels, f1, t0, len(train), epoch)
+                export(model, labels, f1, t0, len(train), epoch, data.get("gazetteer"))
         elif f1 > best:
             best, best_state = f1, {k: v.clone() for k, v in model.state_dict().items()}
-            export(model, labels, best, t0, len(train), epoch)
+            export(model, labels, best, t0, len(train), epoch, data.get("gazetteer"))
         for g in opt.param_groups:
             g["lr"] *= 0.85
         if time.time() - t0 > MAX_SECONDS:
@@ -209,7 +209,7 @@ def main():
     print(f"best heldout span F1 {best:.3f}; total {time.time() - t0:.0f}s", flush=True)
 
 
-def export(model, labels, best, t0, n_train, epoch):
+def export(model, labels, best, t0, n_train, epoch, gazetteer):
     was_training = model.training
     model.eval()
     os.makedirs(OUT, exist_ok=True)
@@ -232,7 +232,10 @@ def export(model, labels, best, t0, n_train, epoch):
             "recipe": "training/train.sh (stage A: dev+synthetic, 8 epochs; stage B: dev only, 4 epochs, weight mean)",
             "architecture": "hashed word+char-ngram+shape embeddings, 3 dilated residual Conv1d (128)"
             + (f", BiLSTM ({LSTM_HIDDEN} per direction)" if ARCH == "cnn_bilstm" else "") + ", linear BIO",
-            "parameters": sum(p.numel() for p in model.parameters())}
+            "parameters": sum(p.numel() for p in model.parameters()),
+            # the gazetteer table the features were computed with (gazetteerFingerprint() in
+            # src/core/pii/ner/gazetteer.ts); a test compares it with the committed table
+            "gazetteerFingerprint": gazetteer}
     json.dump(meta, open(os.path.join(OUT, "ner.json"), "w"), indent=2)
     print(json.dumps(meta), "size", os.path.getsize(path), flush=True)
     if was_training:

@@ -14,6 +14,8 @@ fi
 [ -n "$PY" ] || { echo "need a python3 with torch and onnx (apt-get install python3-torch python3-onnx)" >&2; exit 1; }
 export NER_SEED="${NER_SEED:-1337}" NER_THREADS="${NER_THREADS:-1}" NER_MAX_SECONDS="${NER_MAX_SECONDS:-100000}"
 mkdir -p training/out/stage-a
+# the run-time gazetteer feature (faker's given, family and place names) is part of the model
+npx tsx training/build-gazetteer.ts
 # data: dev files (x2) + 12 000 synthetic sentences; and the dev files alone for stage B
 NER_DATA=training/out/data.json npx tsx training/build-data.ts
 NER_SYNTH=0 NER_DATA=training/out/data-dev.json npx tsx training/build-data.ts

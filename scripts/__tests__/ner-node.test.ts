@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../src/core/pii/detect';
 import { createNerRunner } from '../../src/core/pii/ner/runner';
 import { LABELS } from '../../src/core/pii/ner/features';
+import { gazetteerFingerprint } from '../../src/core/pii/ner/gazetteer';
 import { Vault, redact, restore } from '../../src/core/pii/vault';
 import { createNodeNer, DEFAULT_MODEL_PATH, type NodeNer } from '../lib/ner-node';
 
@@ -19,12 +20,15 @@ describe('embedded NER model through onnxruntime-node', () => {
     await ner.release();
   });
 
-  it('is committed, small, and its metadata matches the TS label set', () => {
+  it('is committed, small, and its metadata matches the TS label set and gazetteer', () => {
     expect(statSync(DEFAULT_MODEL_PATH).size).toBeLessThan(10 * 1024 * 1024);
     const meta = JSON.parse(
       readFileSync(path.join(root, 'public/models/ner/ner.json'), 'utf8'),
-    ) as { labels: string[] };
+    ) as { labels: string[]; gazetteerFingerprint?: string };
     expect(meta.labels).toEqual([...LABELS]);
+    // the gazetteer class is a model input: a table changed without retraining feeds the model
+    // inputs it never saw (regenerate both with npm run train:ner)
+    expect(meta.gazetteerFingerprint).toBe(gazetteerFingerprint());
   });
 
   it('finds PERSON, ORGANIZATION and LOCATION', async () => {
