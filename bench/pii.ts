@@ -136,14 +136,23 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+/**
+ * CPU ms per call: one untimed warm-up call (JIT), then the median of three timed runs of at
+ * least minMs each, so one run disturbed by a garbage collection or the host does not decide.
+ */
 function timeIt(fn: () => void, minMs = 1000): number {
-  const t0 = cpuMs();
-  let n = 0;
-  do {
-    fn();
-    n++;
-  } while (cpuMs() - t0 < minMs);
-  return (cpuMs() - t0) / n;
+  fn();
+  const runs: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = cpuMs();
+    let n = 0;
+    do {
+      fn();
+      n++;
+    } while (cpuMs() - t0 < minMs);
+    runs.push((cpuMs() - t0) / n);
+  }
+  return runs.sort((a, b) => a - b)[1] ?? Number.NaN;
 }
 
 async function main() {

@@ -141,7 +141,9 @@ def main():
     t0 = time.time()
     data = json.load(open(os.environ.get("NER_DATA") or os.path.join(HERE, "out", "data.json")))
     labels, train, held = data["labels"], data["train"], data["heldout"]
-    model = Tagger(len(labels))
+    # NER_DIM (word and char-n-gram embedding width, 48) and NER_HIDDEN (conv width, 128): capacity
+    dim, hidden = int(os.environ.get("NER_DIM", "48")), int(os.environ.get("NER_HIDDEN", "128"))
+    model = Tagger(len(labels), wd=dim, cd=dim, hidden=hidden)
     lr = float(os.environ.get("NER_LR", "2e-3"))
     init = os.environ.get("NER_INIT_ONNX")
     if init:
@@ -230,7 +232,8 @@ def export(model, labels, best, t0, n_train, epoch, gazetteer):
             # so heldoutExactSpanF1 is then not an estimate (see docs/benchmarks.md for the 70% model's)
             "trainedOnAllDevFiles": all_dev,
             "recipe": "training/train.sh (stage A: dev+synthetic, 8 epochs; stage B: dev only, 4 epochs, weight mean)",
-            "architecture": "hashed word+char-ngram+shape embeddings, 3 dilated residual Conv1d (128)"
+            "architecture": f"hashed word+char-ngram ({model.wemb.embedding_dim})+shape embeddings, "
+            f"3 dilated residual Conv1d ({model.inp.out_features})"
             + (f", BiLSTM ({LSTM_HIDDEN} per direction)" if ARCH == "cnn_bilstm" else "") + ", linear BIO",
             "parameters": sum(p.numel() for p in model.parameters()),
             # the gazetteer table the features were computed with (gazetteerFingerprint() in
