@@ -370,29 +370,23 @@ export function generate(n: number, seed: number, opts: SynthOptions = {}): Sent
     'za',
     'ul',
   ];
+  const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
   const invent = (): string => {
     let w = '';
     const n = 2 + Math.floor(rnd() * 2);
     for (let i = 0; i < n; i++) w += pick(SYL);
-    return w.charAt(0).toUpperCase() + w.slice(1);
+    return cap(w);
   };
   const fromLocales = (lists: readonly (readonly string[])[]): string => pick(pick(lists));
-  const firstName = (): string => {
-    const r = rnd();
-    return r < 0.15
-      ? invent()
-      : r < 1 - fakerShare
-        ? pick(FIRST_NAMES)
-        : fromLocales(FAKER_FIRST_NAMES);
-  };
-  const lastName = (): string => {
-    const r = rnd();
-    return r < 0.2
-      ? invent()
-      : r < 1 - fakerShare
-        ? pick(LAST_NAMES)
-        : fromLocales(FAKER_LAST_NAMES);
-  };
+  /** An invented name (share `inventShare`), else faker's (share fakerShare) or the hand list's. */
+  const nameFrom =
+    (inventShare: number, hand: readonly string[], faker: readonly (readonly string[])[]) =>
+    (): string => {
+      const r = rnd();
+      return r < inventShare ? invent() : r < 1 - fakerShare ? pick(hand) : fromLocales(faker);
+    };
+  const firstName = nameFrom(0.15, FIRST_NAMES, FAKER_FIRST_NAMES);
+  const lastName = nameFrom(0.2, LAST_NAMES, FAKER_LAST_NAMES);
   const person = (): string => {
     const r = rnd();
     const f = firstName();
@@ -415,7 +409,6 @@ export function generate(n: number, seed: number, opts: SynthOptions = {}): Sent
     if (r < 0.9) return pick(FAKER_STATES);
     return `${pick(CITIES)}, ${pick(REGIONS)}`;
   };
-  const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
   const company = (lang: string): string => {
     const r = rnd();
     if (r < 0.25) return pick(KNOWN_ORGS);

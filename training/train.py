@@ -28,13 +28,17 @@ torch.set_num_threads(int(os.environ.get("NER_THREADS", "1")))
 ARCH = os.environ.get("NER_ARCH", "cnn")
 MASK_DROPPED = os.environ.get("NER_MASK_DROPPED", "0") == "1"
 LSTM_HIDDEN = int(os.environ.get("NER_LSTM", "96"))
+# word and char-n-gram embedding width, conv width: 64 and 160 since 2026-11-22 (48 and 128
+# before; the wider model was steadier across seeds, training/README.md)
+DIM = int(os.environ.get("NER_DIM", "64"))
+HIDDEN = int(os.environ.get("NER_HIDDEN", "160"))
 
 
 class Tagger(nn.Module):
     """Hashed embeddings -> 3 dilated residual conv layers (receptive field 15 tokens)
     [-> BiLSTM over the whole chunk when ARCH is cnn_bilstm] -> BIO logits."""
 
-    def __init__(self, n_labels, wd=48, cd=48, sd=8, hidden=128):
+    def __init__(self, n_labels, wd=DIM, cd=DIM, sd=8, hidden=HIDDEN):
         super().__init__()
         self.wemb = nn.Embedding(WORD_BUCKETS + 1, wd, padding_idx=0)
         self.cemb = nn.Embedding(CHAR_BUCKETS + 1, cd, padding_idx=0)
@@ -141,10 +145,7 @@ def main():
     t0 = time.time()
     data = json.load(open(os.environ.get("NER_DATA") or os.path.join(HERE, "out", "data.json")))
     labels, train, held = data["labels"], data["train"], data["heldout"]
-    # NER_DIM (word and char-n-gram embedding width) and NER_HIDDEN (conv width): 64 and 160 since
-    # 2026-11-22 (48 and 128 before; the wider model was steadier across seeds, training/README.md)
-    dim, hidden = int(os.environ.get("NER_DIM", "64")), int(os.environ.get("NER_HIDDEN", "160"))
-    model = Tagger(len(labels), wd=dim, cd=dim, hidden=hidden)
+    model = Tagger(len(labels))
     lr = float(os.environ.get("NER_LR", "2e-3"))
     init = os.environ.get("NER_INIT_ONNX")
     if init:

@@ -3,6 +3,7 @@
  * Pure TypeScript: the exact same code produces the model's inputs at training time and at
  * run time, so no vocabulary file is needed (words and character n-grams are hashed).
  */
+import { fnv1a } from './fnv1a';
 import { GAZ_CLASSES, gazetteerClass } from './gazetteer';
 
 export const WORD_BUCKETS = 20000;
@@ -36,16 +37,6 @@ export function tokenize(text: string): Token[] {
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
-}
-
-/** FNV-1a over UTF-16 code units, 32-bit unsigned. */
-export function fnv1a(s: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
 }
 
 function normWord(w: string): string {

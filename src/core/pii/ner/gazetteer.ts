@@ -15,6 +15,7 @@ import {
   ORG_SUFFIXES,
   REGIONS,
 } from './gazetteer-data';
+import { fnv1a } from './fnv1a';
 import FAKER from './gazetteer-faker.json';
 
 export const GAZ_CLASSES = 5;
@@ -49,10 +50,9 @@ function build(): Map<string, number> {
  */
 export function gazetteerFingerprint(): string {
   table ??= build();
-  let h = 0x811c9dc5;
+  let h = fnv1a('');
   for (const [word, cls] of [...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const entry = `${word}\t${cls}\n`;
-    for (let i = 0; i < entry.length; i++) h = Math.imul(h ^ entry.charCodeAt(i), 0x01000193) >>> 0;
+    h = fnv1a(`${word}\t${cls}\n`, h);
   }
   return `${table.size}:${h.toString(16).padStart(8, '0')}`;
 }
