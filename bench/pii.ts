@@ -20,12 +20,21 @@ import { fileURLToPath } from 'node:url';
 import { detect, detectPatterns } from '../src/core/pii/detect';
 import { isHeldOut } from '../src/core/pii/ner/features';
 import type { Entity, EntityType } from '../src/core/pii/types';
+import { redactUntilClean, type RedactLoopResult } from '../src/core/pii/redact-loop';
+import { Vault } from '../src/core/pii/vault';
 import { createNodeNer } from '../scripts/lib/ner-node';
 import { nerLatencyInChromium } from './lib/ner-chromium';
+import { leakReport, leakTable, type GoldRecord } from './lib/pii-eval';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.resolve(repoRoot, '..', 'shared', 'pii-data');
 const args = process.argv.slice(2);
+const argValue = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+/** `--data <dir>`: another folder of labelled JSON Lines files (default ../shared/pii-data). */
+const dataDir = path.resolve(
+  argValue('--data') ?? path.resolve(repoRoot, '..', 'shared', 'pii-data'),
+);
+/** `--files a,b`: only files whose name starts with one of these. */
+const onlyFiles = argValue('--files')?.split(',');
 const useModel = !args.includes('--no-model');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const modelPath = args.includes('--model') ? args[args.indexOf('--model') + 1] : undefined;
@@ -40,6 +49,7 @@ interface Rec {
   id: string;
   text: string;
   spans: Gold[];
+  lang?: string;
 }
 
 const NER_LABELS = ['PERSON', 'LOCATION', 'ORGANIZATION'];
@@ -157,7 +167,7 @@ function timeIt(fn: () => void, minMs = 1000): number {
 
 async function main() {
   const files = readdirSync(dataDir)
-    .filter((f) => f.endsWith('.jsonl'))
+    .filter((f) => f.endsWith('.jsonl') && (!onlyFiles || onlyFiles.some((o) => f.startsWith(o))))
     .sort();
   const summary: Record<string, unknown> = {};
   const ner = useModel ? await createNodeNer(modelPath) : undefined;
@@ -180,26 +190,61 @@ async function main() {
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as Rec);
     const preds: Entity[][] = [];
+    const redacted: RedactLoopResult[] = [];
+    const detectOne = async (t: string): Promise<Entity[]> =>
+      ner ? (await detect(t, { ner: ner.run })).entities : detectPatterns(t);
     for (const r of recs) {
       allTexts.push(r.text);
-      preds.push(ner ? (await detect(r.text, { ner: ner.run })).entities : detectPatterns(r.text));
+      preds.push(await detectOne(r.text));
+      redacted.push(
+        await redactUntilClean(
+          r.text,
+          async (t) => ({ ok: true, entities: await detectOne(t) }),
+          new Vault(),
+        ),
+      );
     }
     const scope = scopeFor(f);
     const whole = score(recs, preds, scope, () => true);
     const held = score(recs, preds, scope, (r) => isHeldOut(r.id));
+    const heldTitle = trainedOnAll
+      ? 'held-out 30% (this model was trained on it too: NOT an estimate, see docs/benchmarks.md)'
+      : 'held-out 30% (not used for training)';
+    const gold = recs as GoldRecord[];
+    const leakWhole = leakReport(gold, redacted, scope);
+    const leakHeld = leakReport(gold, redacted, scope, (r) => isHeldOut(r.id));
     out.push(
       `### ${f} (${recs.length} records)`,
       '',
       table('whole file', whole),
       '',
-      table(
-        trainedOnAll
-          ? 'held-out 30% (this model was trained on it too: NOT an estimate, see docs/benchmarks.md)'
-          : 'held-out 30% (not used for training)',
-        held,
-      ),
+      table(heldTitle, held),
+      '',
+      leakTable('leaks after pii:redact, whole file', leakWhole),
+      '',
+      leakTable(`leaks after pii:redact, ${heldTitle}`, leakHeld),
       '',
     );
+    const langs = [...new Set(recs.map((r) => r.lang).filter((l): l is string => !!l))].sort();
+    if (langs.length > 1) {
+      for (const lang of langs) {
+        const inLang = (r: Rec) => r.lang === lang;
+        out.push(
+          table(`language ${lang}, whole file`, score(recs, preds, scope, inLang)),
+          '',
+          table(
+            `language ${lang}, ${heldTitle}`,
+            score(recs, preds, scope, (r) => inLang(r) && isHeldOut(r.id)),
+          ),
+          '',
+          leakTable(
+            `language ${lang}: leaks, ${heldTitle}`,
+            leakReport(gold, redacted, scope, (r) => r.lang === lang && isHeldOut(r.id)),
+          ),
+          '',
+        );
+      }
+    }
     summary[f] = {
       whole: {
         ...prf(whole.all),
@@ -208,6 +253,10 @@ async function main() {
       heldout: {
         ...prf(held.all),
         perLabel: Object.fromEntries([...held.per].map(([l, c]) => [l, prf(c)])),
+      },
+      leak: {
+        whole: { ...leakWhole.all, wordsKept: leakWhole.wordsKept / leakWhole.wordsOutside },
+        heldout: { ...leakHeld.all, wordsKept: leakHeld.wordsKept / leakHeld.wordsOutside },
       },
     };
   }
