@@ -1,7 +1,12 @@
-/** The one entry point: patterns + rules + (optional) model, merged deterministically. */
-import { normalize, mapRange } from './normalize';
-import { runRecognizers, type Candidate } from './patterns';
-import { isPlaceholderSpan } from './placeholders';
+/**
+ * The one entry point: normalise → recognizers by family → context → (model) → merge.
+ * Every stage is linear or O(m log m) in the input and its matches; offsets are UTF-16 offsets
+ * into the ORIGINAL text, which is what gets replaced.
+ */
+import { mapRange, normalize, type Normalized } from './normalize';
+import { compareEntities, resolveOverlaps, subtractRanges } from './overlaps';
+import { placeholderRanges } from './placeholders';
+import { runRecognizers, type Candidate } from './recognizers';
 import {
   DEFAULT_THRESHOLD,
   type DenyListEntry,
@@ -12,67 +17,70 @@ import {
   type NerRunner,
 } from './types';
 
-/** Tie-break order when two overlapping candidates have the same score (lower wins). */
-const PRIORITY: Record<EntityType, number> = {
-  SECRET: 0,
-  EMAIL: 1,
-  URL: 2,
-  IBAN: 3,
-  CREDIT_CARD: 4,
-  NATIONAL_ID: 5,
-  IP_ADDRESS: 6,
-  DATE_OF_BIRTH: 7,
-  PHONE: 8,
-  DATE: 9,
-  ADDRESS: 10,
-  PERSON: 11,
-  ORGANIZATION: 12,
-  LOCATION: 13,
-};
-
-function compare(a: Entity, b: Entity): number {
-  return (
-    b.score - a.score ||
-    PRIORITY[a.type] - PRIORITY[b.type] ||
-    b.end - b.start - (a.end - a.start) ||
-    a.start - b.start ||
-    (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)
-  );
-}
-
-/**
- * Deterministic overlap resolution: best-first greedy (score, then type priority, then longer,
- * then earlier), keeping only candidates that overlap nothing already kept. Output sorted by start.
- */
-export function resolveOverlaps(entities: readonly Entity[]): Entity[] {
-  const sorted = [...entities].sort(compare);
-  const kept: Entity[] = [];
-  for (const e of sorted) {
-    if (kept.some((k) => k.start < e.end && e.start < k.end)) continue;
-    kept.push(e);
-  }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
-}
+export { resolveOverlaps } from './overlaps';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function denyListEntities(text: string, deny: readonly (string | DenyListEntry)[]): Entity[] {
+/** Types whose values are compared by their letters and digits only ("4111-1111…" = "4111 1111…"). */
+const ALNUM_TYPES: ReadonlySet<EntityType> = new Set([
+  'PHONE',
+  'CREDIT_CARD',
+  'IBAN',
+  'NATIONAL_ID',
+  'ID_NUMBER',
+]);
+
+const denyCache = new Map<string, RegExp | null>();
+
+/** A regex for a known value, tolerant of how it may be written again (case, spacing, grouping). */
+function denyRegex(entry: DenyListEntry): RegExp | null {
+  const type = entry.type ?? 'PERSON';
+  const key = `${type}\u0000${entry.value}`;
+  const hit = denyCache.get(key);
+  if (hit !== undefined) return hit;
+  // the value as the detector sees text (fullwidth digits, invisible characters removed)
+  const v = normalize(entry.value).text.trim();
+  let re: RegExp | null = null;
+  if (ALNUM_TYPES.has(type)) {
+    const chars = v.replace(/[^\p{L}\p{N}]/gu, '');
+    if (chars.length >= 4)
+      re = new RegExp(
+        `(?<![\\p{L}\\p{N}])${[...chars].map(escapeRe).join('[\\s.\\-/_()]{0,3}')}(?![\\p{L}\\p{N}])`,
+        'giu',
+      );
+  } else if (v.length >= 2) {
+    re = new RegExp(
+      `(?<![\\p{L}\\p{N}])${v.split(/\s+/).map(escapeRe).join('\\s{1,3}')}(?![\\p{L}\\p{N}])`,
+      'giu',
+    );
+  }
+  if (denyCache.size > 5000) denyCache.clear();
+  denyCache.set(key, re);
+  return re;
+}
+
+function denyListEntities(
+  text: string,
+  n: Normalized,
+  deny: readonly (string | DenyListEntry)[],
+): Entity[] {
   const out: Entity[] = [];
   for (const d of deny) {
     const entry = typeof d === 'string' ? { value: d } : d;
-    const v = entry.value.trim();
-    if (!v) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(v)}(?![\\p{L}\\p{N}])`, 'giu');
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const re = denyRegex(entry);
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(n.text); m !== null; m = re.exec(n.text)) {
+      const [start, end] = mapRange(n, m.index, m.index + m[0].length);
       out.push({
-        start: m.index,
-        end: m.index + m[0].length,
+        start,
+        end,
         type: entry.type ?? 'PERSON',
         score: 1,
         source: 'deny-list',
-        text: m[0],
+        text: text.slice(start, end),
       });
     }
   }
@@ -83,14 +91,12 @@ function allowed(e: Entity, allow: ReadonlySet<string>): boolean {
   return !allow.has(e.text.trim().toLowerCase());
 }
 
-function toEntities(
-  original: string,
-  cands: Candidate[],
-  n: ReturnType<typeof normalize>,
-): Entity[] {
-  return cands.map((c) => {
+function toEntities(original: string, cands: Candidate[], n: Normalized): Entity[] {
+  const out: Entity[] = [];
+  for (const c of cands) {
     const [start, end] = mapRange(n, c.start, c.end);
-    return {
+    if (end <= start) continue;
+    out.push({
       start,
       end,
       type: c.type,
@@ -98,13 +104,18 @@ function toEntities(
       source: 'pattern',
       text: original.slice(start, end),
       recognizer: c.recognizer,
-    };
-  });
+    });
+  }
+  return out;
 }
 
-/** Drops entities that sit inside a redaction placeholder like [PERSON_1]. */
-function notPlaceholder(text: string) {
-  return (e: Entity) => !isPlaceholderSpan(text, e.start, e.end);
+/**
+ * Placeholders in the text ("[PERSON_1]") are never reported: they are cut out of any entity
+ * that overlaps them, and what is left of the entity stays ("password=Tr0ub4dor&3xyz[EMAIL_1]"
+ * keeps "Tr0ub4dor&3xyz"). So a re-scan of a redacted text finds only real leftovers.
+ */
+function withoutPlaceholders(text: string, ents: readonly Entity[]): Entity[] {
+  return subtractRanges(ents, placeholderRanges(text));
 }
 
 /** Pattern stage only (synchronous, fast). Offsets are UTF-16 offsets into `text`. */
@@ -112,11 +123,11 @@ export function detectPatterns(text: string, options: Omit<DetectOptions, 'ner'>
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const types = options.entityTypes ? new Set(options.entityTypes) : undefined;
   const n = normalize(text);
-  const cands = runRecognizers(n.text, types);
-  let ents = toEntities(text, cands, n);
-  if (options.denyList?.length) ents.push(...denyListEntities(text, options.denyList));
+  let ents = toEntities(text, runRecognizers(n.text, types), n);
+  if (options.denyList?.length) ents.push(...denyListEntities(text, n, options.denyList));
   const allow = new Set((options.allowList ?? []).map((a) => a.trim().toLowerCase()));
-  ents = ents.filter((e) => e.score >= threshold && allowed(e, allow) && notPlaceholder(text)(e));
+  ents = ents.filter((e) => e.score >= threshold && allowed(e, allow));
+  ents = withoutPlaceholders(text, ents);
   if (types) ents = ents.filter((e) => types.has(e.type));
   return resolveOverlaps(ents);
 }
@@ -125,21 +136,21 @@ function runnerFn(r: NerRunner): (t: string) => Promise<Entity[]> {
   return typeof r === 'function' ? r : (t) => r.run(t);
 }
 
-/** Name/organisation rules (honorifics, legal forms, head nouns): weaker than validated patterns. */
+/** Name/organisation rules (honorifics, legal forms): weaker than validated patterns. */
 const RULE_RECOGNIZERS = new Set(['honorific', 'org-suffix']);
 
 /**
- * Merges pattern-stage and model-stage entities: validated pattern entities first; then the
- * name/organisation rules and the model compete by score (resolveOverlaps order) for what is left.
+ * Merges pattern-stage and model-stage entities. Validated pattern entities are kept first; a
+ * model span that overlaps one is trimmed to what lies outside it (never dropped whole: "Maria
+ * Gonzalez (maria.g@…" keeps the name); then the name/organisation rules and the trimmed model
+ * spans compete by score for what is left.
  */
 export function mergeStages(patterns: readonly Entity[], model: readonly Entity[]): Entity[] {
   const isRule = (e: Entity) => e.recognizer !== undefined && RULE_RECOGNIZERS.has(e.recognizer);
-  const kept = patterns.filter((e) => !isRule(e));
-  for (const e of [...patterns.filter(isRule), ...model].sort(compare)) {
-    if (kept.some((k) => k.start < e.end && e.start < k.end)) continue;
-    kept.push(e);
-  }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  const firm = patterns.filter((e) => !isRule(e));
+  const cut = [...firm].sort((a, b) => a.start - b.start).map((e) => [e.start, e.end] as const);
+  const trimmed = subtractRanges(model, cut);
+  return resolveOverlaps([...patterns.filter(isRule), ...trimmed].sort(compareEntities), firm);
 }
 
 /**
@@ -156,10 +167,12 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
   try {
     const n = normalize(text);
     const raw = await runnerFn(options.ner)(n.text);
-    model = raw.map((e) => {
+    model = [];
+    for (const e of raw) {
+      if (!(e.start >= 0 && e.end <= n.text.length && e.start < e.end)) continue;
       const [start, end] = mapRange(n, e.start, e.end);
-      return { ...e, start, end, text: text.slice(start, end) };
-    });
+      model.push({ ...e, start, end, text: text.slice(start, end) });
+    }
   } catch (err) {
     return {
       entities: patterns,
@@ -169,14 +182,8 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
   }
   const allow = new Set((options.allowList ?? []).map((a) => a.trim().toLowerCase()));
   model = model.filter(
-    (e) =>
-      e.score >= threshold &&
-      e.start >= 0 &&
-      e.end <= text.length &&
-      e.start < e.end &&
-      allowed(e, allow) &&
-      notPlaceholder(text)(e) &&
-      (!types || types.has(e.type)),
+    (e) => e.score >= threshold && allowed(e, allow) && (!types || types.has(e.type)),
   );
+  model = withoutPlaceholders(text, model);
   return { entities: mergeStages(patterns, model), modelStage: 'ok' };
 }

@@ -1,47 +1,287 @@
 /**
- * Invisible-character normalisation with an offset map back to the original text.
- * Zero-width and format characters (ZWSP, ZWNJ, ZWJ, WJ, BOM, soft hyphen, bidi marks) are removed
- * before matching so "jo\u200bhn@example.com" is still an email; NBSP and other spaces become ' '.
+ * The detector's view of a text, with an offset map back to the original (which is what gets
+ * replaced). One pass, linear in the input:
+ * - every format character (Unicode Cf: zero-width, bidi, soft hyphen, U+061C, tag characters,
+ *   U+FFF9-FFFB...), variation selectors, U+034F, the Mongolian selectors, Hangul fillers, C0/C1
+ *   controls other than tab/newline, and lone surrogates are removed;
+ * - line and paragraph separators become '\n', every other space ' ';
+ * - NFKC folding per character (fullwidth "４１１１" and "＠", ligatures, mathematical letters),
+ *   and every decimal digit of any script (Arabic-Indic, Devanagari...) becomes its ASCII digit;
+ * - look-alike letters (Cyrillic "с" in "example.сom") are folded to ASCII, but only inside a run
+ *   of letters that already mixes in ASCII, so Russian or Greek prose is left as it is.
+ * Matching happens on this view only; spans are mapped back with `mapRange`.
  */
-
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-const INVISIBLE_G = new RegExp(INVISIBLE.source, 'g');
-const SPACES_G = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+import { CONFUSABLE_FROM, CONFUSABLE_TO } from './confusables-data';
 
 export interface Normalized {
   text: string;
-  /** map[i] = offset in the original of normalized index i; map[text.length] = original length. null when identical offsets. */
-  map: Int32Array | null;
+  /** starts[i]/ends[i]: the original range that produced normalized char i. null = identity. */
+  starts: Int32Array | null;
+  ends: Int32Array | null;
 }
 
-export function normalize(original: string): Normalized {
-  const spaced = original.replace(SPACES_G, ' ');
-  if (!INVISIBLE.test(spaced)) return { text: spaced, map: null };
-  const map = new Int32Array(spaced.length + 1);
-  let out = '';
-  let j = 0;
-  let last = 0;
-  INVISIBLE_G.lastIndex = 0;
-  for (let m = INVISIBLE_G.exec(spaced); m !== null; m = INVISIBLE_G.exec(spaced)) {
-    const chunk = spaced.slice(last, m.index);
-    for (let k = 0; k < chunk.length; k++) map[j + k] = last + k;
-    out += chunk;
-    j += chunk.length;
-    last = m.index + m[0].length;
+/**
+ * Invisible characters removed outright beyond \p{Cf} (tested separately): the combining
+ * grapheme joiner, Hangul and Khmer fillers, Mongolian and other variation selectors.
+ */
+function isInvisibleExtra(cp: number): boolean {
+  return (
+    cp === 0x034f ||
+    cp === 0x115f ||
+    cp === 0x1160 ||
+    cp === 0x17b4 ||
+    cp === 0x17b5 ||
+    (cp >= 0x180b && cp <= 0x180f) ||
+    cp === 0x3164 ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    cp === 0xffa0 ||
+    (cp >= 0xe0100 && cp <= 0xe01ef)
+  );
+}
+const FORMAT = /\p{Cf}/u;
+const SPACE = /\p{Zs}/u;
+const DIGIT = /\p{Nd}/u;
+const LETTER = /\p{L}/u;
+
+let confusables: Map<number, string> | null = null;
+function confusableMap(): Map<number, string> {
+  if (confusables) return confusables;
+  confusables = new Map();
+  const to = [...CONFUSABLE_TO];
+  let i = 0;
+  for (const ch of CONFUSABLE_FROM) confusables.set(ch.codePointAt(0) ?? 0, to[i++] ?? ch);
+  return confusables;
+}
+
+const foldCache = new Map<number, string>();
+
+/** Numeric value of a decimal digit of any script: digits come in runs of ten from 0 to 9. */
+function digitValue(cp: number): number {
+  let k = 0;
+  while (k < 9 && DIGIT.test(String.fromCodePoint(cp - k - 1))) k++;
+  // runs of ten sit back to back in a few blocks (mathematical digits): count within the run
+  let zero = cp - k;
+  while (zero - 10 >= 0 && DIGIT.test(String.fromCodePoint(zero - 1))) zero -= 10;
+  return (cp - zero) % 10;
+}
+
+/** What one non-ASCII code point becomes in the detector's view ('' = removed). */
+function fold(cp: number, ch: string): string {
+  const hit = foldCache.get(cp);
+  if (hit !== undefined) return hit;
+  let out: string;
+  if (cp === 0x2028 || cp === 0x2029 || cp === 0x85) out = '\n';
+  else if (FORMAT.test(ch) || isInvisibleExtra(cp) || (cp >= 0x80 && cp < 0xa0)) out = '';
+  else if (SPACE.test(ch)) out = ' ';
+  else if (DIGIT.test(ch)) out = String(digitValue(cp));
+  else {
+    out = ch.normalize('NFKC');
+    // NFKC may give a non-ASCII digit or a space too (e.g. circled or superscript forms)
+    if (out.length === 1 && DIGIT.test(out) && out > '9')
+      out = String(digitValue(out.charCodeAt(0)));
   }
-  const chunk = spaced.slice(last);
-  for (let k = 0; k < chunk.length; k++) map[j + k] = last + k;
-  out += chunk;
-  j += chunk.length;
-  map[j] = original.length;
-  return { text: out, map: map.subarray(0, j + 1) };
+  if (foldCache.size < 20000) foldCache.set(cp, out);
+  return out;
+}
+
+const RUN_CHAR = /[\p{L}\p{M}\p{N}._@+-]/u;
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+
+/**
+ * Folds look-alike letters to ASCII inside runs (words, with . _ @ + -) that also hold an ASCII
+ * letter or digit. Same length in and out (every fold is one UTF-16 unit to one), so offsets
+ * are unchanged.
+ */
+function foldLookalikes(t: string): string {
+  const map = confusableMap();
+  let out: string[] | null = null;
+  let runStart = -1;
+  let mixedAscii = false;
+  let hasConfusable = false;
+  const flush = (end: number) => {
+    if (runStart !== -1 && mixedAscii && hasConfusable) {
+      out ??= t.split('');
+      for (let k = runStart; k < end; k++) {
+        const to = map.get(t.charCodeAt(k));
+        if (to !== undefined) out[k] = to;
+      }
+    }
+    runStart = -1;
+    mixedAscii = false;
+    hasConfusable = false;
+  };
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const ch = t.charAt(i);
+    if (c < 0x80 ? RUN_CHAR.test(ch) : RUN_CHAR.test(ch) || map.has(c)) {
+      if (runStart === -1) runStart = i;
+      if (c < 0x80) {
+        if (ASCII_ALNUM.test(ch)) mixedAscii = true;
+      } else if (map.has(c)) hasConfusable = true;
+    } else flush(i);
+  }
+  flush(t.length);
+  return out ? (out as string[]).join('') : t;
+}
+
+const NEEDS_WORK = /[^\t\n\r\x20-\x7e]/;
+
+/** Growable pair of offset arrays (a 10 MB text with one odd character must stay cheap). */
+class OffsetBuffer {
+  starts: Int32Array;
+  ends: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+  private grow(need: number) {
+    let cap = this.starts.length * 2;
+    while (cap < need) cap *= 2;
+    const s = new Int32Array(cap);
+    const e = new Int32Array(cap);
+    s.set(this.starts.subarray(0, this.length));
+    e.set(this.ends.subarray(0, this.length));
+    this.starts = s;
+    this.ends = e;
+  }
+  /** Original chars [from, to) copied one to one. */
+  plain(from: number, to: number) {
+    const n = to - from;
+    if (this.length + n > this.starts.length) this.grow(this.length + n);
+    for (let k = 0; k < n; k++) {
+      this.starts[this.length + k] = from + k;
+      this.ends[this.length + k] = from + k + 1;
+    }
+    this.length += n;
+  }
+  /** `count` output chars that all come from original [from, to). */
+  from(from: number, to: number, count: number) {
+    if (this.length + count > this.starts.length) this.grow(this.length + count);
+    for (let k = 0; k < count; k++) {
+      this.starts[this.length + k] = from;
+      this.ends[this.length + k] = to;
+    }
+    this.length += count;
+  }
+}
+
+/**
+ * Six or more single letters or digits, each separated by the same one separator, with at least
+ * three digits among them ("4 1 1 1 1 1 …", "D-E-8-9-…"): written to dodge a pattern. They are
+ * joined in the detector's view. Each unit is one character, so matching is linear.
+ */
+const SPACED_OUT =
+  /(?<![\p{L}\p{N}])[\p{L}\p{N}]([ \-._])[\p{L}\p{N}](?:\1[\p{L}\p{N}]){4,}(?![\p{L}\p{N}])/gu;
+
+function collapseSpacedOut(n: Normalized): Normalized {
+  SPACED_OUT.lastIndex = 0;
+  const t = n.text;
+  const cuts: Array<[number, number]> = [];
+  for (let m = SPACED_OUT.exec(t); m !== null; m = SPACED_OUT.exec(t)) {
+    let digits = 0;
+    for (let k = 0; k < m[0].length && digits < 3; k += 2) if (/\d/.test(m[0].charAt(k))) digits++;
+    if (digits >= 3) cuts.push([m.index, m.index + m[0].length]);
+  }
+  if (cuts.length === 0) return n;
+  const parts: string[] = [];
+  const map = new OffsetBuffer(t.length);
+  const origStart = (i: number) => (n.starts ? (n.starts[i] ?? 0) : i);
+  const origEnd = (i: number) => (n.ends ? (n.ends[i] ?? 0) : i + 1);
+  let pos = 0;
+  const keep = (from: number, to: number) => {
+    parts.push(t.slice(from, to));
+    for (let k = from; k < to; k++) map.from(origStart(k), origEnd(k), 1);
+  };
+  for (const [s, e] of cuts) {
+    keep(pos, s);
+    for (let k = s; k < e; k += 2) keep(k, k + 1);
+    pos = e;
+  }
+  keep(pos, t.length);
+  return {
+    text: parts.join(''),
+    starts: map.starts.subarray(0, map.length),
+    ends: map.ends.subarray(0, map.length),
+  };
+}
+
+/** The detector's view of `original` and the map back. */
+export function normalize(original: string): Normalized {
+  return collapseSpacedOut(normalizeChars(original));
+}
+
+function normalizeChars(original: string): Normalized {
+  if (!NEEDS_WORK.test(original)) return { text: original, starts: null, ends: null };
+  const parts: string[] = [];
+  const map = new OffsetBuffer(original.length + 16);
+  let identity = true;
+  let plainFrom = 0;
+  const flushPlain = (to: number) => {
+    if (to > plainFrom) {
+      parts.push(original.slice(plainFrom, to));
+      map.plain(plainFrom, to);
+    }
+  };
+  for (let i = 0; i < original.length;) {
+    const c = original.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
+    let width = 1;
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = original.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        width = 2;
+        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      }
+    }
+    const lone = width === 1 && c >= 0xd800 && c <= 0xdfff;
+    const ch = original.slice(i, i + width);
+    // lone surrogates and C0 controls other than tab/newline are removed
+    const out = lone || c < 0x20 || c === 0x7f ? '' : fold(cp, ch);
+    if (out !== ch) {
+      identity = false;
+      flushPlain(i);
+      parts.push(out);
+      map.from(i, i + width, out.length);
+      plainFrom = i + width;
+    }
+    i += width;
+  }
+  if (identity) return { text: foldLookalikes(original), starts: null, ends: null };
+  flushPlain(original.length);
+  return {
+    text: foldLookalikes(parts.join('')),
+    starts: map.starts.subarray(0, map.length),
+    ends: map.ends.subarray(0, map.length),
+  };
 }
 
 /** Maps a [start, end) range of the normalized text back to the original text. */
 export function mapRange(n: Normalized, start: number, end: number): [number, number] {
-  if (!n.map) return [start, end];
-  const s = n.map[start] ?? 0;
-  // end is exclusive: map the last included char and step past it
-  const e = end > start ? (n.map[end - 1] ?? 0) + 1 : s;
+  if (!n.starts || !n.ends) return [start, end];
+  const len = n.starts.length;
+  if (start >= len) {
+    const last = len > 0 ? (n.ends[len - 1] ?? 0) : 0;
+    return [last, last];
+  }
+  const s = n.starts[start] ?? 0;
+  const e = end > start ? (n.ends[Math.min(end, len) - 1] ?? s) : s;
   return [s, e];
+}
+
+/** The original offset of a normalized position (for boundaries between characters). */
+export function mapOffset(n: Normalized, i: number): number {
+  if (!n.starts) return i;
+  const len = n.starts.length;
+  if (i < len) return n.starts[i] ?? 0;
+  return len > 0 ? (n.ends?.[len - 1] ?? 0) : 0;
+}
+
+/** Whether a letter (of any script) is at position i: a helper for recognizers' boundaries. */
+export function isLetter(ch: string): boolean {
+  return LETTER.test(ch);
 }

@@ -12,7 +12,11 @@ export type EntityType =
   | 'DATE_OF_BIRTH'
   | 'ORGANIZATION'
   | 'URL'
-  | 'SECRET';
+  | 'SECRET'
+  /** A personal handle: "@kai_rivers", "u/dmsl". */
+  | 'USERNAME'
+  /** A labelled personal identifier that is not a national id: account, customer, policy, patient, employee number. */
+  | 'ID_NUMBER';
 
 export const ENTITY_TYPES: readonly EntityType[] = [
   'PERSON',
@@ -29,6 +33,8 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   'ORGANIZATION',
   'URL',
   'SECRET',
+  'USERNAME',
+  'ID_NUMBER',
 ];
 
 export type EntitySource = 'pattern' | 'ner' | 'deny-list' | 'rule' | (string & {});

@@ -28,7 +28,7 @@ export function cardIssuer(digits: string): string | null {
   const p3 = Number(digits.slice(0, 3));
   const p4 = Number(digits.slice(0, 4));
   const p6 = Number(digits.slice(0, 6));
-  if (digits[0] === '4' && (n === 13 || n === 16 || n === 19)) return 'visa';
+  if (digits[0] === '4' && n >= 13 && n <= 19) return 'visa';
   if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && n === 16) return 'mastercard';
   if ((p2 === 34 || p2 === 37) && n === 15) return 'amex';
   if (
@@ -53,6 +53,9 @@ export function cardIssuer(digits: string): string | null {
   )
     return 'maestro';
   if (p4 >= 2200 && p4 <= 2204 && n >= 16 && n <= 19) return 'mir';
+  if (digits[0] === '1' && n === 15) return 'uatp';
+  if ((p2 === 81 || p2 === 82) && n === 16) return 'rupay';
+  if (p4 === 9792 && n === 16) return 'troy';
   return null;
 }
 

@@ -12,6 +12,8 @@ const ENTITY_LEVELS: Policy['sensitivity']['entities'] = {
   CREDIT_CARD: 'personal',
   IP_ADDRESS: 'personal',
   SECRET: 'personal',
+  USERNAME: 'personal',
+  ID_NUMBER: 'personal',
   LOCATION: 'public',
   ORGANIZATION: 'public',
   DATE: 'public',

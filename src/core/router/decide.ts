@@ -35,6 +35,8 @@ const NOUN: Record<EntityType, [string, string]> = {
   ORGANIZATION: ['organisation', 'organisations'],
   URL: ['link', 'links'],
   SECRET: ['secret (key or password)', 'secrets (keys or passwords)'],
+  USERNAME: ['user name', 'user names'],
+  ID_NUMBER: ['account or reference number', 'account or reference numbers'],
 };
 
 const CATEGORY_NOUN: Record<string, string> = {

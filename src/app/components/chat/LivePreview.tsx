@@ -17,6 +17,8 @@ const TYPE_NAMES: Record<string, string> = {
   ORGANIZATION: 'organisation',
   URL: 'URL',
   SECRET: 'secret',
+  USERNAME: 'user name',
+  ID_NUMBER: 'account number',
 };
 
 export function countsText(counts: PreviewResult['counts']): string {

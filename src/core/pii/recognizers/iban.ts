@@ -1,0 +1,48 @@
+/**
+ * IBANs however they are grouped: "DE89 3704 0044 0532 0130 00", "DE89.3704.0044…",
+ * "de89-3704-…", groups split over a line break. From each country code + check digits the
+ * scanner takes exactly the country's length in letters and digits, skipping single separators,
+ * and keeps the value when mod-97 holds. (A labelled value that fails mod-97 is reported by the
+ * labelled-identifier recognizer instead.)
+ */
+import { ibanLength, isValidIban } from '../validators';
+import { CTX } from './labels';
+import { matches, type Candidate, type Recognizer } from './shared';
+
+const START = /(?<![A-Za-z0-9])[A-Za-z]{2}[ \t]?\d{2}/g;
+const ALNUM = /[A-Za-z0-9]/;
+/** Separators allowed between the characters of an IBAN (at most two in a row). */
+const SEP = /[ \t.\-/_\n\r]/;
+
+export const iban: Recognizer = (t, out: Candidate[]) => {
+  for (const m of matches(START, t)) {
+    const len = ibanLength(m[0].slice(0, 2));
+    if (!len) continue;
+    let n = 0;
+    let e = m.index;
+    let seps = 0;
+    let chars = '';
+    while (e < t.length && n < len) {
+      const ch = t.charAt(e);
+      if (ALNUM.test(ch)) {
+        n++;
+        chars += ch;
+        seps = 0;
+      } else if (SEP.test(ch) && seps < 2 && n > 0) seps++;
+      else break;
+      e++;
+    }
+    if (n !== len) continue;
+    // the IBAN must end at a boundary, not in the middle of a longer code
+    if (ALNUM.test(t.charAt(e)) && !SEP.test(t.charAt(e - 1))) continue;
+    if (!isValidIban(chars)) continue;
+    out.push({
+      start: m.index,
+      end: e,
+      type: 'IBAN',
+      score: 0.95,
+      recognizer: 'iban',
+      context: CTX.iban,
+    });
+  }
+};

@@ -1,0 +1,56 @@
+/** Runs every recognizer family on the detector's view of a text (see normalize.ts). */
+import type { EntityType } from '../types';
+import { address } from './address';
+import { creditCard } from './card';
+import { date, dateOfBirth, wordDate } from './date';
+import { email } from './email';
+import { iban } from './iban';
+import { ip } from './ip';
+import { labelledId } from './labelled-id';
+import { names } from './names';
+import { nationalId } from './national-id';
+import { phone, resetPhoneBudget } from './phone';
+import { secret } from './secret';
+import { applyContext, inRegions, regionsAround, type Candidate, type Recognizer } from './shared';
+import { url } from './url';
+import { username } from './username';
+
+export type { Candidate, Recognizer } from './shared';
+
+/** Recognizers whose every match contains a digit: they only scan regions around digits. */
+const DIGIT_RECOGNIZERS: ReadonlyArray<[string, Recognizer]> = [
+  ['ip', ip],
+  ['credit-card', creditCard],
+  ['iban', iban],
+  ['phone', phone],
+  ['national-id', nationalId],
+  ['labelled-id', labelledId],
+  ['date', date],
+  ['address', address],
+];
+const TEXT_RECOGNIZERS: ReadonlyArray<[string, Recognizer]> = [
+  ['email', email],
+  ['url', url],
+  ['secret', secret],
+  ['names', names],
+  ['username', username],
+  ['word-date', wordDate],
+];
+export const RECOGNIZERS: ReadonlyArray<[string, Recognizer]> = [
+  ...TEXT_RECOGNIZERS,
+  ...DIGIT_RECOGNIZERS,
+];
+
+const DIGIT_ANCHOR = /\d{1,64}/g;
+
+/** Runs every recognizer on already-normalised text; returns raw scored candidates (overlapping). */
+export function runRecognizers(t: string, types?: ReadonlySet<EntityType>): Candidate[] {
+  const out: Candidate[] = [];
+  resetPhoneBudget();
+  for (const [, r] of TEXT_RECOGNIZERS) r(t, out);
+  const regions = regionsAround(t, DIGIT_ANCHOR, 120, 200);
+  for (const [, r] of DIGIT_RECOGNIZERS) inRegions(regions, r, out);
+  dateOfBirth(t, out);
+  applyContext(t, out);
+  return types ? out.filter((c) => types.has(c.type)) : out;
+}

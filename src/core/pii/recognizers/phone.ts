@@ -1,0 +1,228 @@
+/**
+ * Phone numbers, recall first: international numbers, national numbers grouped the way phones
+ * are written ("0612 34 56 78", "415-555-0132", "(303) 555-0199"), with extensions ("x22",
+ * "ext. 7"). A phone-shaped number that libphonenumber-js finds valid or possible in one of the
+ * default regions is reported without a phone word nearby; a plain run of digits still needs one.
+ *
+ * libphonenumber costs tens of microseconds per region, so each text gets a budget of validation
+ * calls: beyond it, shape alone decides (a hostile text full of numbers is redacted, not slow).
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { isValidIpv4 } from '../validators';
+import { CTX } from './labels';
+import { digitChains, groupSizes, windows, type DigitChain, type Window } from './digit-chains';
+import {
+  NUMBER_NEGATIVE,
+  contextWindow,
+  hasContext,
+  type Candidate,
+  type Recognizer,
+} from './shared';
+
+const DEFAULT_REGIONS: readonly CountryCode[] = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'NL',
+  'BE',
+  'ES',
+  'PT',
+  'IT',
+  'DK',
+  'SE',
+  'NO',
+  'FI',
+  'AT',
+  'CH',
+  'IE',
+  'PL',
+  'CZ',
+  'BR',
+  'AU',
+  'NZ',
+  'CA',
+  'IN',
+  'ZA',
+  'HU',
+  'GR',
+];
+
+/** Validation calls (one per region tried) allowed per text. */
+export const PHONE_VALIDATION_BUDGET = 400;
+
+type Validity = 'valid' | 'possible' | 'no';
+const cache = new Map<string, Validity>();
+
+class Budget {
+  left = PHONE_VALIDATION_BUDGET;
+}
+
+/** One budget per detection call (reset by runRecognizers), shared by all regions of the text. */
+let current = new Budget();
+export function resetPhoneBudget(): void {
+  current = new Budget();
+}
+
+function validity(raw: string, intl: boolean, budget: Budget): Validity | 'unknown' {
+  const digits = raw.replace(/\D/g, '');
+  const key = (intl ? '+' : '') + digits;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  if (budget.left <= 0) return 'unknown';
+  let v: Validity = 'no';
+  try {
+    if (intl) {
+      budget.left--;
+      const p = parsePhoneNumberFromString('+' + digits.replace(/^00/, ''));
+      v = p?.isValid() ? 'valid' : p?.isPossible() ? 'possible' : 'no';
+    } else {
+      for (const c of DEFAULT_REGIONS) {
+        if (budget.left-- <= 0) return 'unknown';
+        const p = parsePhoneNumberFromString(digits, c);
+        if (p?.isValid()) {
+          v = 'valid';
+          break;
+        }
+        if (v === 'no' && p?.isPossible()) v = 'possible';
+      }
+    }
+  } catch {
+    v = 'no';
+  }
+  if (cache.size > 5000) cache.clear();
+  cache.set(key, v);
+  return v;
+}
+
+const DATE_LIKE = /^(?:\d{4}[.\-/ ]\d{1,2}[.\-/ ]\d{1,2}|\d{1,2}[.\-/ ]\d{1,2}[.\-/ ]\d{2,4})$/;
+const YEAR_RANGE = /^(?:1[6-9]|20)\d\d ?[-–/] ?(?:(?:1[6-9]|20)\d\d|\d\d)$/;
+const TIME_LIKE = /^\d{1,2}[.:]\d{2}(?:[.:]\d{2})?$/;
+const AMOUNT_NEAR =
+  /(?:[$€£¥₹]|\b(?:eur|usd|gbp|dkk|sek|nok|chf|brl|kr|r\$|euros?|dollars?|kroner|kronor|reais|francs?)\b)/i;
+const EXTENSION =
+  /^[ \t]{0,2}(?:x|ext\.?|extension|ext:|#|poste|durchwahl|dw\.?|lokal|ramal|anexo)[ \t]{0,2}(\d{1,6})(?!\d)/i;
+/** A phone label right before the number ("Tel.:", "phone:", "call me on", "ring"). */
+const LABEL_BEFORE =
+  /(?:phone|tel|telephone|mobile|mob|cell|fax|whatsapp|sms|text(?:ing)?|call(?: me)?(?: on| at)?|ring|telefon(?:nummer)?|handy|rufnummer|telefone|telemóvel|celular|téléphone|portable|teléfono|móvil|mobil(?:nummer)?|tlf|tlf\.? nr|mobilnr|gsm)\.?\s{0,2}(?:no\.?|nr\.?|number|#)?\s{0,2}[:=]?\s{0,3}$/i;
+
+/** Phone-like grouping of a national number: groups of 2-5 digits (the first may be 1). */
+function phoneShaped(sizes: number[], raw: string): boolean {
+  if (sizes.length < 2) return false;
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total < 7 || total > 13) return false;
+  // 3-2-4 is how US social security numbers are written, not phones
+  if (sizes.length === 3 && sizes[0] === 3 && sizes[1] === 2 && sizes[2] === 4) return false;
+  return (
+    sizes.every((s, i) => (i === 0 ? s >= 1 && s <= 5 : s >= 2 && s <= 5)) && !/[\n\r]/.test(raw)
+  );
+}
+
+const WORD_BEFORE = /[\p{L}\p{N}_@]/u;
+
+/** The start of an international prefix right before the window ("+45 …", "+1 (415) …"). */
+function prefixStart(t: string, start: number): { start: number; intl: boolean } {
+  let s = start;
+  if (t.charAt(s - 1) === '(') s--;
+  if (t.charAt(s - 1) === '+') return { start: s - 1, intl: true };
+  if (t.charAt(s - 1) === ' ' && t.charAt(s - 2) === '+') return { start: s - 2, intl: true };
+  return { start: s, intl: false };
+}
+
+function evaluate(t: string, chain: DigitChain, w: Window, budget: Budget): Candidate | null {
+  const pre = prefixStart(t, w.start);
+  const start = pre.start;
+  let end = w.end;
+  if (WORD_BEFORE.test(t.charAt(start - 1)) && t.charAt(start - 1) !== '(') return null;
+  const raw = t.slice(start, end);
+  const intl = pre.intl || (w.digits.startsWith('00') && w.digits.length >= 9);
+  if (!intl && (DATE_LIKE.test(raw) || YEAR_RANGE.test(raw) || TIME_LIKE.test(raw))) return null;
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw) && isValidIpv4(raw)) return null;
+  const ext = EXTENSION.exec(t.slice(end, end + 20));
+  if (ext) end += ext[0].length;
+  else if (/[\p{L}\p{N}]/u.test(t.charAt(end))) return null;
+  const sizes = groupSizes(chain, w);
+  const labelled = LABEL_BEFORE.test(t.slice(Math.max(0, start - 40), start));
+  const shaped = phoneShaped(sizes, raw) || /^\(\d{2,5}\)/.test(t.slice(start, end));
+  let score: number;
+  if (intl) {
+    const v = validity(raw, true, budget);
+    score = v === 'valid' ? 0.8 : v === 'possible' || v === 'unknown' ? 0.6 : 0.3;
+  } else if (shaped) {
+    const v = validity(raw, false, budget);
+    // short local numbers ("467 3395") collide with quantities: without a phone word they stay
+    // just under the threshold
+    const long = w.digits.length >= 9 || (w.digits.length >= 8 && v === 'valid');
+    score =
+      v === 'valid'
+        ? long
+          ? 0.6
+          : 0.45
+        : v === 'possible' || v === 'unknown'
+          ? long
+            ? 0.5
+            : 0.4
+          : 0.3;
+    // "1.299.000 kr", "612 345 678 €": an amount, unless a phone word says otherwise
+    if (
+      sizes.slice(1).every((s) => s === 3) &&
+      AMOUNT_NEAR.test(t.slice(Math.max(0, start - 6), end + 8))
+    )
+      score = Math.min(score, 0.3);
+  } else {
+    if (sizes.length > 1 && sizes.slice(1).some((s) => s < 2)) return null;
+    if (sizes.some((s) => s > 5) && sizes.length > 1) return null;
+    const v = validity(raw, false, budget);
+    score = v === 'valid' ? 0.35 : 0.2;
+  }
+  if (labelled) score = Math.max(score, w.digits.length >= 7 ? 0.85 : 0.6);
+  return {
+    start,
+    end,
+    type: 'PHONE',
+    score,
+    recognizer: 'phone',
+    context: CTX.phone,
+    negative: NUMBER_NEGATIVE,
+    labelled,
+  };
+}
+
+export const phone: Recognizer = (t, out: Candidate[]) => {
+  const budget = current;
+  for (const chain of digitChains(t)) {
+    // from each group, the longest window that scores best; the next search starts after it
+    let i = 0;
+    const gs = chain.groups;
+    while (i < gs.length) {
+      let best: Candidate | null = null;
+      let bestTo = i;
+      for (const w of windows(
+        { groups: gs.slice(i, i + 8), gaps: chain.gaps.slice(i, i + 8) },
+        7,
+        15,
+      )) {
+        if (w.from !== 0) break;
+        const c = evaluate(
+          t,
+          { groups: gs.slice(i, i + 8), gaps: chain.gaps.slice(i, i + 8) },
+          w,
+          budget,
+        );
+        if (c && (!best || c.score > best.score || (c.score === best.score && c.end > best.end))) {
+          best = c;
+          bestTo = i + w.to;
+        }
+      }
+      if (best && best.score >= 0.3) {
+        out.push(best);
+        i = bestTo + 1;
+      } else i++;
+    }
+  }
+};
+
+/** For tests and the benchmark: the window of text a phone context word is looked for in. */
+export function phoneContext(t: string, start: number, end: number): boolean {
+  return hasContext(contextWindow(t, start, end), CTX.phone);
+}

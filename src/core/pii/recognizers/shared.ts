@@ -1,0 +1,143 @@
+/**
+ * What every recognizer shares: the candidate shape, a linear regex iterator, the digit regions
+ * that digit-only recognizers scan, and the context-word test.
+ *
+ * Every regular expression in recognizers/ uses bounded quantifiers and mandatory separators
+ * between repeated groups, so matching is linear in the input (no catastrophic backtracking).
+ */
+import type { EntityType } from '../types';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  type: EntityType;
+  score: number;
+  recognizer: string;
+  /** Context words that raise the score when found near the match (lowercase, word-prefix match). */
+  context?: readonly string[];
+  /** Context words that lower the score. */
+  negative?: readonly string[];
+  /** A label in the sentence says what this is: validators and negative words cannot lower it. */
+  labelled?: boolean;
+}
+
+export type Recognizer = (t: string, out: Candidate[]) => void;
+
+/** How much a context word nearby adds, and how far around the match we look (chars). */
+export const CONTEXT_BOOST = 0.35;
+export const NEGATIVE_PENALTY = 0.25;
+export const CONTEXT_BEFORE = 48;
+export const CONTEXT_AFTER = 24;
+
+export function* matches(re: RegExp, t: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+    yield m;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+/**
+ * Regions of the text around anchor matches (e.g. digits), merged when they overlap. Recognizers
+ * whose matches must contain an anchor only scan these regions: prose without digits costs nothing.
+ */
+export interface Region {
+  start: number;
+  text: string;
+}
+export function regionsAround(t: string, anchor: RegExp, before: number, after: number): Region[] {
+  const out: Region[] = [];
+  let rs = -1;
+  let re = -1;
+  anchor.lastIndex = 0;
+  for (let m = anchor.exec(t); m !== null; m = anchor.exec(t)) {
+    let s = Math.max(0, m.index - before);
+    // start regions on a whitespace boundary so look-behinds see a clean left edge
+    // (searched in a bounded window: a text without spaces must not cost a scan per anchor)
+    const ws = t.slice(Math.max(0, s - 32), s + 1).lastIndexOf(' ');
+    if (ws !== -1) s = Math.max(0, s - 32) + ws;
+    const e = Math.min(t.length, m.index + m[0].length + after);
+    if (rs !== -1 && s <= re) re = Math.max(re, e);
+    else {
+      if (rs !== -1) out.push({ start: rs, text: t.slice(rs, re) });
+      rs = s;
+      re = e;
+    }
+    if (m[0].length === 0) anchor.lastIndex++;
+  }
+  if (rs !== -1) out.push({ start: rs, text: t.slice(rs, re) });
+  return out;
+}
+
+/** Runs a recognizer on regions and shifts its candidates back to text offsets. */
+export function inRegions(regions: readonly Region[], r: Recognizer, out: Candidate[]): void {
+  for (const reg of regions) {
+    const local: Candidate[] = [];
+    r(reg.text, local);
+    for (const c of local) {
+      c.start += reg.start;
+      c.end += reg.start;
+      out.push(c);
+    }
+  }
+}
+
+const WORDCHAR = /[\p{L}\p{N}]/u;
+
+/** Whether one of `words` starts a word in `window` (lower-case). */
+export function hasContext(window: string, words: readonly string[]): boolean {
+  for (const w of words) {
+    let i = window.indexOf(w);
+    while (i !== -1) {
+      const before = i === 0 ? ' ' : window.charAt(i - 1);
+      if (!WORDCHAR.test(before)) return true;
+      i = window.indexOf(w, i + 1);
+    }
+  }
+  return false;
+}
+
+/** The lower-cased text around [start, end) where context words are looked for. */
+export function contextWindow(t: string, start: number, end: number): string {
+  return (
+    t.slice(Math.max(0, start - CONTEXT_BEFORE), start).toLowerCase() +
+    ' ' +
+    t.slice(end, end + CONTEXT_AFTER).toLowerCase()
+  );
+}
+
+/** Presidio-style context enhancement: context words near a match raise (or lower) its score. */
+export function applyContext(t: string, cands: Candidate[]): void {
+  for (const c of cands) {
+    if (!c.context && !c.negative) continue;
+    const win = contextWindow(t, c.start, c.end);
+    if (c.context && hasContext(win, c.context)) c.score = Math.min(1, c.score + CONTEXT_BOOST);
+    else if (!c.labelled && c.negative && hasContext(win, c.negative))
+      c.score = Math.max(0, c.score - NEGATIVE_PENALTY);
+  }
+}
+
+/** Context words that make a number less likely to be personal. */
+export const NUMBER_NEGATIVE = [
+  'order',
+  'invoice',
+  'tracking',
+  'ticket',
+  'isbn',
+  'serial',
+  'ref',
+  'reference',
+  'bestell',
+  'rechnung',
+  'pedido',
+  'factura',
+  'fatura',
+  'faktura',
+  'ordre',
+  'sku',
+  'version',
+  'build',
+  'model',
+  'part no',
+  'item',
+];
