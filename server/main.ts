@@ -9,7 +9,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { ConfigError, readConfig } from './config';
 import { setCacheHeaders } from './cache-policy';
-import { detector } from './detector';
+import { detector, warmUpDetector } from './detector';
 import { batchedLogger } from './log-sink';
 import { startNodeServer } from './node';
 import type { RunningServer } from './node';
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  warmUpDetector();
   const root = path.relative(process.cwd(), config.staticRoot) || '.';
   const logs = batchedLogger(1);
   const server: RunningServer = await startNodeServer({

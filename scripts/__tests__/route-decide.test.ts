@@ -18,7 +18,7 @@ describe('route:decide CLI', () => {
   it('answers every line in order, bad lines with an error line', () => {
     const out = run(
       [
-        '{"id":"a","text":"Write to maria.silva@example.com about Friday."}',
+        '{"id":"a","text":"Write to maria.silva@example.com about the offsite."}',
         'not json',
         '{"id":"b"}',
         '',
@@ -33,7 +33,7 @@ describe('route:decide CLI', () => {
       route: 'frontier',
       pattern: 'sanitize-and-solve',
       sensitivity: 'personal',
-      outgoing: 'Write to [EMAIL_1] about Friday.',
+      outgoing: 'Write to [EMAIL_1] about the offsite.',
     });
     expect(out[1]).toMatchObject({ id: null, error: { code: 'invalid_json' } });
     expect(out[2]).toMatchObject({ id: 'b', error: { code: 'invalid_line' } });

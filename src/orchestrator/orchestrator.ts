@@ -7,7 +7,7 @@
 import type { AuditEntryInput } from '../core/audit/types';
 import { analyze } from '../core/analysis';
 import type { ChatMessage, Judgement } from '../core/local-model/api';
-import { Vault, detect, type NerRunner } from '../core/pii';
+import { Vault, detect, type DenyListEntry, type DetectOptions, type NerRunner } from '../core/pii';
 import type { LatencyBudget, Policy, Tier } from '../core/policy/schema';
 import { DEFAULT_POLICY } from '../core/policy';
 import { badgeLabel, decide, detectorOptions, type Decision, type Health } from '../core/router';
@@ -253,12 +253,10 @@ export class Orchestrator {
     text: string,
     health: Health,
     latency?: LatencyBudget,
+    known: readonly DenyListEntry[] = [],
   ): Promise<Decision> {
     const [detection, judgement] = await Promise.all([
-      detect(text, {
-        ...detectorOptions(this.policy),
-        ...(this.deps.ner ? { ner: this.deps.ner } : {}),
-      }),
+      detect(text, this.detectOptions(known)),
       this.judge(health, text),
     ]);
     const analysis = analyze(text, {
@@ -280,7 +278,9 @@ export class Orchestrator {
     const t0 = this.now();
     const messageId = input.messageId ?? this.newId();
     const health = await this.health();
-    const decision = await this.decideFor(transcriptOf(input), health, input.latency);
+    // values this conversation already redacted stay redacted (sources only add)
+    const known = (await this.loadVault(input.conversationId)).knownValues();
+    const decision = await this.decideFor(transcriptOf(input), health, input.latency, known);
     const unredacted = input.override === 'unredacted' && applyOverride(decision);
     callbacks.onDecision?.(decision);
     const result = await this.execute(
@@ -404,10 +404,7 @@ export class Orchestrator {
           ),
       detectionThreshold: this.policy.thresholds.detection,
       detectFull: async (t) => {
-        const r = await detect(t, {
-          ...detectorOptions(this.policy),
-          ...(this.deps.ner ? { ner: this.deps.ner } : {}),
-        });
+        const r = await detect(t, this.detectOptions(vault.knownValues()));
         if (r.modelStage === 'failed')
           throw Object.assign(new Error(r.error?.message ?? 'the detector failed'), {
             code: 'detector_failed',
@@ -540,6 +537,16 @@ export class Orchestrator {
       note: `waiting in the outbox for ${entry.waitingFor}; re-scanned before it is sent`,
     });
     return { outboxId: entry.id };
+  }
+
+  /** The detector's options for this policy, the model stage and the values already known. */
+  private detectOptions(known: readonly DenyListEntry[]): DetectOptions {
+    const base = detectorOptions(this.policy);
+    return {
+      ...base,
+      denyList: [...base.denyList, ...known],
+      ...(this.deps.ner ? { ner: this.deps.ner } : {}),
+    };
   }
 
   private async loadVault(conversationId: string): Promise<Vault> {

@@ -161,3 +161,28 @@ export function subtractRanges(
   }
   return out;
 }
+
+/**
+ * Overlapping entities of a type whose recognizers report parts of one thing (an address's
+ * street, unit and postcode lines) become one entity spanning them all, with the best score:
+ * otherwise a confident postcode would win over the whole address it belongs to and leave the
+ * street behind.
+ */
+export function unionSameType(
+  entities: readonly Entity[],
+  type: EntityType,
+  text: string,
+): Entity[] {
+  const of = entities.filter((e) => e.type === type).sort((a, b) => a.start - b.start);
+  if (of.length < 2) return [...entities];
+  const merged: Entity[] = [];
+  for (const e of of) {
+    const last = merged[merged.length - 1];
+    if (last && e.start < last.end) {
+      if (e.end > last.end) last.end = e.end;
+      last.score = Math.max(last.score, e.score);
+      last.text = text.slice(last.start, last.end);
+    } else merged.push({ ...e });
+  }
+  return [...entities.filter((e) => e.type !== type), ...merged];
+}

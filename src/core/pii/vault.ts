@@ -3,6 +3,7 @@ import { detect, detectPatterns } from './detect';
 import { LOOSE_PLACEHOLDER_RE, canonicalType, formatPlaceholder } from './placeholders';
 import {
   DEFAULT_THRESHOLD,
+  type DenyListEntry,
   type DetectOptions,
   type Entity,
   type EntityType,
@@ -69,6 +70,15 @@ export class Vault {
 
   entries(): VaultEntry[] {
     return [...this.byPlaceholder.values()];
+  }
+
+  /**
+   * Every value this vault has replaced, as deny-list entries for the detector: a value redacted
+   * in an earlier turn stays redacted in every later one, even where the detector would not
+   * recognise it again in its new context.
+   */
+  knownValues(): DenyListEntry[] {
+    return this.entries().map((e) => ({ value: e.value, type: e.type }));
   }
 
   toJSON(): VaultData {

@@ -18,7 +18,7 @@ beforeEach(() => {
 });
 
 const EMAIL = 'jonas.berg@acme.example';
-const TEXT = `Write a short email to ${EMAIL} saying the review moves to Thursday.`;
+const TEXT = `Write a short email to ${EMAIL} saying the review moves to next week.`;
 
 describe('db ports', () => {
   it('queues in IndexedDB, survives a new orchestrator, flushes, audits and records metrics', async () => {

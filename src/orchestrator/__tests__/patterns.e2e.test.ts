@@ -19,7 +19,7 @@ beforeEach(() => {
 });
 
 const EMAIL = 'jonas.berg@acme.example';
-const EMAIL_REQUEST = `Write a short email to ${EMAIL} saying the review moves to Thursday.`;
+const EMAIL_REQUEST = `Write a short email to ${EMAIL} saying the review moves to next week.`;
 const sentTexts = () =>
   stub.chatRequests().map((r) => JSON.stringify((r.json as { messages: unknown }).messages));
 
@@ -153,6 +153,24 @@ describe('sanitize-and-solve', () => {
     const r = await orch.send({ conversationId: 'c4', text: EMAIL_REQUEST });
     expect(stub.chatRequests()).toHaveLength(1);
     expect(r.badge.tone).toBe('local');
+  });
+
+  it('a value redacted in an earlier turn stays redacted later, where the detector alone would not see it', async () => {
+    const { orch } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });
+    await orch.send({
+      conversationId: 'kv1',
+      text: `Write to ${EMAIL} that customer number KX-4471-A9 is closed.`,
+    });
+    const first = sentTexts().join('\n');
+    expect(first).not.toContain('KX-4471-A9');
+    stub.clear();
+    // no label this time: on its own the pattern layer does not report "KX-4471-A9"
+    const later = 'Draft a reminder that KX-4471-A9 has been closed since Monday.';
+    const r = await orch.send({ conversationId: 'kv1', text: later });
+    expect(r.status).toBe('complete');
+    const sent = sentTexts().join('\n');
+    expect(sent).not.toContain('KX-4471-A9');
+    expect(sent).toContain('[ID_NUMBER_1]');
   });
 
   it('opens the circuit breaker after repeated 500s and then stops calling the tier', async () => {

@@ -63,7 +63,7 @@ describe('orchestrator -> proxy -> stub upstream', () => {
     stub.setBehaviour({ kind: 'normal', echo: true });
     stub.clear();
     const { orch } = makeOrchestrator({ baseUrl: proxy.url, local: new FakeLocal() });
-    const text = `Write a short email to ${EMAIL} saying the review moves to Thursday.`;
+    const text = `Write a short email to ${EMAIL} saying the review moves to next week.`;
     const tokens: string[] = [];
     const r = await orch.send({ conversationId: 'p', text }, { onToken: (d) => tokens.push(d) });
     expect(r).toMatchObject({ status: 'complete', text, badge: { tone: 'frontier' } });

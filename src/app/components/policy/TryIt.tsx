@@ -5,7 +5,7 @@ import { evaluate, healthFromFlags } from '../../../core/router';
 /** Runs a sample through analyze + decide with the policy being edited, and shows the decision. */
 export function TryIt({ policy }: { policy: Policy }) {
   const [text, setText] = useState(
-    'Write a short email to maria.silva@example.com: the review moves to Thursday.',
+    'Write a short email to maria.silva@example.com: the review moves to next week.',
   );
   const [flags, setFlags] = useState({ local: true, cloud: true, online: true, private: false });
   const deferred = useDeferredValue(text);

@@ -87,13 +87,13 @@ const UNIT_WORDS = anyCase(
 const POSTCODE =
   '(?:[A-Z]{1,2}-)?(?:\\d{3} \\d{2}|\\d{4,5}(?:-\\d{3,4})?|\\d{4} ?[A-Z]{2})|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d';
 const TAIL_SEG = new RegExp(
-  `^(?:,?[ \\t]{0,3}\\r?\\n[ \\t]{0,3}[^\\p{L}\\p{N}\\n]{0,4}[ \\t]{0,3}|[,>][ \\t]{0,3}|[ \\t]{1,3})(?:(?:${UNIT_WORDS})\\.? ?(?:no\\.? ?|nr\\.? ?)?#?\\d{1,5}[A-Za-z]?|\\d{1,2}(?:st|nd|rd|th|\\.|º|ª)? ?(?:${anyCase('floor|fl|etage|stock|og|sal|tv|th|mf|andar|piso|étage|esq|dto|dcha|izq')})\\.?|c\\/o [\\p{Lu}][\\p{L}\\p{M}'’.\\-]{1,30}(?: [\\p{Lu}][\\p{L}\\p{M}'’.\\-]{1,30}){0,3}|(?:${POSTCODE})(?: ${TAIL_WORD}){0,3}|\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}(?: \\(?${TAIL_WORD}\\)?){0,3}(?: (?:${POSTCODE}))?|[A-Z]{2} \\d{4,5}|\\d{4,5})(?=[,\\n\\r.?!;]|[ \\t]*$|[ \\t]{1,3}(?:[Aa]pt|[Ss]uite|[Uu]nit|\\d{4,5}\\b))`,
+  `^(?:,?[ \\t]{0,3}\\r?\\n[ \\t]{0,3}[^\\p{L}\\p{N}\\n]{0,4}[ \\t]{0,3}|[,>][ \\t]{0,3}|[ \\t]{1,3})(?:(?:${UNIT_WORDS})\\.? ?(?:no\\.? ?|nr\\.? ?)?#?\\d{1,5}[A-Za-z]?|\\d{1,2}(?:st|nd|rd|th|\\.|º|ª|o|a)? ?(?:${anyCase('floor|fl|etage|stock|og|sal|tv|th|mf|andar|piso|étage|esq|dto|dcha|izq')})\\.?|c\\/o [\\p{Lu}][\\p{L}\\p{M}'’.\\-]{1,30}(?: [\\p{Lu}][\\p{L}\\p{M}'’.\\-]{1,30}){0,3}|(?:${POSTCODE})(?: ${TAIL_WORD}){0,3}|\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}(?: \\(?${TAIL_WORD}\\)?){0,3}(?: (?:${POSTCODE}))?|[A-Z]{2} \\d{4,5}|\\d{4,5})(?=[,\\n\\r.?!;]|[ \\t]*$|[ \\t]{1,3}(?:[Aa]pt|[Ss]uite|[Uu]nit|\\d{4,5}\\b))`,
   'u',
 );
 
 /** After a blank line only a line with a postcode still belongs to the address ("Estonia 51003"). */
 const BLANK_LINE_SEG = new RegExp(
-  `^,?[ \\t]{0,3}(?:\\r?\\n[ \\t]{0,3}){2}(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}(?: ${TAIL_WORD}){0,2},? (?:${POSTCODE})|(?:${POSTCODE})(?: ${TAIL_WORD}){1,3})(?=[,\\n\\r.?!;]|[ \\t]*$)`,
+  `^,?[ \\t]{0,3}(?:\\r?\\n[ \\t]{0,3}){2}(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]{0,30}(?: ${TAIL_WORD}){0,2},? (?:${POSTCODE})(?![\\p{L}\\p{N}])|(?:${POSTCODE})(?: ${TAIL_WORD}){1,3}(?=[,\\n\\r.?!;]|[ \\t]*$))`,
   'u',
 );
 
@@ -165,7 +165,7 @@ const CITY_POSTCODE = new RegExp(
 );
 /** A postcode then a city: "8000 Aarhus", "D-10115 Berlin", "1011 AB Amsterdam", after a comma, line start or locative word. */
 const POSTCODE_CITY = new RegExp(
-  `(?:^|(?<=[,;:\\n][ \\t]{0,2})|(?<=(?:in|i|em|en|à|bei|nach|til|till|te) ))((?:[A-Z]{1,2}-)?(?:\\d{3} \\d{2}|\\d{4,5}(?:-\\d{3})?|\\d{4} [A-Z]{2})[ \\t]{1,2}\\p{Lu}[\\p{Ll}\\p{M}'’\\-]{2,30}(?:[ \\-]\\p{Lu}[\\p{Ll}\\p{M}'’\\-]{2,30}){0,2})(?=[ \\t]*(?:[,.;\\n]|$))`,
+  `(?:^|(?<=[,;:\\n][ \\t]{0,2})|(?<=(?<![\\p{L}])(?:in|i|em|en|à|bei|nach|til|till|te|to|at|from|naar|para|pour|vers|aus|von|fra|från) ))((?:[A-Z]{1,2}-)?(?:\\d{3} \\d{2}|\\d{4,5}(?:-\\d{3})?|\\d{4} [A-Z]{2})[ \\t]{1,2}\\p{Lu}[\\p{Ll}\\p{M}'’\\-]{2,30}(?:[ \\-]\\p{Lu}[\\p{Ll}\\p{M}'’\\-]{2,30}){0,2})(?=[ \\t]*(?:[,.;\\n]|$))`,
   'gmu',
 );
 const COUNTRY_PREFIXED =
@@ -298,12 +298,6 @@ export const address: Recognizer = (t, out) => {
     push(m.index, m.index + m[0].length, 0.55, 'uk-postcode');
   for (const m of matches(US_STATE_ZIP, t))
     push(m.index, m.index + m[0].length, 0.55, 'us-state-zip');
-  for (const m of matches(CORNER, t)) {
-    const a = m[1] ?? '';
-    const b = m[2] ?? '';
-    const s0 = m.index + m[0].indexOf(a);
-    push(s0, m.index + m[0].length - (b.length - b.trimEnd().length), 0.65, 'corner');
-  }
   for (const m of matches(CITY_POSTCODE, t)) {
     const city = m[1] ?? '';
     const code = m[2] ?? '';
@@ -313,7 +307,7 @@ export const address: Recognizer = (t, out) => {
     )
       continue;
     const s0 = m.index + m[0].indexOf(city);
-    push(s0, extendAddress(t, m.index + m[0].length), 0.6, 'city-postcode');
+    push(s0, extendAddress(t, m.index + m[0].length), 0.65, 'city-postcode');
   }
   for (const m of matches(POSTCODE_CITY, t)) {
     const v = m[1] ?? '';
@@ -321,7 +315,7 @@ export const address: Recognizer = (t, out) => {
     const city = v.slice(v.lastIndexOf(' ') + 1);
     if (NOT_A_CITY.test(city) || YEARISH.test(code)) continue;
     const s0 = m.index + m[0].indexOf(v);
-    push(s0, extendAddress(t, s0 + v.length), 0.6, 'postcode-city');
+    push(s0, extendAddress(t, s0 + v.length), 0.65, 'postcode-city');
   }
   for (const m of matches(COUNTRY_PREFIXED, t))
     push(m.index, extendAddress(t, m.index + m[0].length), 0.65, 'postcode-city');
@@ -330,5 +324,22 @@ export const address: Recognizer = (t, out) => {
       t.slice(m.index + m[0].length, m.index + m[0].length + 12),
     );
     if (z) push(m.index + m[0].length, m.index + m[0].length + z[0].length, 0.75, 'zip-cued');
+  }
+};
+
+/** "at the corner of Elm Street and 5th Avenue": street names without a number. Whole text. */
+export const corner: Recognizer = (t, out) => {
+  for (const m of matches(CORNER, t)) {
+    const a = m[1] ?? '';
+    const b = m[2] ?? '';
+    const s0 = m.index + m[0].indexOf(a);
+    out.push({
+      start: s0,
+      end: m.index + m[0].length - (b.length - b.trimEnd().length),
+      type: 'ADDRESS',
+      score: 0.65,
+      recognizer: 'corner',
+      context: CTX.address,
+    });
   }
 };

@@ -1,6 +1,6 @@
 /** Runs every recognizer family on the detector's view of a text (see normalize.ts). */
 import type { EntityType } from '../types';
-import { address } from './address';
+import { address, corner } from './address';
 import { creditCard } from './card';
 import { date, dateOfBirth, wordDate } from './date';
 import { email } from './email';
@@ -35,6 +35,7 @@ const TEXT_RECOGNIZERS: ReadonlyArray<[string, Recognizer]> = [
   ['names', names],
   ['username', username],
   ['word-date', wordDate],
+  ['corner', corner],
 ];
 export const RECOGNIZERS: ReadonlyArray<[string, Recognizer]> = [
   ...TEXT_RECOGNIZERS,

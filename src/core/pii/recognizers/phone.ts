@@ -106,16 +106,19 @@ const EXTENSION =
 const LABEL_BEFORE =
   /(?:phone|tel|telephone|mobile|mob|cell|fax|whatsapp|sms|text(?:ing)?|call(?: me)?(?: on| at)?|ring|telefon(?:nummer)?|handy|rufnummer|telefone|telemóvel|celular|téléphone|portable|teléfono|móvil|mobil(?:nummer)?|tlf|tlf\.? nr|mobilnr|gsm)\.?\s{0,2}(?:no\.?|nr\.?|number|#)?\s{0,2}[:=]?\s{0,3}$/i;
 
-/** Phone-like grouping of a national number: groups of 2-5 digits (the first may be 1). */
-function phoneShaped(sizes: number[], raw: string): boolean {
+/**
+ * Phone-like grouping of a national number: groups of 2-5 digits (the first may be 1); after an
+ * area code with its trunk 0 ("030 1234567", "06-12345678") the subscriber part may be longer.
+ */
+function phoneShaped(sizes: number[], raw: string, firstGroup: string): boolean {
   if (sizes.length < 2) return false;
   const total = sizes.reduce((a, b) => a + b, 0);
   if (total < 7 || total > 13) return false;
   // 3-2-4 is how US social security numbers are written, not phones
   if (sizes.length === 3 && sizes[0] === 3 && sizes[1] === 2 && sizes[2] === 4) return false;
-  return (
-    sizes.every((s, i) => (i === 0 ? s >= 1 && s <= 5 : s >= 2 && s <= 5)) && !/[\n\r]/.test(raw)
-  );
+  if (/[\n\r]/.test(raw)) return false;
+  const trunk = firstGroup.startsWith('0') && firstGroup.length >= 2;
+  return sizes.every((s, i) => (i === 0 ? s >= 1 && s <= 5 : s >= 2 && s <= (trunk ? 8 : 5)));
 }
 
 const WORD_BEFORE = /[\p{L}\p{N}_@]/u;
@@ -142,8 +145,18 @@ function evaluate(t: string, chain: DigitChain, w: Window, budget: Budget): Cand
   if (ext) end += ext[0].length;
   else if (/[\p{L}\p{N}]/u.test(t.charAt(end))) return null;
   const sizes = groupSizes(chain, w);
+  // the window stops inside a longer evenly grouped number ("9000 0000 0000 | 0001"): a fragment
+  const next = chain.groups[w.to + 1];
+  const nextGap = chain.gaps[w.to + 1] ?? '';
+  const fragment =
+    next !== undefined &&
+    sizes.length > 1 &&
+    nextGap === (chain.gaps[w.to] ?? '') &&
+    nextGap.length === 1;
   const labelled = LABEL_BEFORE.test(t.slice(Math.max(0, start - 40), start));
-  const shaped = phoneShaped(sizes, raw) || /^\(\d{2,5}\)/.test(t.slice(start, end));
+  const shaped =
+    phoneShaped(sizes, raw, chain.groups[w.from]?.digits ?? '') ||
+    /^\(\d{2,5}\)/.test(t.slice(start, end));
   let score: number;
   if (intl) {
     const v = validity(raw, true, budget);
@@ -175,6 +188,7 @@ function evaluate(t: string, chain: DigitChain, w: Window, budget: Budget): Cand
     const v = validity(raw, false, budget);
     score = v === 'valid' ? 0.35 : 0.2;
   }
+  if (fragment) score = Math.min(score, 0.3);
   if (labelled) score = Math.max(score, w.digits.length >= 7 ? 0.85 : 0.6);
   return {
     start,
@@ -183,6 +197,7 @@ function evaluate(t: string, chain: DigitChain, w: Window, budget: Budget): Cand
     score,
     recognizer: 'phone',
     context: CTX.phone,
+    weakContext: CTX.phoneWeak,
     negative: NUMBER_NEGATIVE,
     labelled,
   };

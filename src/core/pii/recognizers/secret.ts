@@ -214,9 +214,13 @@ const SECRET_ENDINGS = [
   'passwort',
   'pwd',
 ];
-/** Names that hold something key-like that is not secret. */
-const NOT_SECRET_PARTS = new Set(
-  'public pub publickey primary foreign sort partition cache hash index lookup id ids type name names count length size max min expiry expires policy hint url uri path file'.split(
+/** Words anywhere in a name that make its key-like value not a secret ("primary_key", "public_key"). */
+const NOT_SECRET_QUALIFIERS = new Set(
+  'public pub publickey publishable primary foreign sort partition cache lookup index'.split(' '),
+);
+/** Last words of a name that say the value is about a secret, not the secret ("token_expiry"). */
+const NOT_SECRET_LAST = new Set(
+  'id ids type name names count length size max min expiry expires policy hint url uri path file hash field label'.split(
     ' ',
   ),
 );
@@ -230,7 +234,7 @@ export function isSecretKeyName(name: string): boolean {
     .filter(Boolean);
   if (parts.length === 0) return false;
   const last = parts[parts.length - 1] ?? '';
-  if (NOT_SECRET_PARTS.has(last)) return false;
+  if (NOT_SECRET_LAST.has(last) || parts.some((p) => NOT_SECRET_QUALIFIERS.has(p))) return false;
   if (parts.some((p) => SECRET_PARTS.has(p))) return true;
   const joined = parts.join('');
   return SECRET_ENDINGS.some((e) => joined.endsWith(e));

@@ -15,6 +15,8 @@ export interface Candidate {
   recognizer: string;
   /** Context words that raise the score when found near the match (lowercase, word-prefix match). */
   context?: readonly string[];
+  /** Words that hint more weakly (WEAK_CONTEXT_BOOST). */
+  weakContext?: readonly string[];
   /** Context words that lower the score. */
   negative?: readonly string[];
   /** A label in the sentence says what this is: validators and negative words cannot lower it. */
@@ -25,6 +27,7 @@ export type Recognizer = (t: string, out: Candidate[]) => void;
 
 /** How much a context word nearby adds, and how far around the match we look (chars). */
 export const CONTEXT_BOOST = 0.35;
+export const WEAK_CONTEXT_BOOST = 0.15;
 export const NEGATIVE_PENALTY = 0.25;
 export const CONTEXT_BEFORE = 48;
 export const CONTEXT_AFTER = 24;
@@ -109,9 +112,11 @@ export function contextWindow(t: string, start: number, end: number): string {
 /** Presidio-style context enhancement: context words near a match raise (or lower) its score. */
 export function applyContext(t: string, cands: Candidate[]): void {
   for (const c of cands) {
-    if (!c.context && !c.negative) continue;
+    if (!c.context && !c.negative && !c.weakContext) continue;
     const win = contextWindow(t, c.start, c.end);
     if (c.context && hasContext(win, c.context)) c.score = Math.min(1, c.score + CONTEXT_BOOST);
+    else if (c.weakContext && hasContext(win, c.weakContext))
+      c.score = Math.min(1, c.score + WEAK_CONTEXT_BOOST);
     else if (!c.labelled && c.negative && hasContext(win, c.negative))
       c.score = Math.max(0, c.score - NEGATIVE_PENALTY);
   }
