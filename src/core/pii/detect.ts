@@ -4,7 +4,13 @@
  * into the ORIGINAL text, which is what gets replaced.
  */
 import { mapRange, normalize, type Normalized } from './normalize';
-import { compareEntities, resolveOverlaps, subtractRanges, unionSameType } from './overlaps';
+import {
+  compareEntities,
+  dropContained,
+  resolveOverlaps,
+  subtractRanges,
+  unionSameType,
+} from './overlaps';
 import { placeholderRanges } from './placeholders';
 import { runRecognizers, type Candidate } from './recognizers';
 import {
@@ -129,7 +135,7 @@ export function detectPatterns(text: string, options: Omit<DetectOptions, 'ner'>
   ents = ents.filter((e) => e.score >= threshold && allowed(e, allow));
   ents = withoutPlaceholders(text, ents);
   if (types) ents = ents.filter((e) => types.has(e.type));
-  return resolveOverlaps(unionSameType(ents, 'ADDRESS', text));
+  return resolveOverlaps(dropContained(unionSameType(ents, 'ADDRESS', text)));
 }
 
 function runnerFn(r: NerRunner): (t: string) => Promise<Entity[]> {

@@ -36,12 +36,13 @@ export function compareEntities(a: Entity, b: Entity): number {
 }
 
 /**
- * A set of disjoint ranges that answers "does [s, e) overlap anything taken?" in O(log m), over
- * the compressed coordinates of every endpoint it will ever see (a Fenwick tree of taken slots).
+ * Disjoint taken ranges over the compressed coordinates of every endpoint that will be seen:
+ * "which parts of [s, e) are still free?" with a union-find jump over taken slots, so the
+ * whole resolution stays O(m log m) however dense the candidates are.
  */
-export class TakenRanges {
+class Slots {
   private readonly points: number[];
-  private readonly tree: Int32Array;
+  private readonly next: Int32Array;
   private readonly taken: Uint8Array;
 
   constructor(ranges: ReadonlyArray<{ start: number; end: number }>) {
@@ -51,8 +52,9 @@ export class TakenRanges {
     const pts: number[] = [];
     for (const p of all) if (pts.length === 0 || pts[pts.length - 1] !== p) pts.push(p);
     this.points = pts;
-    this.tree = new Int32Array(pts.length + 1);
-    this.taken = new Uint8Array(pts.length);
+    this.next = new Int32Array(pts.length + 1);
+    for (let i = 0; i <= pts.length; i++) this.next[i] = i;
+    this.taken = new Uint8Array(pts.length + 1);
   }
 
   private index(p: number): number {
@@ -66,58 +68,95 @@ export class TakenRanges {
     return lo;
   }
 
-  private prefix(i: number): number {
-    let s = 0;
-    for (let k = i; k > 0; k -= k & -k) s += this.tree[k] ?? 0;
-    return s;
+  /** The first free slot at or after i. */
+  private free(i: number): number {
+    let r = i;
+    while ((this.next[r] ?? r) !== r) r = this.next[r] ?? r;
+    // path compression
+    let k = i;
+    while ((this.next[k] ?? k) !== k) {
+      const n = this.next[k] ?? k;
+      this.next[k] = r;
+      k = n;
+    }
+    return r;
   }
 
-  /** Whether [start, end) overlaps a taken range. Both ends must be among the constructor's. */
-  overlaps(start: number, end: number): boolean {
-    if (end <= start) return false;
+  /** The free parts of [start, end) as text ranges, in order. */
+  freeRuns(start: number, end: number): Array<[number, number]> {
     const a = this.index(start);
     const b = this.index(end);
-    return this.prefix(b) - this.prefix(a) > 0;
+    const runs: Array<[number, number]> = [];
+    let i = this.free(a);
+    while (i < b) {
+      let j = i;
+      while (j < b && !this.taken[j]) j++;
+      runs.push([this.points[i] ?? 0, this.points[j] ?? 0]);
+      i = j < b ? this.free(j) : b;
+    }
+    return runs;
   }
 
-  /** Marks [start, end) as taken (callers check `overlaps` first, so slots are taken once). */
+  /** Marks [start, end) taken. */
   take(start: number, end: number): void {
-    const a = this.index(start);
     const b = this.index(end);
-    for (let slot = a; slot < b; slot++) {
-      if (this.taken[slot]) continue;
-      this.taken[slot] = 1;
-      for (let k = slot + 1; k < this.tree.length; k += k & -k)
-        this.tree[k] = (this.tree[k] ?? 0) + 1;
+    for (let i = this.free(this.index(start)); i < b; i = this.free(i)) {
+      this.taken[i] = 1;
+      this.next[i] = i + 1;
     }
   }
 }
 
 /**
- * Deterministic overlap resolution: best-first greedy (compareEntities), keeping only candidates
- * that overlap nothing already kept. `first` are kept before any of `rest` is considered (they
- * must not overlap each other). Output sorted by start.
+ * Deterministic overlap resolution: best first (compareEntities). A candidate that overlaps what
+ * is already kept is trimmed to its free parts (each kept when it still holds at least three
+ * letters or digits) rather than dropped: a phone number overlapping an address's last line
+ * must not take the whole street with it. `first` are kept before any of `entities` is
+ * considered (they must not overlap each other). Output sorted by start.
  */
 export function resolveOverlaps(
   entities: readonly Entity[],
   first: readonly Entity[] = [],
 ): Entity[] {
-  const taken = new TakenRanges([...first, ...entities]);
+  const slots = new Slots([...first, ...entities]);
   const kept: Entity[] = [];
   for (const e of first) {
-    taken.take(e.start, e.end);
+    slots.take(e.start, e.end);
     kept.push(e);
   }
   for (const e of [...entities].sort(compareEntities)) {
-    if (e.end <= e.start || taken.overlaps(e.start, e.end)) continue;
-    taken.take(e.start, e.end);
-    kept.push(e);
+    if (e.end <= e.start) continue;
+    const runs = slots.freeRuns(e.start, e.end);
+    const whole = runs.length === 1 && runs[0]?.[0] === e.start && runs[0]?.[1] === e.end;
+    if (whole) {
+      slots.take(e.start, e.end);
+      kept.push(e);
+      continue;
+    }
+    for (const [s, en] of runs) {
+      const piece = trimPiece(e, s, en, 3);
+      if (!piece) continue;
+      slots.take(s, en);
+      kept.push(piece);
+    }
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-const WORDISH = /[\p{L}\p{N}]/u;
+const WORDISH = /[\p{L}\p{N}]/gu;
 const EDGE = /[\s,;:.!?()[\]{}"'`<>|/\\-]/u;
+
+/** [s, en) of an entity trimmed of spaces and punctuation at its edges, if it still says something. */
+function trimPiece(e: Entity, s0: number, en0: number, minWordChars: number): Entity | null {
+  const at = (i: number) => e.text.charAt(i - e.start);
+  let s = s0;
+  let en = en0;
+  while (s < en && EDGE.test(at(s))) s++;
+  while (en > s && EDGE.test(at(en - 1))) en--;
+  const piece = e.text.slice(s - e.start, en - e.start);
+  if ((piece.match(WORDISH)?.length ?? 0) < minWordChars) return null;
+  return { ...e, start: s, end: en, text: piece };
+}
 
 /**
  * Removes `cut` ranges (sorted by start, disjoint) from each entity and keeps the pieces that
@@ -149,14 +188,9 @@ export function subtractRanges(
       continue;
     }
     if (pos < e.end) pieces.push([pos, e.end]);
-    // the entity carries its own text: slice it, not the whole input
-    const at = (i: number) => e.text.charAt(i - e.start);
-    for (let [s, en] of pieces) {
-      while (s < en && EDGE.test(at(s))) s++;
-      while (en > s && EDGE.test(at(en - 1))) en--;
-      const piece = e.text.slice(s - e.start, en - e.start);
-      if (en - s < minLength || !WORDISH.test(piece)) continue;
-      out.push({ ...e, start: s, end: en, text: piece });
+    for (const [s, en] of pieces) {
+      const piece = trimPiece(e, s, en, minLength);
+      if (piece) out.push(piece);
     }
   }
   return out;
@@ -185,4 +219,31 @@ export function unionSameType(
     } else merged.push({ ...e });
   }
   return [...entities.filter((e) => e.type !== type), ...merged];
+}
+
+/** Scores at or above this are certain enough to stand even inside a larger candidate. */
+const CERTAIN = 0.9;
+
+/**
+ * Drops a candidate that lies strictly inside a larger one (of any type) unless it is certain:
+ * "3536 1659" looks like a phone number, but inside "3536 1659 Hoog St, Apt. 839" it is part of
+ * an address, and keeping the phone alone would leave the street behind. Recall first: the
+ * larger span wins. O(m log m).
+ */
+export function dropContained(entities: readonly Entity[]): Entity[] {
+  const sorted = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Entity[] = [];
+  let cover: Entity | null = null;
+  for (const e of sorted) {
+    const inside =
+      cover !== null &&
+      cover.start <= e.start &&
+      cover.end >= e.end &&
+      cover.end - cover.start > e.end - e.start;
+    // (a confident date inside a weak phone reading of "12/07/2000 02" is not dropped)
+    if (inside && cover && e.score < CERTAIN && cover.score >= e.score - 0.1) continue;
+    out.push(e);
+    if (!cover || e.end > cover.end) cover = e;
+  }
+  return out;
 }

@@ -155,8 +155,8 @@ const UNIT_LINE =
 const STREET_NAME =
   "(?:\\d{1,3}(?:st|nd|rd|th|\\.)? |\\p{Lu}[\\p{L}\\p{M}'’.\\-]{1,30} ?)(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]{1,30} ?|(?:St|Ave|Rd|Blvd|Dr)\\.? ?|(?:de|da|do|del|la|van|von|der) ){0,3}";
 const CORNER = new RegExp(
-  `(?<![\\p{L}])(?:corner of|intersection of|Ecke|hjørnet af|hjørnet ved|hörnet av|hörnet på|esquina (?:de|da|do|con|entre)|coin de|coin de la|hoek van|hoek)[ \\t]{1,2}(?:the |la |der |die )?(${STREET_NAME})[ \\t]{0,2}(?:and|&|und|og|och|con|com|e|y|et|en|\\/)[ \\t]{1,2}(${STREET_NAME})`,
-  'giu',
+  `(?<![\\p{L}])(?:${anyCase('corner of|intersection of|ecke|hjørnet af|hjørnet ved|hörnet av|hörnet på|coin de|coin de la|hoek van|hoek')}|${anyCase('esquina')} (?:de|da|do|con|entre))[ \\t]{1,2}(?:the |la |der |die )?(${STREET_NAME})[ \\t]{0,2}(?:and|&|und|og|och|con|com|e|y|et|en|\\/)[ \\t]{1,2}(${STREET_NAME})`,
+  'gu',
 );
 /** A city and its postcode in prose after a locative word: "Acme in Aarhus 8000". */
 const CITY_POSTCODE = new RegExp(

@@ -9,14 +9,18 @@ import { CTX } from './labels';
 import { digitChains, groupSizes, innerGaps, luhn, windows } from './digit-chains';
 import { NUMBER_NEGATIVE, type Candidate, type Recognizer } from './shared';
 
-/** How the digits are grouped: one run, card-like groups, one digit at a time, or other. */
+/**
+ * How the digits are grouped: one run, the way cards are printed (groups of 4-6 with the same
+ * separator throughout: 4-4-4-4, 4-6-5, 4-4-4-4-3; or one digit at a time), or something else.
+ */
 function grouping(sizes: number[], gaps: string[]): 'plain' | 'card' | 'other' {
   if (sizes.length === 1) return 'plain';
+  const same = gaps.every((g) => g === gaps[0]);
+  if (!same) return sizes.every((s) => s === 1) ? 'card' : 'other';
   if (sizes.every((s) => s === 1)) return 'card'; // spelled out digit by digit
   const last = sizes[sizes.length - 1] ?? 0;
   const head = sizes.slice(0, -1);
-  const consistent = gaps.every((g) => g.trim() === (gaps[0] ?? '').trim());
-  if (consistent && head.every((s) => s >= 3 && s <= 6) && last >= 1 && last <= 6) return 'card';
+  if (head.every((s) => s >= 4 && s <= 6) && last >= 1 && last <= 6) return 'card';
   return 'other';
 }
 

@@ -21,9 +21,10 @@ const TEXT_DATE_BEFORE_YEAR = new RegExp(
   `(?:(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|\\.|º)?(?: de| of)? (?:${MONTHS})\\.?,?(?: de)? |(?<![\\p{L}\\d])(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? |(?<![\\p{L}\\d])(?:${MONTHS})\\.? )$`,
   'iu',
 );
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 /** Day and month without a year: "12 March", "March 12th", "12. März". */
 const DAY_MONTH_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:\\d{1,2}(?:st|nd|rd|th|\\.|º)?(?: de| of)? (?:${MONTHS})(?![\\p{L}])|(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?(?![\\p{L}\\d]))`,
+  `(?<![\\p{L}\\d])(?:${DAY}(?:st|nd|rd|th|\\.|º)?(?: de| of)? (?:${MONTHS})(?![\\p{L}])|(?:${MONTHS})\\.? ${DAY}(?:st|nd|rd|th)?(?![\\p{L}\\d]|\\s?:))`,
   'giu',
 );
 const WEEKDAY_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${WEEKDAYS})(?![\\p{L}\\p{N}])`, 'giu');

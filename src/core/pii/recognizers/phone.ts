@@ -96,10 +96,13 @@ function validity(raw: string, intl: boolean, budget: Budget): Validity | 'unkno
 }
 
 const DATE_LIKE = /^(?:\d{4}[.\-/ ]\d{1,2}[.\-/ ]\d{1,2}|\d{1,2}[.\-/ ]\d{1,2}[.\-/ ]\d{2,4})$/;
+const DATE_PREFIX = /^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})[ T]/;
 const YEAR_RANGE = /^(?:1[6-9]|20)\d\d ?[-–/] ?(?:(?:1[6-9]|20)\d\d|\d\d)$/;
 const TIME_LIKE = /^\d{1,2}[.:]\d{2}(?:[.:]\d{2})?$/;
 const AMOUNT_NEAR =
   /(?:[$€£¥₹]|\b(?:eur|usd|gbp|dkk|sek|nok|chf|brl|kr|r\$|euros?|dollars?|kroner|kronor|reais|francs?)\b)/i;
+const CURRENCY_BEFORE = /[$€£¥₹]\s{0,2}$/;
+const CURRENCY_AFTER = /^\s{0,2}(?:[$€£¥₹]|(?:eur|usd|gbp|dkk|sek|nok|chf|kr)\b)/i;
 const EXTENSION =
   /^[ \t]{0,2}(?:x|ext\.?|extension|ext:|#|poste|durchwahl|dw\.?|lokal|ramal|anexo)[ \t]{0,2}(\d{1,6})(?!\d)/i;
 /** A phone label right before the number ("Tel.:", "phone:", "call me on", "ring"). */
@@ -136,10 +139,31 @@ function evaluate(t: string, chain: DigitChain, w: Window, budget: Budget): Cand
   const pre = prefixStart(t, w.start);
   const start = pre.start;
   let end = w.end;
-  if (WORD_BEFORE.test(t.charAt(start - 1)) && t.charAt(start - 1) !== '(') return null;
+  // "Fax(281)528-8636": a number opening with a parenthesis needs no boundary before it
+  if (t.charAt(start) !== '(' && WORD_BEFORE.test(t.charAt(start - 1))) return null;
   const raw = t.slice(start, end);
   const intl = pre.intl || (w.digits.startsWith('00') && w.digits.length >= 9);
-  if (!intl && (DATE_LIKE.test(raw) || YEAR_RANGE.test(raw) || TIME_LIKE.test(raw))) return null;
+  const bare = raw.replace(/^\(/, '');
+  if (!intl && (DATE_LIKE.test(bare) || YEAR_RANGE.test(bare) || TIME_LIKE.test(bare))) return null;
+  // a date followed by an hour ("12/07/2000 02:29"), a US ZIP+4 ("77388-5746"), thousands
+  // ("10.000.000", "1,250,000"), a range of two numbers ("15000-20000")
+  if (!intl && (DATE_PREFIX.test(bare) || /^\d{5}-\d{4}$/.test(bare))) return null;
+  if (!intl && /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/.test(bare)) return null;
+  const range = /^(\d{3,6}) ?[-–] ?(\d{3,6})$/.exec(bare);
+  if (
+    !intl &&
+    range &&
+    range[1]?.length === range[2]?.length &&
+    Number(range[1]) < Number(range[2])
+  )
+    return null;
+  // "$60000 - 70000", "70 000 kr": an amount next to a currency
+  if (
+    !intl &&
+    (CURRENCY_BEFORE.test(t.slice(Math.max(0, start - 4), start)) ||
+      CURRENCY_AFTER.test(t.slice(end, end + 5)))
+  )
+    return null;
   if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw) && isValidIpv4(raw)) return null;
   const ext = EXTENSION.exec(t.slice(end, end + 20));
   if (ext) end += ext[0].length;
@@ -183,8 +207,8 @@ function evaluate(t: string, chain: DigitChain, w: Window, budget: Budget): Cand
     )
       score = Math.min(score, 0.3);
   } else {
+    // not grouped like a phone ("3660170548", "99 668472"): a phone word nearby must say so
     if (sizes.length > 1 && sizes.slice(1).some((s) => s < 2)) return null;
-    if (sizes.some((s) => s > 5) && sizes.length > 1) return null;
     const v = validity(raw, false, budget);
     score = v === 'valid' ? 0.35 : 0.2;
   }
@@ -212,18 +236,22 @@ export const phone: Recognizer = (t, out: Candidate[]) => {
     while (i < gs.length) {
       let best: Candidate | null = null;
       let bestTo = i;
-      for (const w of windows(
-        { groups: gs.slice(i, i + 8), gaps: chain.gaps.slice(i, i + 8) },
-        7,
-        15,
-      )) {
+      const sub: DigitChain = { groups: gs.slice(i, i + 8), gaps: chain.gaps.slice(i, i + 8) };
+      for (const w of windows(sub, 7, 15)) {
         if (w.from !== 0) break;
-        const c = evaluate(
-          t,
-          { groups: gs.slice(i, i + 8), gaps: chain.gaps.slice(i, i + 8) },
-          w,
-          budget,
-        );
+        // a phone number does not continue on the next line, nor past an opening parenthesis
+        // (which starts the next number's area code: "…5746 (281)651-7106")
+        // ("+1 (415) …": after a country code the area code may open a parenthesis)
+        const ccParen =
+          (sub.groups[0]?.digits.length ?? 0) <= 3 &&
+          /\+\s?$/.test(t.slice(Math.max(0, w.start - 2), w.start));
+        if (
+          sub.gaps
+            .slice(1, w.to + 1)
+            .some((g, k) => /[\n\r]/.test(g) || (/\(/.test(g) && !(k === 0 && ccParen)))
+        )
+          break;
+        const c = evaluate(t, sub, w, budget);
         if (c && (!best || c.score > best.score || (c.score === best.score && c.end > best.end))) {
           best = c;
           bestTo = i + w.to;
