@@ -1,7 +1,8 @@
 /**
  * The one entry point: normalise → recognizers by family → context → (model) → merge.
- * Every stage is linear or O(m log m) in the input and its matches; offsets are UTF-16 offsets
- * into the ORIGINAL text, which is what gets replaced.
+ * Every stage is linear or O(m log m) in the input and its matches. The pattern stage works in
+ * the coordinates of the normalised view and maps only what it reports back to the original
+ * text, which is what gets replaced: entity offsets are UTF-16 offsets into the ORIGINAL text.
  */
 import { mapRange, normalize, type Normalized } from './normalize';
 import {
@@ -67,61 +68,39 @@ function denyRegex(entry: DenyListEntry): RegExp | null {
   return re;
 }
 
-function denyListEntities(
-  text: string,
-  n: Normalized,
-  deny: readonly (string | DenyListEntry)[],
-): Entity[] {
-  const out: Entity[] = [];
+/** Deny-list values found in the normalised view, as certain candidates. */
+function denyListCandidates(t: string, deny: readonly (string | DenyListEntry)[]): Candidate[] {
+  const out: Candidate[] = [];
   for (const d of deny) {
     const entry = typeof d === 'string' ? { value: d } : d;
     const re = denyRegex(entry);
     if (!re) continue;
     re.lastIndex = 0;
-    for (let m = re.exec(n.text); m !== null; m = re.exec(n.text)) {
-      const [start, end] = mapRange(n, m.index, m.index + m[0].length);
+    for (let m = re.exec(t); m !== null; m = re.exec(t))
       out.push({
-        start,
-        end,
+        start: m.index,
+        end: m.index + m[0].length,
         type: entry.type ?? 'PERSON',
         score: 1,
-        source: 'deny-list',
-        text: text.slice(start, end),
+        recognizer: 'deny-list',
       });
-    }
   }
   return out;
 }
 
-function allowed(e: Entity, allow: ReadonlySet<string>): boolean {
-  return !allow.has(e.text.trim().toLowerCase());
-}
-
-function toEntities(original: string, cands: Candidate[], n: Normalized): Entity[] {
-  const out: Entity[] = [];
-  for (const c of cands) {
-    const [start, end] = mapRange(n, c.start, c.end);
-    if (end <= start) continue;
-    out.push({
-      start,
-      end,
-      type: c.type,
-      score: Math.round(c.score * 1000) / 1000,
-      source: 'pattern',
-      text: original.slice(start, end),
-      recognizer: c.recognizer,
-    });
-  }
-  return out;
-}
-
-/**
- * Placeholders in the text ("[PERSON_1]") are never reported: they are cut out of any entity
- * that overlaps them, and what is left of the entity stays ("password=Tr0ub4dor&3xyz[EMAIL_1]"
- * keeps "Tr0ub4dor&3xyz"). So a re-scan of a redacted text finds only real leftovers.
- */
-function withoutPlaceholders(text: string, ents: readonly Entity[]): Entity[] {
-  return subtractRanges(ents, placeholderRanges(text));
+function toEntity(original: string, c: Candidate, n: Normalized): Entity | null {
+  const [start, end] = mapRange(n, c.start, c.end);
+  if (end <= start) return null;
+  const deny = c.recognizer === 'deny-list';
+  return {
+    start,
+    end,
+    type: c.type,
+    score: Math.round(c.score * 1000) / 1000,
+    source: deny ? 'deny-list' : 'pattern',
+    text: original.slice(start, end),
+    ...(deny ? {} : { recognizer: c.recognizer }),
+  };
 }
 
 /** Pattern stage only (synchronous, fast). Offsets are UTF-16 offsets into `text`. */
@@ -129,13 +108,25 @@ export function detectPatterns(text: string, options: Omit<DetectOptions, 'ner'>
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const types = options.entityTypes ? new Set(options.entityTypes) : undefined;
   const n = normalize(text);
-  let ents = toEntities(text, runRecognizers(n.text, types), n);
-  if (options.denyList?.length) ents.push(...denyListEntities(text, n, options.denyList));
-  const allow = new Set((options.allowList ?? []).map((a) => a.trim().toLowerCase()));
-  ents = ents.filter((e) => e.score >= threshold && allowed(e, allow));
-  ents = withoutPlaceholders(text, ents);
-  if (types) ents = ents.filter((e) => types.has(e.type));
-  return resolveOverlaps(dropContained(unionSameType(ents, 'ADDRESS', text)));
+  const t = n.text;
+  let cands = runRecognizers(t, types, threshold).filter((c) => c.score >= threshold);
+  if (options.denyList?.length) cands.push(...denyListCandidates(t, options.denyList));
+  if (options.allowList?.length) {
+    const allow = new Set(options.allowList.map((a) => normalize(a).text.trim().toLowerCase()));
+    cands = cands.filter((c) => !allow.has(t.slice(c.start, c.end).trim().toLowerCase()));
+  }
+  // Placeholders ("[PERSON_1]") are never reported: they are cut out of any candidate that
+  // overlaps them, and what is left of it stays ("password=Tr0ub4dor&3xyz[EMAIL_1]" keeps
+  // "Tr0ub4dor&3xyz"). So a re-scan of a redacted text finds only real leftovers.
+  cands = subtractRanges(t, cands, placeholderRanges(t));
+  if (types) cands = cands.filter((c) => types.has(c.type));
+  const kept = resolveOverlaps(t, dropContained(unionSameType(t, cands, 'ADDRESS')));
+  const out: Entity[] = [];
+  for (const c of kept) {
+    const e = toEntity(text, c, n);
+    if (e) out.push(e);
+  }
+  return out;
 }
 
 function runnerFn(r: NerRunner): (t: string) => Promise<Entity[]> {
@@ -146,17 +137,25 @@ function runnerFn(r: NerRunner): (t: string) => Promise<Entity[]> {
 const RULE_RECOGNIZERS = new Set(['honorific', 'org-suffix']);
 
 /**
- * Merges pattern-stage and model-stage entities. Validated pattern entities are kept first; a
- * model span that overlaps one is trimmed to what lies outside it (never dropped whole: "Maria
- * Gonzalez (maria.g@…" keeps the name); then the name/organisation rules and the trimmed model
- * spans compete by score for what is left.
+ * Merges pattern-stage and model-stage entities of `text`. Validated pattern entities are kept
+ * first; a model span that overlaps one is trimmed to what lies outside it (never dropped whole:
+ * "Maria Gonzalez (maria.g@…" keeps the name); then the name/organisation rules and the trimmed
+ * model spans compete by score for what is left.
  */
-export function mergeStages(patterns: readonly Entity[], model: readonly Entity[]): Entity[] {
+export function mergeStages(
+  text: string,
+  patterns: readonly Entity[],
+  model: readonly Entity[],
+): Entity[] {
   const isRule = (e: Entity) => e.recognizer !== undefined && RULE_RECOGNIZERS.has(e.recognizer);
   const firm = patterns.filter((e) => !isRule(e));
   const cut = [...firm].sort((a, b) => a.start - b.start).map((e) => [e.start, e.end] as const);
-  const trimmed = subtractRanges(model, cut);
-  return resolveOverlaps([...patterns.filter(isRule), ...trimmed].sort(compareEntities), firm);
+  const trimmed = subtractRanges(text, model, cut);
+  return resolveOverlaps(
+    text,
+    [...patterns.filter(isRule), ...trimmed].sort(compareEntities),
+    firm,
+  );
 }
 
 /**
@@ -188,8 +187,11 @@ export async function detect(text: string, options: DetectOptions = {}): Promise
   }
   const allow = new Set((options.allowList ?? []).map((a) => a.trim().toLowerCase()));
   model = model.filter(
-    (e) => e.score >= threshold && allowed(e, allow) && (!types || types.has(e.type)),
+    (e) =>
+      e.score >= threshold &&
+      !allow.has(e.text.trim().toLowerCase()) &&
+      (!types || types.has(e.type)),
   );
-  model = withoutPlaceholders(text, model);
-  return { entities: mergeStages(patterns, model), modelStage: 'ok' };
+  model = subtractRanges(text, model, placeholderRanges(text));
+  return { entities: mergeStages(text, patterns, model), modelStage: 'ok' };
 }

@@ -1,8 +1,19 @@
 /**
- * Overlap resolution and trimming, in O(m log m) for m candidates: a hostile text with a
- * hundred thousand matches must not cost a hundred thousand squared comparisons.
+ * Overlap resolution and trimming, in O(m log m) for m spans: a hostile text with a hundred
+ * thousand matches must not cost a hundred thousand squared comparisons.
+ * The functions work on any span over a known text: the detector's candidates (offsets into its
+ * normalised view) and entities (offsets into the original) alike.
  */
-import type { Entity, EntityType } from './types';
+import type { EntityType } from './types';
+
+export interface Span {
+  start: number;
+  end: number;
+  type: EntityType;
+  score: number;
+  source?: string;
+  text?: string;
+}
 
 /** Tie-break order when two overlapping candidates have the same score (lower wins). */
 export const PRIORITY: Record<EntityType, number> = {
@@ -25,13 +36,15 @@ export const PRIORITY: Record<EntityType, number> = {
 };
 
 /** Best first: score, then type priority, then the longer span, then the earlier start. */
-export function compareEntities(a: Entity, b: Entity): number {
+export function compareEntities(a: Span, b: Span): number {
+  const as = a.source ?? '';
+  const bs = b.source ?? '';
   return (
     b.score - a.score ||
     PRIORITY[a.type] - PRIORITY[b.type] ||
     b.end - b.start - (a.end - a.start) ||
     a.start - b.start ||
-    (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)
+    (as < bs ? -1 : as > bs ? 1 : 0)
   );
 }
 
@@ -41,20 +54,25 @@ export function compareEntities(a: Entity, b: Entity): number {
  * whole resolution stays O(m log m) however dense the candidates are.
  */
 class Slots {
-  private readonly points: number[];
+  private readonly points: Int32Array;
   private readonly next: Int32Array;
   private readonly taken: Uint8Array;
 
   constructor(ranges: ReadonlyArray<{ start: number; end: number }>) {
-    const all: number[] = [];
-    for (const r of ranges) all.push(r.start, r.end);
-    all.sort((a, b) => a - b);
-    const pts: number[] = [];
-    for (const p of all) if (pts.length === 0 || pts[pts.length - 1] !== p) pts.push(p);
-    this.points = pts;
-    this.next = new Int32Array(pts.length + 1);
-    for (let i = 0; i <= pts.length; i++) this.next[i] = i;
-    this.taken = new Uint8Array(pts.length + 1);
+    const all = new Int32Array(ranges.length * 2);
+    let k = 0;
+    for (const r of ranges) {
+      all[k++] = r.start;
+      all[k++] = r.end;
+    }
+    all.sort();
+    let n = 0;
+    for (let i = 0; i < all.length; i++)
+      if (n === 0 || all[n - 1] !== all[i]) all[n++] = all[i] ?? 0;
+    this.points = all.subarray(0, n);
+    this.next = new Int32Array(n + 1);
+    for (let i = 0; i <= n; i++) this.next[i] = i;
+    this.taken = new Uint8Array(n + 1);
   }
 
   private index(p: number): number {
@@ -82,6 +100,15 @@ class Slots {
     return r;
   }
 
+  /** Whether [start, end) is entirely free. */
+  isFree(start: number, end: number): boolean {
+    const a = this.index(start);
+    const b = this.index(end);
+    if (this.free(a) !== a) return false;
+    for (let i = a; i < b; i++) if (this.taken[i]) return false;
+    return true;
+  }
+
   /** The free parts of [start, end) as text ranges, in order. */
   freeRuns(start: number, end: number): Array<[number, number]> {
     const a = this.index(start);
@@ -107,34 +134,59 @@ class Slots {
   }
 }
 
+const WORDISH = /[\p{L}\p{N}]/gu;
+const EDGE = /[\s,;:.!?()[\]{}"'`<>|/\\-]/u;
+
 /**
- * Deterministic overlap resolution: best first (compareEntities). A candidate that overlaps what
- * is already kept is trimmed to its free parts (each kept when it still holds at least three
- * letters or digits) rather than dropped: a phone number overlapping an address's last line
- * must not take the whole street with it. `first` are kept before any of `entities` is
- * considered (they must not overlap each other). Output sorted by start.
+ * [s0, en0) of a span trimmed of spaces and punctuation at its edges, if it still says
+ * something (at least `minWordChars` letters or digits). `text` is what the span indexes into.
  */
-export function resolveOverlaps(
-  entities: readonly Entity[],
-  first: readonly Entity[] = [],
-): Entity[] {
-  const slots = new Slots([...first, ...entities]);
-  const kept: Entity[] = [];
+function trimPiece<T extends Span>(
+  text: string,
+  e: T,
+  s0: number,
+  en0: number,
+  minWordChars: number,
+): T | null {
+  let s = s0;
+  let en = en0;
+  while (s < en && EDGE.test(text.charAt(s))) s++;
+  while (en > s && EDGE.test(text.charAt(en - 1))) en--;
+  const piece = text.slice(s, en);
+  if ((piece.match(WORDISH)?.length ?? 0) < minWordChars) return null;
+  return e.text === undefined
+    ? { ...e, start: s, end: en }
+    : { ...e, start: s, end: en, text: piece };
+}
+
+/**
+ * Deterministic overlap resolution: best first (compareEntities). A span that overlaps what is
+ * already kept is trimmed to its free parts (each kept when it still holds at least three
+ * letters or digits) rather than dropped: a phone number overlapping an address's last line
+ * must not take the whole street with it. `first` are kept before any of `spans` is considered
+ * (they must not overlap each other). Output sorted by start.
+ */
+export function resolveOverlaps<T extends Span>(
+  text: string,
+  spans: readonly T[],
+  first: readonly T[] = [],
+): T[] {
+  const slots = new Slots([...first, ...spans]);
+  const kept: T[] = [];
   for (const e of first) {
     slots.take(e.start, e.end);
     kept.push(e);
   }
-  for (const e of [...entities].sort(compareEntities)) {
+  for (const e of [...spans].sort(compareEntities)) {
     if (e.end <= e.start) continue;
     const runs = slots.freeRuns(e.start, e.end);
-    const whole = runs.length === 1 && runs[0]?.[0] === e.start && runs[0]?.[1] === e.end;
-    if (whole) {
+    if (runs.length === 1 && runs[0]?.[0] === e.start && runs[0]?.[1] === e.end) {
       slots.take(e.start, e.end);
       kept.push(e);
       continue;
     }
     for (const [s, en] of runs) {
-      const piece = trimPiece(e, s, en, 3);
+      const piece = trimPiece(text, e, s, en, 3);
       if (!piece) continue;
       slots.take(s, en);
       kept.push(piece);
@@ -143,35 +195,21 @@ export function resolveOverlaps(
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-const WORDISH = /[\p{L}\p{N}]/gu;
-const EDGE = /[\s,;:.!?()[\]{}"'`<>|/\\-]/u;
-
-/** [s, en) of an entity trimmed of spaces and punctuation at its edges, if it still says something. */
-function trimPiece(e: Entity, s0: number, en0: number, minWordChars: number): Entity | null {
-  const at = (i: number) => e.text.charAt(i - e.start);
-  let s = s0;
-  let en = en0;
-  while (s < en && EDGE.test(at(s))) s++;
-  while (en > s && EDGE.test(at(en - 1))) en--;
-  const piece = e.text.slice(s - e.start, en - e.start);
-  if ((piece.match(WORDISH)?.length ?? 0) < minWordChars) return null;
-  return { ...e, start: s, end: en, text: piece };
-}
-
 /**
- * Removes `cut` ranges (sorted by start, disjoint) from each entity and keeps the pieces that
- * still hold a letter or digit, trimmed of spaces and punctuation at their edges. Never drops an
- * entity whole because part of it is covered: "Tr0ub4dor&3xyz[EMAIL_1]" keeps "Tr0ub4dor&3xyz".
- * Linear: entities and cuts are walked together.
+ * Removes `cut` ranges (sorted by start, disjoint) from each span and keeps the pieces that still
+ * hold a letter or digit, trimmed of spaces and punctuation at their edges. Never drops a span
+ * whole because part of it is covered: "Tr0ub4dor&3xyz[EMAIL_1]" keeps "Tr0ub4dor&3xyz".
+ * Linear: spans and cuts are walked together.
  */
-export function subtractRanges(
-  entities: readonly Entity[],
+export function subtractRanges<T extends Span>(
+  text: string,
+  spans: readonly T[],
   cut: ReadonlyArray<readonly [number, number]>,
   minLength = 2,
-): Entity[] {
-  if (cut.length === 0) return [...entities];
-  const sorted = [...entities].sort((a, b) => a.start - b.start);
-  const out: Entity[] = [];
+): T[] {
+  if (cut.length === 0) return [...spans];
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: T[] = [];
   let c0 = 0;
   for (const e of sorted) {
     while (c0 < cut.length && (cut[c0]?.[1] ?? 0) <= e.start) c0++;
@@ -189,7 +227,7 @@ export function subtractRanges(
     }
     if (pos < e.end) pieces.push([pos, e.end]);
     for (const [s, en] of pieces) {
-      const piece = trimPiece(e, s, en, minLength);
+      const piece = trimPiece(text, e, s, en, minLength);
       if (piece) out.push(piece);
     }
   }
@@ -197,43 +235,42 @@ export function subtractRanges(
 }
 
 /**
- * Overlapping entities of a type whose recognizers report parts of one thing (an address's
- * street, unit and postcode lines) become one entity spanning them all, with the best score:
- * otherwise a confident postcode would win over the whole address it belongs to and leave the
- * street behind.
+ * Overlapping spans of a type whose recognizers report parts of one thing (an address's street,
+ * unit and postcode lines) become one span covering them all, with the best score: otherwise a
+ * confident postcode would win over the whole address it belongs to and leave the street behind.
  */
-export function unionSameType(
-  entities: readonly Entity[],
-  type: EntityType,
+export function unionSameType<T extends Span>(
   text: string,
-): Entity[] {
-  const of = entities.filter((e) => e.type === type).sort((a, b) => a.start - b.start);
-  if (of.length < 2) return [...entities];
-  const merged: Entity[] = [];
+  spans: readonly T[],
+  type: EntityType,
+): T[] {
+  const of = spans.filter((e) => e.type === type).sort((a, b) => a.start - b.start);
+  if (of.length < 2) return [...spans];
+  const merged: T[] = [];
   for (const e of of) {
     const last = merged[merged.length - 1];
     if (last && e.start < last.end) {
       if (e.end > last.end) last.end = e.end;
       last.score = Math.max(last.score, e.score);
-      last.text = text.slice(last.start, last.end);
+      if (last.text !== undefined) last.text = text.slice(last.start, last.end);
     } else merged.push({ ...e });
   }
-  return [...entities.filter((e) => e.type !== type), ...merged];
+  return [...spans.filter((e) => e.type !== type), ...merged];
 }
 
 /** Scores at or above this are certain enough to stand even inside a larger candidate. */
 const CERTAIN = 0.9;
 
 /**
- * Drops a candidate that lies strictly inside a larger one (of any type) unless it is certain:
- * "3536 1659" looks like a phone number, but inside "3536 1659 Hoog St, Apt. 839" it is part of
- * an address, and keeping the phone alone would leave the street behind. Recall first: the
- * larger span wins. O(m log m).
+ * Drops a span that lies strictly inside a larger one (of any type) unless it is certain or the
+ * larger one is clearly weaker: "3536 1659" looks like a phone number, but inside "3536 1659
+ * Hoog St, Apt. 839" it is part of an address, and keeping the phone alone would leave the street
+ * behind. Recall first: the larger span wins. O(m log m).
  */
-export function dropContained(entities: readonly Entity[]): Entity[] {
-  const sorted = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Entity[] = [];
-  let cover: Entity | null = null;
+export function dropContained<T extends Span>(spans: readonly T[]): T[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: T[] = [];
+  let cover: T | null = null;
   for (const e of sorted) {
     const inside =
       cover !== null &&

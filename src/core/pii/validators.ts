@@ -64,10 +64,17 @@ export function isValidCard(raw: string): boolean {
   return d.length >= 12 && d.length <= 19 && luhnValid(d) && cardIssuer(d) !== null;
 }
 
+let ibanLengths: Map<string, number> | null = null;
+
 /** Returns the IBAN's expected length for its country prefix, or 0 when unknown. */
 export function ibanLength(country: string): number {
-  const spec = getCountrySpecifications()[country.toUpperCase()];
-  return spec?.chars ?? 0;
+  // ibantools builds a fresh table on every call: build ours once
+  if (!ibanLengths) {
+    ibanLengths = new Map();
+    for (const [code, spec] of Object.entries(getCountrySpecifications()))
+      if (spec.chars) ibanLengths.set(code, spec.chars);
+  }
+  return ibanLengths.get(country.toUpperCase()) ?? 0;
 }
 
 export function isValidIban(raw: string): boolean {

@@ -169,13 +169,19 @@ describe('overlap resolution', () => {
       mk(30, 40, 'PERSON', 0.6),
       mk(32, 38, 'LOCATION', 0.9),
     ];
-    const a = resolveOverlaps(ents);
+    const text = 'x'.repeat(50);
+    const a = resolveOverlaps(text, ents);
     for (let i = 0; i < 20; i++) {
       const shuffled = [...ents].sort(() => Math.random() - 0.5);
-      expect(resolveOverlaps(shuffled)).toEqual(a);
+      expect(resolveOverlaps(text, shuffled)).toEqual(a);
     }
-    // equal scores: type priority (CREDIT_CARD before PHONE), higher score wins otherwise
-    expect(a.map((e) => e.type)).toEqual(['CREDIT_CARD', 'LOCATION']);
+    // equal scores: type priority (CREDIT_CARD before PHONE), higher score wins otherwise; the
+    // loser keeps what lies outside the winner when that still holds three characters or more
+    expect(a.map((e) => [e.type, e.start, e.end])).toEqual([
+      ['PHONE', 0, 5],
+      ['CREDIT_CARD', 5, 20],
+      ['LOCATION', 32, 38],
+    ]);
   });
 });
 
@@ -255,14 +261,24 @@ describe('merging the pattern stage with the model', () => {
       e(0, 8, 'PERSON', 0.7, 'pattern', 'honorific'),
     ];
     const model = [e(0, 12, 'ORGANIZATION', 0.9, 'ner'), e(25, 30, 'PERSON', 0.99, 'ner')];
-    expect(mergeStages(patterns, model).map((x) => [x.type, x.start])).toEqual([
+    const text = 'x'.repeat(50);
+    expect(mergeStages(text, patterns, model).map((x) => [x.type, x.start])).toEqual([
       ['ORGANIZATION', 0],
       ['EMAIL', 20],
     ]);
+    // the weaker model span loses the overlap but keeps its own part (recall first)
     const weakModel = [e(0, 12, 'ORGANIZATION', 0.6, 'ner')];
-    expect(mergeStages(patterns, weakModel).map((x) => [x.type, x.start])).toEqual([
-      ['PERSON', 0],
-      ['EMAIL', 20],
+    expect(mergeStages(text, patterns, weakModel).map((x) => [x.type, x.start, x.end])).toEqual([
+      ['PERSON', 0, 8],
+      ['ORGANIZATION', 8, 12],
+      ['EMAIL', 20, 40],
+    ]);
+    // a model span overlapping a validated pattern entity is trimmed, not dropped
+    const overEmail = [e(12, 24, 'PERSON', 0.8, 'ner')];
+    expect(mergeStages(text, patterns, overEmail).map((x) => [x.type, x.start, x.end])).toEqual([
+      ['PERSON', 0, 8],
+      ['PERSON', 12, 20],
+      ['EMAIL', 20, 40],
     ]);
   });
 });

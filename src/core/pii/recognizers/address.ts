@@ -36,16 +36,38 @@ const WORD_TOKEN = /^[\p{L}\p{M}\d][\p{L}\p{M}\d'’.\-/]{0,40}$/u;
 const CAP = /^[\p{Lu}\d]/u;
 const bare = (w: string) => w.toLowerCase().replace(/[.,]+$/, '');
 
+/** Characters that end a word token here: whitespace and , ; : ( ) [ ] " < > (and ? ! after). */
+function isTokenEnd(c: number, after: boolean): boolean {
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 44 ||
+    c === 59 ||
+    c === 58 ||
+    c === 40 ||
+    c === 41 ||
+    c === 91 ||
+    c === 93 ||
+    c === 34 ||
+    c === 60 ||
+    c === 62 ||
+    c === 0xa0 ||
+    (after && (c === 63 || c === 33))
+  );
+}
+
 /** Up to n space-separated word tokens ending right before position i (same line). */
 function wordsBefore(t: string, i: number, n: number): Tok[] {
   const out: Tok[] = [];
   let e = i;
   while (out.length < n) {
     let k = e;
-    while (k > 0 && t.charAt(k - 1) === ' ' && e - k < 3) k--;
+    while (k > 0 && t.charCodeAt(k - 1) === 32 && e - k < 3) k--;
     if (k === e || k === 0) break;
     let s = k;
-    while (s > 0 && k - s < 40 && !/[\s,;:()[\]"<>]/.test(t.charAt(s - 1))) s--;
+    while (s > 0 && k - s < 40 && !isTokenEnd(t.charCodeAt(s - 1), false)) s--;
     const w = t.slice(s, k);
     if (!WORD_TOKEN.test(w)) break;
     out.unshift({ s, e: k, w });
@@ -60,10 +82,10 @@ function wordsAfter(t: string, i: number, n: number): Tok[] {
   let s = i;
   while (out.length < n) {
     let k = s;
-    while (k < t.length && t.charAt(k) === ' ' && k - s < 3) k++;
+    while (k < t.length && t.charCodeAt(k) === 32 && k - s < 3) k++;
     if (k === s || k >= t.length) break;
     let e = k;
-    while (e < t.length && e - k < 40 && !/[\s,;:()[\]"<>?!]/.test(t.charAt(e))) e++;
+    while (e < t.length && e - k < 40 && !isTokenEnd(t.charCodeAt(e), true)) e++;
     const w = t.slice(k, e);
     if (!WORD_TOKEN.test(w)) break;
     out.push({ s: k, e, w });
@@ -71,6 +93,27 @@ function wordsAfter(t: string, i: number, n: number): Tok[] {
   }
   return out;
 }
+
+const UPPER_OR_DIGIT = /[\p{Lu}\d]/u;
+
+/**
+ * A cheap look at the words next to a number before any real work: an address needs a
+ * capitalised word, a digit or a street word on one side ("amet 12 lorem" has none).
+ */
+function mayBeAddress(t: string, ns: number, ne: number): boolean {
+  const next = wordsAfter(t, ne, 1)[0]?.w;
+  if (next && (UPPER_OR_DIGIT.test(next.charAt(0)) || STREET_PREFIXES.has(bare(next)))) return true;
+  const prev = wordsBefore(t, ns, 1)[0]?.w;
+  if (prev) {
+    if (UPPER_OR_DIGIT.test(prev.charAt(0))) return true;
+    const b = bare(prev);
+    if (STREET_TYPES.has(b) || STREET_PREFIXES.has(b) || STREET_SUFFIX_RE.test(b)) return true;
+  }
+  // after "address:" even a lower-case street counts ("address:\n947 trg revolucije 17")
+  return CUE_NEAR.test(t.slice(Math.max(0, ns - 80), ns));
+}
+const CUE_NEAR =
+  /address|adresse|anschrift|morada|endereço|dirección|adres|lives? at|living at|sent to|deliver|ship|located at|wohnt|bor på|woont/i;
 
 // tail segments after a street: "Apt. 868", "Suite 741", "Tallinn", "Belgium 18431", "75008 Paris", "QC 54256"
 const TAIL_WORD = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.\\-]{0,30}";
@@ -189,6 +232,7 @@ export const address: Recognizer = (t, out) => {
     if (ns > 0 && /[\p{L}\d]/u.test(t.charAt(ns - 1))) continue;
     if (ns < covered) continue;
     // every street form has letters next to the number: skip digit runs in digit-only stretches
+    if (!mayBeAddress(t, ns, ne)) continue;
     if (!HAS_LETTER.test(t.slice(Math.max(0, ns - 40), ne + 40))) continue;
     // (a) number first: "1659 Hoog St", "1987 74 Diakou Street", "137 Avenue Teboulbi"
     const after = wordsAfter(t, ne, 6);

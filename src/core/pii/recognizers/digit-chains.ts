@@ -5,44 +5,149 @@
  * value is found however it is grouped, and a chain that runs across unrelated numbers ("in 2019
  * 4111 1111 1111 1111") still yields the window that validates. Windows are bounded by digit
  * count, so the work per chain is linear in its length.
+ *
+ * Groups are kept in typed arrays (a hostile text can hold a million of them), shared by every
+ * recognizer that scans the same text.
  */
 
-export interface DigitGroup {
-  start: number;
-  end: number;
-  digits: string;
-}
-
-export interface DigitChain {
-  groups: DigitGroup[];
-  /** Text between group i-1 and group i (gaps[0] is ''). */
-  gaps: string[];
-}
-
 const RUN = /\d{1,64}/g;
-/** One separator character, or a short run of them (a space around a dash, a line break). */
+/** Gaps of more than one character that still join two groups (a space around a dash, a line break, parentheses). */
 const GAP =
   /^(?:[ \t.\-/_\u2010-\u2015]|[ \t]{0,2}\r?\n[ \t]{0,2}|[ \t]{2,3}|[ \t][-/_\u2013\u2014][ \t]|[ \t]?\)[ \t.-]?|[ \t.-]?\(|\)\()$/;
 
-/** Splits the text into chains of digit groups (every digit run belongs to exactly one chain). */
-export function digitChains(t: string): DigitChain[] {
-  const chains: DigitChain[] = [];
-  let cur: DigitChain | null = null;
-  let lastEnd = -1;
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(t); m !== null; m = RUN.exec(t)) {
-    const g: DigitGroup = { start: m.index, end: m.index + m[0].length, digits: m[0] };
-    const gap = lastEnd >= 0 && m.index - lastEnd <= 5 ? t.slice(lastEnd, m.index) : null;
-    if (cur && gap !== null && GAP.test(gap)) {
-      cur.groups.push(g);
-      cur.gaps.push(gap);
-    } else {
-      cur = { groups: [g], gaps: [''] };
-      chains.push(cur);
+/** Whether the one character at `c` joins two digit groups (the common case, no regex). */
+function oneCharGap(c: number): boolean {
+  return (
+    c === 32 || // space
+    c === 45 || // -
+    c === 46 || // .
+    c === 47 || // /
+    c === 95 || // _
+    c === 9 || // tab
+    c === 10 || // newline
+    c === 40 || // (
+    c === 41 || // )
+    (c >= 0x2010 && c <= 0x2015) // dashes
+  );
+}
+
+export class DigitGroups {
+  /** Group i is t[starts[i], ends[i]). */
+  starts: Int32Array;
+  ends: Int32Array;
+  count = 0;
+  /** Chain k is groups [chainStarts[k], chainStarts[k + 1]). */
+  chainStarts: Int32Array;
+  chains = 0;
+
+  constructor(readonly t: string) {
+    let cap = 64;
+    this.starts = new Int32Array(cap);
+    this.ends = new Int32Array(cap);
+    this.chainStarts = new Int32Array(cap + 1);
+    let lastEnd = -1;
+    RUN.lastIndex = 0;
+    for (let m = RUN.exec(t); m !== null; m = RUN.exec(t)) {
+      if (this.count === cap) {
+        cap *= 2;
+        this.starts = grow(this.starts, cap);
+        this.ends = grow(this.ends, cap);
+        this.chainStarts = grow(this.chainStarts, cap + 1);
+      }
+      const s = m.index;
+      let joined = false;
+      if (this.count > 0 && s - lastEnd <= 5) {
+        joined =
+          s - lastEnd === 1 ? oneCharGap(t.charCodeAt(lastEnd)) : GAP.test(t.slice(lastEnd, s));
+      }
+      if (!joined) this.chainStarts[this.chains++] = this.count;
+      this.starts[this.count] = s;
+      this.ends[this.count] = s + m[0].length;
+      this.count++;
+      lastEnd = s + m[0].length;
     }
-    lastEnd = g.end;
+    this.chainStarts[this.chains] = this.count;
   }
-  return chains;
+
+  /** Number of digits in group i. */
+  len(i: number): number {
+    return (this.ends[i] ?? 0) - (this.starts[i] ?? 0);
+  }
+
+  digits(i: number): string {
+    return this.t.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** The text between group i-1 and group i ('' for i = 0). */
+  gap(i: number): string {
+    return i > 0 ? this.t.slice(this.ends[i - 1], this.starts[i]) : '';
+  }
+
+  /** The digits of groups [from, to], concatenated. */
+  digitsOf(from: number, to: number): string {
+    let out = '';
+    for (let k = from; k <= to; k++) out += this.digits(k);
+    return out;
+  }
+}
+
+function grow(a: Int32Array, cap: number): Int32Array {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
+
+let cachedText: string | null = null;
+let cached: DigitGroups | null = null;
+
+/** The digit groups of a text; the last text's groups are reused by the next recognizer. */
+export function digitGroups(t: string): DigitGroups {
+  if (cachedText !== t || !cached) {
+    cached = new DigitGroups(t);
+    cachedText = t;
+  }
+  return cached;
+}
+
+/**
+ * Luhn sums of every window of one chain in O(1) each: prefix sums of the chain's digits with
+ * the doubling applied at even and at odd positions. Which of the two a window needs depends
+ * only on the parity of its last digit's position.
+ */
+export class ChainLuhn {
+  /** Digit offset (within the chain) where each group starts; one more entry for the end. */
+  readonly at: Int32Array;
+  private readonly evenDoubled: Int32Array;
+  private readonly oddDoubled: Int32Array;
+
+  constructor(g: DigitGroups, from: number, to: number) {
+    const n = to - from;
+    this.at = new Int32Array(n + 1);
+    let total = 0;
+    for (let k = 0; k < n; k++) {
+      this.at[k] = total;
+      total += g.len(from + k);
+    }
+    this.at[n] = total;
+    this.evenDoubled = new Int32Array(total + 1);
+    this.oddDoubled = new Int32Array(total + 1);
+    let i = 0;
+    for (let k = from; k < to; k++) {
+      for (let p = g.starts[k] ?? 0; p < (g.ends[k] ?? 0); p++, i++) {
+        const v = g.t.charCodeAt(p) - 48;
+        const d = v > 4 ? v * 2 - 9 : v * 2;
+        this.evenDoubled[i + 1] = (this.evenDoubled[i] ?? 0) + ((i & 1) === 0 ? d : v);
+        this.oddDoubled[i + 1] = (this.oddDoubled[i] ?? 0) + ((i & 1) === 1 ? d : v);
+      }
+    }
+  }
+
+  /** Whether chain digits [s, e) pass Luhn. */
+  valid(s: number, e: number): boolean {
+    // the last digit (e-1) is not doubled; the digits at the other parity are
+    const sums = ((e - 1) & 1) === 0 ? this.oddDoubled : this.evenDoubled;
+    return ((sums[e] ?? 0) - (sums[s] ?? 0)) % 10 === 0;
+  }
 }
 
 /** Luhn over a digit string. */
@@ -59,48 +164,4 @@ export function luhn(d: string): boolean {
     dbl = !dbl;
   }
   return sum % 10 === 0;
-}
-
-/** A window of whole groups [from, to] of a chain. */
-export interface Window {
-  from: number;
-  to: number;
-  digits: string;
-  start: number;
-  end: number;
-}
-
-/**
- * Every window of consecutive groups whose digit count is within [min, max], shortest first per
- * starting group. At most (max digits) windows per starting group.
- */
-export function* windows(chain: DigitChain, min: number, max: number): Generator<Window> {
-  const gs = chain.groups;
-  for (let i = 0; i < gs.length; i++) {
-    let digits = '';
-    for (let j = i; j < gs.length; j++) {
-      digits += (gs[j] as DigitGroup).digits;
-      if (digits.length > max) break;
-      if (digits.length >= min)
-        yield {
-          from: i,
-          to: j,
-          digits,
-          start: (gs[i] as DigitGroup).start,
-          end: (gs[j] as DigitGroup).end,
-        };
-    }
-  }
-}
-
-/** Sizes of the groups of a window, e.g. [4, 4, 4, 4]. */
-export function groupSizes(chain: DigitChain, w: Window): number[] {
-  const out: number[] = [];
-  for (let k = w.from; k <= w.to; k++) out.push((chain.groups[k] as DigitGroup).digits.length);
-  return out;
-}
-
-/** The gaps inside a window (between its groups). */
-export function innerGaps(chain: DigitChain, w: Window): string[] {
-  return chain.gaps.slice(w.from + 1, w.to + 1);
 }

@@ -23,12 +23,24 @@ export const iban: Recognizer = (t, out: Candidate[]) => {
     let seps = 0;
     let chars = '';
     while (e < t.length && n < len) {
-      const ch = t.charAt(e);
-      if (ALNUM.test(ch)) {
+      const c = t.charCodeAt(e);
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
         n++;
-        chars += ch;
+        chars += t.charAt(e);
         seps = 0;
-      } else if (SEP.test(ch) && seps < 2 && n > 0) seps++;
+      } else if (
+        (c === 32 ||
+          c === 9 ||
+          c === 46 ||
+          c === 45 ||
+          c === 47 ||
+          c === 95 ||
+          c === 10 ||
+          c === 13) &&
+        seps < 2 &&
+        n > 0
+      )
+        seps++;
       else break;
       e++;
     }

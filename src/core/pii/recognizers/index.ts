@@ -11,7 +11,14 @@ import { names } from './names';
 import { nationalId } from './national-id';
 import { phone, resetPhoneBudget } from './phone';
 import { secret } from './secret';
-import { applyContext, inRegions, regionsAround, type Candidate, type Recognizer } from './shared';
+import {
+  applyContext,
+  inRegions,
+  regionsAround,
+  scan,
+  type Candidate,
+  type Recognizer,
+} from './shared';
 import { url } from './url';
 import { username } from './username';
 
@@ -45,12 +52,18 @@ export const RECOGNIZERS: ReadonlyArray<[string, Recognizer]> = [
 const DIGIT_ANCHOR = /\d{1,64}/g;
 
 /** Runs every recognizer on already-normalised text; returns raw scored candidates (overlapping). */
-export function runRecognizers(t: string, types?: ReadonlySet<EntityType>): Candidate[] {
+export function runRecognizers(
+  t: string,
+  types?: ReadonlySet<EntityType>,
+  threshold = 0,
+): Candidate[] {
   const out: Candidate[] = [];
   resetPhoneBudget();
+  scan.threshold = threshold;
   for (const [, r] of TEXT_RECOGNIZERS) r(t, out);
-  const regions = regionsAround(t, DIGIT_ANCHOR, 120, 200);
-  for (const [, r] of DIGIT_RECOGNIZERS) inRegions(regions, r, out);
+  // region by region, every digit recognizer in turn: they share the region's digit groups
+  for (const reg of regionsAround(t, DIGIT_ANCHOR, 120, 200))
+    for (const [, r] of DIGIT_RECOGNIZERS) inRegions([reg], r, out);
   dateOfBirth(t, out);
   applyContext(t, out);
   return types ? out.filter((c) => types.has(c.type)) : out;

@@ -10,11 +10,12 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { isValidIpv4 } from '../validators';
 import { CTX } from './labels';
-import { digitChains, groupSizes, windows, type DigitChain, type Window } from './digit-chains';
+import { digitGroups, type DigitGroups } from './digit-chains';
 import {
   NUMBER_NEGATIVE,
   contextWindow,
   hasContext,
+  reachable,
   type Candidate,
   type Recognizer,
 } from './shared';
@@ -56,6 +57,7 @@ const cache = new Map<string, Validity>();
 
 class Budget {
   left = PHONE_VALIDATION_BUDGET;
+  evaluations = 0;
 }
 
 /** One budget per detection call (reset by runRecognizers), shared by all regions of the text. */
@@ -125,6 +127,12 @@ function phoneShaped(sizes: number[], raw: string, firstGroup: string): boolean 
 }
 
 const WORD_BEFORE = /[\p{L}\p{N}_@]/u;
+const WORDCHAR = /[\p{L}\p{N}]/u;
+const ZIP4 = /^\d{5}-\d{4}$/;
+const THOUSANDS = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
+const RANGE = /^(\d{3,6}) ?[-–] ?(\d{3,6})$/;
+const IPV4_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const PAREN_AREA = /^\(\d{2,5}\)/;
 
 /** The start of an international prefix right before the window ("+45 …", "+1 (415) …"). */
 function prefixStart(t: string, start: number): { start: number; intl: boolean } {
@@ -135,52 +143,77 @@ function prefixStart(t: string, start: number): { start: number; intl: boolean }
   return { start: s, intl: false };
 }
 
-function evaluate(t: string, chain: DigitChain, w: Window, budget: Budget): Candidate | null {
-  const pre = prefixStart(t, w.start);
-  const start = pre.start;
-  let end = w.end;
+interface Start {
+  start: number;
+  intl: boolean;
+  labelled: boolean;
+}
+
+/**
+ * Whether a phone label ends right before `start`. The regex runs only when the character
+ * before the number (past spaces and ':', '=', '#') is a letter or a dot: in a text of nothing
+ * but numbers it never runs.
+ */
+function labelledBefore(t: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && k > start - 6 && /[\s:=#]/.test(t.charAt(k))) k--;
+  const c = t.charAt(k);
+  if (!(c === '.' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c > '\u00bf'))
+    return false;
+  return LABEL_BEFORE.test(t.slice(Math.max(0, start - 40), start));
+}
+
+/** What depends only on where a window starts: the prefix, the boundary, a label before it. */
+function startOf(t: string, groupStart: number, digits: string): Start | null {
+  const pre = prefixStart(t, groupStart);
   // "Fax(281)528-8636": a number opening with a parenthesis needs no boundary before it
-  if (t.charAt(start) !== '(' && WORD_BEFORE.test(t.charAt(start - 1))) return null;
+  if (t.charAt(pre.start) !== '(' && WORD_BEFORE.test(t.charAt(pre.start - 1))) return null;
+  return {
+    start: pre.start,
+    intl: pre.intl || (digits.startsWith('00') && digits.length >= 2),
+    labelled: labelledBefore(t, pre.start),
+  };
+}
+
+function evaluate(
+  t: string,
+  g: DigitGroups,
+  chainEnd: number,
+  w: { from: number; to: number; digits: string },
+  at: Start,
+  budget: Budget,
+): Candidate | null {
+  const start = at.start;
+  let end = g.ends[w.to] ?? 0;
   const raw = t.slice(start, end);
-  const intl = pre.intl || (w.digits.startsWith('00') && w.digits.length >= 9);
-  const bare = raw.replace(/^\(/, '');
-  if (!intl && (DATE_LIKE.test(bare) || YEAR_RANGE.test(bare) || TIME_LIKE.test(bare))) return null;
-  // a date followed by an hour ("12/07/2000 02:29"), a US ZIP+4 ("77388-5746"), thousands
-  // ("10.000.000", "1,250,000"), a range of two numbers ("15000-20000")
-  if (!intl && (DATE_PREFIX.test(bare) || /^\d{5}-\d{4}$/.test(bare))) return null;
-  if (!intl && /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/.test(bare)) return null;
-  const range = /^(\d{3,6}) ?[-–] ?(\d{3,6})$/.exec(bare);
-  if (
-    !intl &&
-    range &&
-    range[1]?.length === range[2]?.length &&
-    Number(range[1]) < Number(range[2])
-  )
-    return null;
-  // "$60000 - 70000", "70 000 kr": an amount next to a currency
-  if (
-    !intl &&
-    (CURRENCY_BEFORE.test(t.slice(Math.max(0, start - 4), start)) ||
-      CURRENCY_AFTER.test(t.slice(end, end + 5)))
-  )
-    return null;
-  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw) && isValidIpv4(raw)) return null;
+  const intl = at.intl && (!w.digits.startsWith('00') || w.digits.length >= 9);
+  const bare = raw.charAt(0) === '(' ? raw.slice(1) : raw;
+  if (!intl) {
+    if (DATE_LIKE.test(bare) || YEAR_RANGE.test(bare) || TIME_LIKE.test(bare)) return null;
+    // a date followed by an hour ("12/07/2000 02:29"), a US ZIP+4 ("77388-5746"), thousands
+    // ("10.000.000", "1,250,000"), a range of two numbers ("15000-20000")
+    if (DATE_PREFIX.test(bare) || ZIP4.test(bare) || THOUSANDS.test(bare)) return null;
+    const range = RANGE.exec(bare);
+    if (range && range[1]?.length === range[2]?.length && Number(range[1]) < Number(range[2]))
+      return null;
+    // "$60000 - 70000", "70 000 kr": an amount next to a currency
+    if (
+      CURRENCY_BEFORE.test(t.slice(Math.max(0, start - 4), start)) ||
+      CURRENCY_AFTER.test(t.slice(end, end + 5))
+    )
+      return null;
+  }
+  if (IPV4_SHAPE.test(raw) && isValidIpv4(raw)) return null;
   const ext = EXTENSION.exec(t.slice(end, end + 20));
   if (ext) end += ext[0].length;
-  else if (/[\p{L}\p{N}]/u.test(t.charAt(end))) return null;
-  const sizes = groupSizes(chain, w);
+  else if (WORDCHAR.test(t.charAt(end))) return null;
+  const sizes: number[] = [];
+  for (let k = w.from; k <= w.to; k++) sizes.push(g.len(k));
   // the window stops inside a longer evenly grouped number ("9000 0000 0000 | 0001"): a fragment
-  const next = chain.groups[w.to + 1];
-  const nextGap = chain.gaps[w.to + 1] ?? '';
+  const nextGap = w.to + 1 < chainEnd ? g.gap(w.to + 1) : '';
   const fragment =
-    next !== undefined &&
-    sizes.length > 1 &&
-    nextGap === (chain.gaps[w.to] ?? '') &&
-    nextGap.length === 1;
-  const labelled = LABEL_BEFORE.test(t.slice(Math.max(0, start - 40), start));
-  const shaped =
-    phoneShaped(sizes, raw, chain.groups[w.from]?.digits ?? '') ||
-    /^\(\d{2,5}\)/.test(t.slice(start, end));
+    nextGap !== '' && sizes.length > 1 && nextGap === g.gap(w.to) && nextGap.length === 1;
+  const shaped = phoneShaped(sizes, raw, g.digits(w.from)) || PAREN_AREA.test(raw);
   let score: number;
   if (intl) {
     const v = validity(raw, true, budget);
@@ -190,30 +223,23 @@ function evaluate(t: string, chain: DigitChain, w: Window, budget: Budget): Cand
     // short local numbers ("467 3395") collide with quantities: without a phone word they stay
     // just under the threshold
     const long = w.digits.length >= 9 || (w.digits.length >= 8 && v === 'valid');
-    score =
-      v === 'valid'
-        ? long
-          ? 0.6
-          : 0.45
-        : v === 'possible' || v === 'unknown'
-          ? long
-            ? 0.5
-            : 0.4
-          : 0.3;
+    if (v === 'valid') score = long ? 0.6 : 0.45;
+    else if (v === 'possible' || v === 'unknown') score = long ? 0.5 : 0.4;
+    else score = 0.3;
     // "1.299.000 kr", "612 345 678 €": an amount, unless a phone word says otherwise
     if (
-      sizes.slice(1).every((s) => s === 3) &&
+      sizes.slice(1).every((x) => x === 3) &&
       AMOUNT_NEAR.test(t.slice(Math.max(0, start - 6), end + 8))
     )
       score = Math.min(score, 0.3);
   } else {
     // not grouped like a phone ("3660170548", "99 668472"): a phone word nearby must say so
-    if (sizes.length > 1 && sizes.slice(1).some((s) => s < 2)) return null;
+    if (sizes.length > 1 && sizes.slice(1).some((x) => x < 2)) return null;
     const v = validity(raw, false, budget);
     score = v === 'valid' ? 0.35 : 0.2;
   }
   if (fragment) score = Math.min(score, 0.3);
-  if (labelled) score = Math.max(score, w.digits.length >= 7 ? 0.85 : 0.6);
+  if (at.labelled) score = Math.max(score, w.digits.length >= 7 ? 0.85 : 0.6);
   return {
     start,
     end,
@@ -223,44 +249,71 @@ function evaluate(t: string, chain: DigitChain, w: Window, budget: Budget): Cand
     context: CTX.phone,
     weakContext: CTX.phoneWeak,
     negative: NUMBER_NEGATIVE,
-    labelled,
+    labelled: at.labelled,
   };
 }
 
+/**
+ * Window evaluations allowed per text before the recognizer stops retrying from every group of
+ * a long chain (it then moves on past each tried start): a hostile text of nothing but digit
+ * groups stays linear with a small constant.
+ */
+export const PHONE_EVALUATION_BUDGET = 20000;
+
 export const phone: Recognizer = (t, out: Candidate[]) => {
   const budget = current;
-  for (const chain of digitChains(t)) {
-    // from each group, the longest window that scores best; the next search starts after it
-    let i = 0;
-    const gs = chain.groups;
-    while (i < gs.length) {
+  const g = digitGroups(t);
+  for (let c = 0; c < g.chains; c++) {
+    const from = g.chainStarts[c] ?? 0;
+    const to = g.chainStarts[c + 1] ?? 0;
+    let strong: boolean | undefined;
+    let weak: boolean | undefined;
+    const around = () => contextWindow(t, g.starts[from] ?? 0, g.ends[to - 1] ?? 0);
+    const chainStrong = () => (strong ??= hasContext(around(), CTX.phone));
+    const chainWeak = () => (weak ??= hasContext(around(), CTX.phoneWeak));
+    let i = from;
+    while (i < to) {
+      // from each group, the window that scores best (then the longest); the search goes on
+      // after it
       let best: Candidate | null = null;
       let bestTo = i;
-      const sub: DigitChain = { groups: gs.slice(i, i + 8), gaps: chain.gaps.slice(i, i + 8) };
-      for (const w of windows(sub, 7, 15)) {
-        if (w.from !== 0) break;
-        // a phone number does not continue on the next line, nor past an opening parenthesis
-        // (which starts the next number's area code: "…5746 (281)651-7106")
-        // ("+1 (415) …": after a country code the area code may open a parenthesis)
-        const ccParen =
-          (sub.groups[0]?.digits.length ?? 0) <= 3 &&
-          /\+\s?$/.test(t.slice(Math.max(0, w.start - 2), w.start));
+      const firstDigits = g.digits(i);
+      const at = startOf(t, g.starts[i] ?? 0, firstDigits);
+      const ccParen = firstDigits.length <= 3 && at?.intl === true;
+      let digits = '';
+      for (let j = i; at && j < to && j < i + 8; j++) {
+        if (j > i) {
+          const gap = g.gap(j);
+          // a phone number does not continue on the next line, nor past an opening parenthesis
+          // (which starts the next number's area code: "…5746 (281)651-7106"), except right
+          // after a country code ("+1 (415) …")
+          if (
+            gap.includes('\n') ||
+            gap.includes('\r') ||
+            (gap.includes('(') && !(j === i + 1 && ccParen))
+          )
+            break;
+        }
+        digits += g.digits(j);
+        if (digits.length > 15) break;
+        if (digits.length < 7) continue;
+        budget.evaluations++;
+        const cand = evaluate(t, g, to, { from: i, to: j, digits }, at, budget);
         if (
-          sub.gaps
-            .slice(1, w.to + 1)
-            .some((g, k) => /[\n\r]/.test(g) || (/\(/.test(g) && !(k === 0 && ccParen)))
-        )
-          break;
-        const c = evaluate(t, sub, w, budget);
-        if (c && (!best || c.score > best.score || (c.score === best.score && c.end > best.end))) {
-          best = c;
-          bestTo = i + w.to;
+          cand &&
+          (!best || cand.score > best.score || (cand.score === best.score && cand.end > best.end))
+        ) {
+          best = cand;
+          bestTo = j;
         }
       }
       if (best && best.score >= 0.3) {
-        out.push(best);
+        // claimed either way (the search goes on after it), reported only if it could reach
+        // the threshold with the context that is near
+        if (reachable(best.score, chainStrong(), chainWeak())) out.push(best);
         i = bestTo + 1;
-      } else i++;
+      } else if (budget.evaluations > PHONE_EVALUATION_BUDGET) i += 4;
+      else i++;
     }
   }
 };

@@ -25,6 +25,19 @@ export interface Candidate {
 
 export type Recognizer = (t: string, out: Candidate[]) => void;
 
+/**
+ * The lowest score the caller will report (the detection threshold of the current call, set by
+ * runRecognizers). Recognizers may skip candidates that cannot reach it even with every context
+ * boost: a hostile text of near-misses then costs no candidate objects.
+ */
+export const scan = { threshold: 0.5 };
+
+/** Whether a candidate scoring `score` could still be reported, given what context is near. */
+export function reachable(score: number, strongNear: boolean, weakNear = false): boolean {
+  const boost = strongNear ? CONTEXT_BOOST : weakNear ? WEAK_CONTEXT_BOOST : 0;
+  return score + boost >= scan.threshold;
+}
+
 /** How much a context word nearby adds, and how far around the match we look (chars). */
 export const CONTEXT_BOOST = 0.35;
 export const WEAK_CONTEXT_BOOST = 0.15;
@@ -54,15 +67,16 @@ export function regionsAround(t: string, anchor: RegExp, before: number, after: 
   let re = -1;
   anchor.lastIndex = 0;
   for (let m = anchor.exec(t); m !== null; m = anchor.exec(t)) {
-    let s = Math.max(0, m.index - before);
-    // start regions on a whitespace boundary so look-behinds see a clean left edge
-    // (searched in a bounded window: a text without spaces must not cost a scan per anchor)
-    const ws = t.slice(Math.max(0, s - 32), s + 1).lastIndexOf(' ');
-    if (ws !== -1) s = Math.max(0, s - 32) + ws;
     const e = Math.min(t.length, m.index + m[0].length + after);
-    if (rs !== -1 && s <= re) re = Math.max(re, e);
-    else {
+    if (rs !== -1 && m.index - before <= re) {
+      re = Math.max(re, e);
+    } else {
       if (rs !== -1) out.push({ start: rs, text: t.slice(rs, re) });
+      let s = Math.max(0, m.index - before);
+      // start regions on a whitespace boundary so look-behinds see a clean left edge (searched
+      // in a bounded window: a text without spaces must not cost a scan per anchor)
+      const ws = t.slice(Math.max(0, s - 32), s + 1).lastIndexOf(' ');
+      if (ws !== -1) s = Math.max(0, s - 32) + ws;
       rs = s;
       re = e;
     }

@@ -26,14 +26,15 @@ export const username: Recognizer = (t, out: Candidate[]) => {
   if (t.includes('@')) {
     for (const m of matches(AT_HANDLE, t)) {
       const name = m[1] ?? '';
-      if (CODE_WORDS.has(name.toLowerCase()) || /^\d+$/.test(name)) continue;
+      // one- and two-letter handles are too often something else ("@a", "@3")
+      if (name.length < 3 || CODE_WORDS.has(name.toLowerCase()) || /^\d+$/.test(name)) continue;
       // "@2x" asset suffixes and "@v1.2" are not people
       if (/^\d+x$/i.test(name)) continue;
       out.push({
         start: m.index,
         end: m.index + m[0].length,
         type: 'USERNAME',
-        score: name.length >= 3 ? 0.65 : 0.45,
+        score: 0.65,
         recognizer: 'handle',
       });
     }
