@@ -401,6 +401,14 @@ export function postprocess(
   }
   const merged = mergeAdjacentPersons(text, tokens, dropOverlaps(kept));
   const ents: Entity[] = [];
+  /**
+   * The reported score is rescaled so that the type's cut-off maps to 0.5, the detector's default
+   * threshold (detect() drops model spans below it): monotone, 0 -> 0, cut-off -> 0.5, 1 -> 1.
+   */
+  const calibrated = (type: EntityType, p: number) => {
+    const c = Math.min(Math.max(cut[type as keyof Cutoffs] ?? 0.5, 0.01), 0.99);
+    return p >= c ? 0.5 + (0.5 * (p - c)) / (1 - c) : (0.5 * p) / c;
+  };
   for (const s of merged) {
     const first = tokens[s.first];
     const last = tokens[s.last];
@@ -409,7 +417,7 @@ export function postprocess(
       start: first.start,
       end: last.end,
       type: s.type,
-      score: Math.round(s.score * 1000) / 1000,
+      score: Math.round(calibrated(s.type, s.score) * 1000) / 1000,
       source: 'ner',
       text: text.slice(first.start, last.end),
     });
