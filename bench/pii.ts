@@ -12,12 +12,14 @@
  *
  * Usage: npm run bench:pii [-- --no-model] [--json out.json] [--model path/to/ner.onnx] [--no-speed]
  *        [--no-chromium]  (skip the Chromium measurement, which runs the shipped model in the e2e build)
+ *        [--data dir] [--files a,b] [--cutoffs '{"PERSON":0.5}'] (NER cut-offs other than ner/cutoffs.ts)
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detect, detectPatterns } from '../src/core/pii/detect';
+import { CUTOFFS, type Cutoffs } from '../src/core/pii/ner/cutoffs';
 import { isHeldOut } from '../src/core/pii/ner/features';
 import type { Entity, EntityType } from '../src/core/pii/types';
 import { redactUntilClean, type RedactLoopResult } from '../src/core/pii/redact-loop';
@@ -177,7 +179,12 @@ async function main() {
     .filter((f) => f.endsWith('.jsonl') && (!onlyFiles || onlyFiles.some((o) => f.startsWith(o))))
     .sort();
   const summary: Record<string, unknown> = {};
-  const ner = useModel ? await createNodeNer(modelPath) : undefined;
+  // `--cutoffs '{"PERSON":0.5,...}'`: other post-processing cut-offs than ner/cutoffs.ts (ablations)
+  const cutoffArg = argValue('--cutoffs');
+  const cutoffs = cutoffArg
+    ? { ...CUTOFFS, ...(JSON.parse(cutoffArg) as Partial<Cutoffs>) }
+    : undefined;
+  const ner = useModel ? await createNodeNer(modelPath, cutoffs ? { cutoffs } : {}) : undefined;
   // the shipped model is trained on 100% of the dev files (training/train.sh with NER_ALL=1)
   const metaPath = path.join(
     path.dirname(modelPath ?? path.join(repoRoot, 'public', 'models', 'ner', 'ner.onnx')),

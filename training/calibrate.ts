@@ -112,6 +112,7 @@ const GRID: Record<keyof Cutoffs, number[]> = {
   lowercase: [0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
   ambiguous: [0.8, 0.9, 0.95, 1.01],
   continuation: [0.1, 0.15, 0.2, 0.3, 0.4, 0.5],
+  initial: [0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
 };
 const better = (a: { leak: number; kept: number }, b: { leak: number; kept: number }) => {
   const aOk = a.kept >= MIN_KEPT;

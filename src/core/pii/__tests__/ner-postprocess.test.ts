@@ -12,6 +12,7 @@ function run(
   text: string,
   marks: Array<[string, EntityType, number]>,
   personProb: Record<string, number> = {},
+  cut = CUTOFFS,
 ): string[] {
   const tokens = tokenize(text);
   const probs: TypeProbs = {
@@ -32,7 +33,7 @@ function run(
     for (let i = first; i <= last; i++) probs[type as keyof TypeProbs][i] = score;
     spans.push({ type, first, last, score });
   }
-  return postprocess(text, tokens, spans, probs).map((e) => `${e.type[0]}:${e.text}`);
+  return postprocess(text, tokens, spans, probs, cut).map((e) => `${e.type[0]}:${e.text}`);
 }
 
 describe('span completion', () => {
@@ -121,6 +122,23 @@ describe('cut-offs and stop-list', () => {
     expect(run('Will post it tomorrow.', [['Will', 'PERSON', 0.8]])).toEqual([]);
     expect(run('Hope that helps!', [['Hope', 'PERSON', 0.8]])).toEqual([]);
     expect(run('I asked Will yesterday.', [['Will', 'PERSON', 0.8]])).toEqual(['P:Will']);
+  });
+});
+
+describe('a capitalised word opening a sentence', () => {
+  const strict = { ...CUTOFFS, PERSON: 0.3, initial: 0.9 };
+  it('needs the initial cut-off unless a list knows it as a name or place', () => {
+    expect(run('Depois disso fomos embora.', [['Depois', 'PERSON', 0.6]], {}, strict)).toEqual([]);
+    expect(run('Schneider said no.', [['Schneider', 'PERSON', 0.6]], {}, strict)).toEqual([
+      'P:Schneider',
+    ]);
+    expect(run('Depois disso fomos embora.', [['Depois', 'PERSON', 0.95]], {}, strict)).toEqual([
+      'P:Depois',
+    ]);
+    // not at a sentence start: the type cut-off alone decides
+    expect(run('we saw Okonkwo there', [['Okonkwo', 'PERSON', 0.6]], {}, strict)).toEqual([
+      'P:Okonkwo',
+    ]);
   });
 });
 

@@ -135,13 +135,14 @@ function keep(text: string, tokens: readonly Token[], s: RawSpan, cut: Cutoffs):
     // "Will post it", "Hope that helps", "Mark the thread": a name-like common word opening a
     // sentence and followed by a lower-case word is the common word
     const next = tokens[s.last + 1]?.text ?? '';
-    if (
-      isAmbiguousName(w) &&
-      sentenceStart(text, tokens, s.first) &&
-      /^\p{Ll}/u.test(next) &&
-      s.score < cut.ambiguous
-    )
-      return false;
+    const opensSentence = sentenceStart(text, tokens, s.first) && /^\p{Ll}/u.test(next);
+    if (opensSentence && isAmbiguousName(w) && s.score < cut.ambiguous) return false;
+    // any other capitalised word opening a sentence is most often just that ("Nothing", "Depois")
+    // unless a list knows it as a name or place
+    if (opensSentence && s.score < cut.initial) {
+      const cls = gazetteerClass(w);
+      if (cls === 0 || cls === 4) return false;
+    }
   }
   // nationality, religion and ideology words, job titles, headings, acronyms like ASAP/USD
   if (words.every((w) => isStopWord(w))) return false;
