@@ -18,7 +18,14 @@ LAST_ONLY = os.environ.get("NER_EXPORT") == "last"
 AVG = int(os.environ.get("NER_AVG", "0"))
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.environ.get("NER_OUT") or os.path.join(HERE, "..", "public", "models", "ner")
-WORD_BUCKETS, CHAR_BUCKETS, CHAR_SLOTS, SHAPES = 20000, 8192, 13, 80  # shapes: 16 x 5 gazetteer classes
+WORD_BUCKETS, CHAR_BUCKETS, SHAPES = 20000, 8192, 80  # shapes: 16 x 5 gazetteer classes
+# hashed character n-grams per token (CHAR_SLOTS in src/core/pii/ner/features.ts); read from the data
+CHAR_SLOTS = 16
+# dilations of the residual conv layers: 1,2,4,8 gives a receptive field of 31 tokens (1,2,4 and
+# 15 tokens until 2026-12: a speaker label or a signature line is often further than 7 tokens away)
+DILATIONS = [int(d) for d in os.environ.get("NER_DILATIONS", "1,2,4,8").split(",")]
+# gazetteer-feature dropout: the share of tokens whose gazetteer class is hidden in each batch
+GAZ_DROP = float(os.environ.get("NER_GAZ_DROP", "0.3"))
 
 random.seed(SEED)
 torch.manual_seed(SEED)
@@ -45,7 +52,7 @@ class Tagger(nn.Module):
         self.semb = nn.Embedding(SHAPES, sd)
         self.drop = nn.Dropout(0.25)
         self.inp = nn.Linear(wd + cd + sd, hidden)
-        self.convs = nn.ModuleList([nn.Conv1d(hidden, hidden, 3, padding=d, dilation=d) for d in (1, 2, 4)])
+        self.convs = nn.ModuleList([nn.Conv1d(hidden, hidden, 3, padding=d, dilation=d) for d in DILATIONS])
         self.lstm = nn.LSTM(hidden, LSTM_HIDDEN, batch_first=True, bidirectional=True) if ARCH == "cnn_bilstm" else None
         self.out = nn.Linear(2 * LSTM_HIDDEN + hidden if self.lstm is not None else hidden, n_labels)
 
@@ -98,8 +105,8 @@ def batchify(recs, word_dropout=0.0):
         ss = torch.tensor(r["s"])
         if word_dropout:
             ww = ww.masked_fill(torch.rand(n) < word_dropout, 0)
-            # gazetteer dropout: hide the gazetteer class (shape id // 16) for 30% of tokens
-            ss = torch.where(torch.rand(n) < 0.3, ss % 16, ss)
+            # gazetteer dropout: hide the gazetteer class (shape id // 16) for GAZ_DROP of tokens
+            ss = torch.where(torch.rand(n) < GAZ_DROP, ss % 16, ss)
         w[i, :n] = ww
         c[i, :n] = torch.tensor(r["c"])
         s[i, :n] = ss
@@ -145,6 +152,8 @@ def main():
     t0 = time.time()
     data = json.load(open(os.environ.get("NER_DATA") or os.path.join(HERE, "out", "data.json")))
     labels, train, held = data["labels"], data["train"], data["heldout"]
+    global CHAR_SLOTS
+    CHAR_SLOTS = len(train[0]["c"][0])
     model = Tagger(len(labels))
     lr = float(os.environ.get("NER_LR", "2e-3"))
     init = os.environ.get("NER_INIT_ONNX")
@@ -233,9 +242,9 @@ def export(model, labels, best, t0, n_train, epoch, gazetteer):
             # NER_ALL=1 (set by train.sh for the shipped model): the held-out 30% was trained on too,
             # so heldoutExactSpanF1 is then not an estimate (see docs/benchmarks.md for the 70% model's)
             "trainedOnAllDevFiles": all_dev,
-            "recipe": "training/train.sh (stage A: dev+synthetic, 8 epochs; stage B: dev only, 4 epochs, weight mean)",
+            "recipe": os.environ.get("NER_RECIPE", "training/train.sh"),
             "architecture": f"hashed word+char-ngram ({model.wemb.embedding_dim})+shape embeddings, "
-            f"3 dilated residual Conv1d ({model.inp.out_features})"
+            f"{len(DILATIONS)} dilated residual Conv1d ({model.inp.out_features}, dilations {DILATIONS})"
             + (f", BiLSTM ({LSTM_HIDDEN} per direction)" if ARCH == "cnn_bilstm" else "") + ", linear BIO",
             "parameters": sum(p.numel() for p in model.parameters()),
             # the gazetteer table the features were computed with (gazetteerFingerprint() in

@@ -5,7 +5,9 @@
  * - words kept: the share of words outside every gold span that are not redacted (usefulness).
  * Records are redacted with the same loop as `pii:redact` (src/core/pii/redact-loop.ts).
  */
+import { gazetteerClass } from '../../src/core/pii/ner/gazetteer';
 import type { RedactLoopResult } from '../../src/core/pii/redact-loop';
+import type { Entity } from '../../src/core/pii/types';
 
 export interface GoldSpan {
   start: number;
@@ -122,5 +124,62 @@ export function leakTable(title: string, rep: LeakReport): string {
     '',
     `Words outside gold spans kept: ${rep.wordsKept} / ${rep.wordsOutside} (**${pct(rep.wordsKept, rep.wordsOutside)}%**); records refused (fail closed): ${rep.refused} of ${rep.records}.`,
   );
+  return lines.join('\n');
+}
+
+export type GazetteerMembership = 'all words' | 'some words' | 'no word';
+export interface RecallCounts {
+  gold: number;
+  found: number;
+}
+
+/**
+ * PERSON recall split by how much of the name the gazetteer feature knows: every word of the
+ * gold name is in the gazetteer, some are, or none is. A model that leans on the list does well
+ * only in the first row. Found = a PERSON prediction overlapping at least half of the shorter span.
+ */
+export function gazetteerRecall(
+  recs: readonly GoldRecord[],
+  preds: readonly (readonly Entity[])[],
+  filter: (r: GoldRecord) => boolean = () => true,
+): Map<GazetteerMembership, RecallCounts> {
+  const out = new Map<GazetteerMembership, RecallCounts>();
+  recs.forEach((r, i) => {
+    if (!filter(r)) return;
+    for (const g of r.spans) {
+      if (g.label !== 'PERSON') continue;
+      const ws = words(r.text, g.start, g.end).map(([s, e]) => r.text.slice(s, e));
+      if (ws.length === 0) continue;
+      const known = ws.filter((w) => gazetteerClass(w) !== 0).length;
+      const key: GazetteerMembership =
+        known === ws.length ? 'all words' : known > 0 ? 'some words' : 'no word';
+      const c = out.get(key) ?? { gold: 0, found: 0 };
+      out.set(key, c);
+      c.gold++;
+      const hit = (preds[i] ?? []).some((p) => {
+        if (p.type !== 'PERSON') return false;
+        const ov = Math.min(p.end, g.end) - Math.max(p.start, g.start);
+        return ov > 0 && ov >= 0.5 * Math.min(p.end - p.start, g.end - g.start);
+      });
+      if (hit) c.found++;
+    }
+  });
+  return out;
+}
+
+export function gazetteerRecallTable(
+  title: string,
+  rep: Map<GazetteerMembership, RecallCounts>,
+): string {
+  const lines = [
+    `#### ${title}`,
+    '',
+    '| words in gazetteer | gold | found | recall |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const k of ['all words', 'some words', 'no word'] as const) {
+    const c = rep.get(k);
+    if (c) lines.push(`| ${k} | ${c.gold} | ${c.found} | ${pct(c.found, c.gold)}% |`);
+  }
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../src/core/pii/detect';
 import { createNerRunner } from '../../src/core/pii/ner/runner';
-import { LABELS } from '../../src/core/pii/ner/features';
+import { CHAR_SLOTS, LABELS } from '../../src/core/pii/ner/features';
 import { gazetteerFingerprint } from '../../src/core/pii/ner/gazetteer';
 import { Vault, redact, restore } from '../../src/core/pii/vault';
 import { createNodeNer, DEFAULT_MODEL_PATH, type NodeNer } from '../lib/ner-node';
@@ -24,8 +24,10 @@ describe('embedded NER model through onnxruntime-node', () => {
     expect(statSync(DEFAULT_MODEL_PATH).size).toBeLessThan(10 * 1024 * 1024);
     const meta = JSON.parse(
       readFileSync(path.join(root, 'public/models/ner/ner.json'), 'utf8'),
-    ) as { labels: string[]; gazetteerFingerprint?: string };
+    ) as { labels: string[]; gazetteerFingerprint?: string; charSlots?: number };
     expect(meta.labels).toEqual([...LABELS]);
+    // the model's input width must be the features' (a change to either needs retraining)
+    expect(meta.charSlots).toBe(CHAR_SLOTS);
     // the gazetteer class is a model input: a table changed without retraining feeds the model
     // inputs it never saw (regenerate both with npm run train:ner)
     expect(meta.gazetteerFingerprint).toBe(gazetteerFingerprint());

@@ -8,7 +8,7 @@ import { GAZ_CLASSES, gazetteerClass } from './gazetteer';
 
 export const WORD_BUCKETS = 20000;
 export const CHAR_BUCKETS = 8192;
-export const CHAR_SLOTS = 13;
+export const CHAR_SLOTS = 16;
 /** 8 word shapes x sentence-start flag x 5 gazetteer classes. */
 export const SHAPE_COUNT = 16 * GAZ_CLASSES;
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
@@ -30,11 +30,21 @@ export interface TokenFeatures {
 const TOKEN_RE =
   /[\p{L}\p{M}\p{N}]{1,48}(?:['’\-.&][\p{L}\p{M}\p{N}]{1,48}){0,4}|[^\s\p{L}\p{M}\p{N}]/gu;
 
+/** An English possessive at the end of a word: "Watanabe's" is the name plus "'s". */
+const POSSESSIVE_END = /['’][sS]$/u;
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    const w = m[0];
+    const start = m.index;
+    if (w.length > 3 && POSSESSIVE_END.test(w)) {
+      // the name and its possessive are two tokens, so the name is looked up, featurised and
+      // redacted without the "'s" (the placeholder keeps the grammar: "[PERSON_1]'s report")
+      out.push({ text: w.slice(0, -2), start, end: start + w.length - 2 });
+      out.push({ text: w.slice(-2), start: start + w.length - 2, end: start + w.length });
+    } else out.push({ text: w, start, end: start + w.length });
   }
   return out;
 }
@@ -61,6 +71,15 @@ export function shapeOf(word: string, sentenceStart: boolean): number {
   return sentenceStart ? s + 8 : s;
 }
 
+/** The word's spelling pattern, runs collapsed: "McDowell" -> "XxXx", "O'Neil" -> "X'Xx". */
+function spelling(word: string): string {
+  return word
+    .replace(/\p{Lu}/gu, 'X')
+    .replace(/[\p{Ll}\p{Lo}\p{M}]/gu, 'x')
+    .replace(/\p{N}/gu, '0')
+    .replace(/(.)\1+/gu, '$1');
+}
+
 function charIds(word: string): number[] {
   const w = normWord(word);
   const ids: number[] = [];
@@ -71,6 +90,11 @@ function charIds(word: string): number[] {
   add(w.slice(-2), 3);
   add(w.slice(-3), 4);
   add(w.slice(-4), 5);
+  // more spelling for names no list knows: a 4-letter prefix, a 5-letter suffix (-sdóttir,
+  // -enko, -ović), and the capitalisation pattern
+  add(w.slice(0, 4), 7);
+  add(w.slice(-5), 8);
+  add(spelling(word), 9);
   const p = `<${w}>`;
   for (let i = 0; i + 3 <= p.length && ids.length < CHAR_SLOTS; i++) add(p.slice(i, i + 3), 6);
   while (ids.length < CHAR_SLOTS) ids.push(0);
@@ -79,7 +103,13 @@ function charIds(word: string): number[] {
 
 const SENT_END = new Set(['.', '!', '?', '…', ':', '"', '“', '„', '«', '(', '-', '–', '*', '>']);
 
-export function featurize(tokens: readonly Token[]): TokenFeatures {
+export interface FeaturizeOptions {
+  /** The gazetteer lookup (training passes one with part of the table hidden). */
+  gazetteer?: (word: string) => number;
+}
+
+export function featurize(tokens: readonly Token[], options: FeaturizeOptions = {}): TokenFeatures {
+  const gaz = options.gazetteer ?? gazetteerClass;
   const words: number[] = [];
   const chars: number[][] = [];
   const shapes: number[] = [];
@@ -88,7 +118,7 @@ export function featurize(tokens: readonly Token[]): TokenFeatures {
     const start = prev === undefined || SENT_END.has(prev);
     words.push((fnv1a(normWord(t.text)) % WORD_BUCKETS) + 1);
     chars.push(charIds(t.text));
-    shapes.push(shapeOf(t.text, start) + 16 * gazetteerClass(t.text));
+    shapes.push(shapeOf(t.text, start) + 16 * gaz(t.text));
     prev = t.text;
   }
   return { words, chars, shapes };

@@ -4,7 +4,11 @@
  * so src/core never imports a runtime.
  */
 import type { Entity, EntityType, NerRunnerFn } from '../types';
+import { CUTOFFS, type Cutoffs } from './cutoffs';
 import { CHAR_SLOTS, LABELS, featurize, tokenize, type NerLabel, type Token } from './features';
+import { postprocess, type RawSpan, type TypeProbs } from './postprocess';
+
+export { propagate } from './postprocess';
 
 export interface NerInputs {
   /** Number of tokens T. */
@@ -23,41 +27,15 @@ export type NerInferFn = (inputs: NerInputs) => Promise<Float32Array>;
 export interface NerRunnerOptions {
   /** Maximum tokens per model call (longer texts are split at sentence ends). */
   maxTokens?: number;
-  /** Spans whose mean probability is below this are dropped. */
+  /** One cut-off for every type (overrides the calibrated per-type cut-offs in ner/cutoffs.ts). */
   minScore?: number;
+  /** Cut-offs and post-processing knobs (default: the calibrated CUTOFFS). */
+  cutoffs?: Cutoffs;
 }
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 const NUM_LABELS = LABELS.length;
 const SENT_BREAK = new Set(['.', '!', '?', '\n', '…']);
-const WORDLIKE = /[\p{L}\p{N}]/u;
-
-/** Month and weekday names (en, de, pt, da, sv, nl, fr, es): never a person, place or organisation alone. */
-const CALENDAR_WORDS = new Set(
-  (
-    'january february march april may june july august september october november december ' +
-    'monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag ' +
-    'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro ' +
-    'segunda terça quarta quinta sexta sábado domingo marts maj mandag tirsdag onsdag torsdag fredag lørdag søndag ' +
-    'januari februari mars augusti måndag tisdag lördag söndag maart mei augustus maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ' +
-    'janvier février avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche ' +
-    'enero febrero marzo mayo junio julio septiembre octubre noviembre diciembre lunes martes miércoles jueves viernes sábado'
-  ).split(' '),
-);
-
-/**
- * Cheap sanity rules on model spans: no bare calendar words, and a single lower-case word needs a
- * confident model (lower-case names exist in chat text, but most lower-case hits are common words).
- */
-function keep(span: string, score: number, minScore: number): boolean {
-  if (score < minScore) return false;
-  const lower = span.toLowerCase();
-  if (CALENDAR_WORDS.has(lower)) return false;
-  if (span === lower && !/\s/.test(span) && score < LOWERCASE_MIN_SCORE) return false;
-  return true;
-}
-const LOWERCASE_MIN_SCORE = 0.9;
 
 export function toInputs(tokens: readonly Token[]): NerInputs {
   const f = featurize(tokens);
@@ -160,48 +138,23 @@ export function viterbi(probs: Float32Array, T: number): number[] {
 }
 
 /**
- * BIO decoding: constrained Viterbi path, then spans. A span's score is the mean over its tokens
- * of the probability of its entity type (B- plus I- of that type).
+ * BIO decoding: constrained Viterbi path, then spans over token indices (offset by `base`). A
+ * span's score is the mean over its tokens of the probability of its entity type (B- plus I-).
+ * Nothing is filtered here: cut-offs and rules are post-processing (ner/postprocess.ts).
  */
-export function decode(
-  text: string,
-  tokens: readonly Token[],
-  logits: Float32Array,
-  minScore: number,
-): Entity[] {
-  const T = tokens.length;
-  const probs = softmaxRows(logits, T);
+export function decodeRaw(probs: Float32Array, T: number, base = 0): RawSpan[] {
   const path = viterbi(probs, T);
-  const out: Entity[] = [];
+  const out: RawSpan[] = [];
   let cur: { type: string; first: number; last: number; probSum: number; n: number } | null = null;
   const flush = () => {
-    if (!cur) return;
-    // spans start and end on a word, not on punctuation
-    let f = cur.first;
-    let l = cur.last;
-    while (f <= l && !WORDLIKE.test(tokens[f]?.text ?? '')) f++;
-    while (l >= f && !WORDLIKE.test(tokens[l]?.text ?? '')) l--;
-    const first = tokens[f];
-    const last = tokens[l];
-    const type = TYPE_OF[cur.type];
-    const score = cur.probSum / cur.n;
-    if (!first || !last || !keep(text.slice(first.start, last.end), score, minScore)) {
-      cur = null;
-      return;
-    }
-    if (type) {
-      const span = text.slice(first.start, last.end);
-      // a span must contain a letter
-      if (/\p{L}/u.test(span))
-        out.push({
-          start: first.start,
-          end: last.end,
-          type,
-          score: Math.round(score * 1000) / 1000,
-          source: 'ner',
-          text: span,
-        });
-    }
+    const type = cur ? TYPE_OF[cur.type] : undefined;
+    if (cur && type)
+      out.push({
+        type,
+        first: base + cur.first,
+        last: base + cur.last,
+        score: cur.probSum / cur.n,
+      });
     cur = null;
   };
   for (let i = 0; i < T; i++) {
@@ -226,62 +179,69 @@ export function decode(
   return out;
 }
 
-const NAME_PART = /^\p{Lu}[\p{L}\p{M}'’-]{2,}$/u;
+/** Per-token probability of each type (B- plus I-), written into `into` from token `base` on. */
+function typeProbs(probs: Float32Array, T: number, into: TypeProbs, base: number) {
+  const col = (l: NerLabel) => LABELS.indexOf(l);
+  for (let i = 0; i < T; i++) {
+    const row = i * NUM_LABELS;
+    into.PERSON[base + i] = (probs[row + col('B-PER')] ?? 0) + (probs[row + col('I-PER')] ?? 0);
+    into.LOCATION[base + i] = (probs[row + col('B-LOC')] ?? 0) + (probs[row + col('I-LOC')] ?? 0);
+    into.ORGANIZATION[base + i] =
+      (probs[row + col('B-ORG')] ?? 0) + (probs[row + col('I-ORG')] ?? 0);
+  }
+}
+
+function cutoffsFor(options: NerRunnerOptions): Cutoffs {
+  const c = options.cutoffs ?? CUTOFFS;
+  const m = options.minScore;
+  return m === undefined ? c : { ...c, PERSON: m, LOCATION: m, ORGANIZATION: m };
+}
 
 /**
- * Consistency within one text: a string the model tagged once is tagged wherever else it occurs
- * (whole words, same case), and the parts of a multi-word PERSON ("McDowell" after "Adam
- * McDowell") are tagged where they occur alone. Redaction then never leaves a second mention of
- * a name it replaced in the first. Occurrences already inside an entity are left alone.
+ * Decodes one chunk of logits into entities with the full post-processing (used by tests and
+ * tools that hold logits for a single chunk).
  */
-export function propagate(
+export function decode(
   text: string,
   tokens: readonly Token[],
-  ents: readonly Entity[],
+  logits: Float32Array,
+  minScore: number,
 ): Entity[] {
-  const wanted = new Map<string, { type: EntityType; score: number }>();
-  const add = (s: string, type: EntityType, score: number) => {
-    const prev = wanted.get(s);
-    if (!prev || prev.score < score) wanted.set(s, { type, score });
+  const T = tokens.length;
+  const probs = softmaxRows(logits, T);
+  const tp: TypeProbs = {
+    PERSON: new Float32Array(T),
+    LOCATION: new Float32Array(T),
+    ORGANIZATION: new Float32Array(T),
   };
-  for (const e of ents) {
-    const s = text.slice(e.start, e.end);
-    if (/\p{Lu}/u.test(s) && s.length >= 3) add(s, e.type, e.score);
-    if (e.type === 'PERSON' && /\s/.test(s)) {
-      for (const part of s.split(/\s+/)) if (NAME_PART.test(part)) add(part, e.type, e.score);
-    }
-  }
-  if (wanted.size === 0) return [...ents];
-  const out = [...ents];
-  const taken = (a: number, b: number) => out.some((e) => e.start < b && a < e.end);
-  for (const [s, { type, score }] of wanted) {
-    const n = tokenize(s).length;
-    for (let i = 0; i + n <= tokens.length; i++) {
-      const first = tokens[i];
-      const last = tokens[i + n - 1];
-      if (!first || !last || text.slice(first.start, last.end) !== s) continue;
-      if (taken(first.start, last.end)) continue;
-      out.push({ start: first.start, end: last.end, type, score, source: 'ner', text: s });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  typeProbs(probs, T, tp, 0);
+  return postprocess(text, tokens, decodeRaw(probs, T), tp, cutoffsFor({ minScore }));
 }
 
 /** Builds a NerRunner from an injected inference function. */
 export function createNerRunner(infer: NerInferFn, options: NerRunnerOptions = {}): NerRunnerFn {
   const maxTokens = options.maxTokens ?? 256;
-  const minScore = options.minScore ?? 0.5;
+  const cut = cutoffsFor(options);
   return async (text: string) => {
     const tokens = tokenize(text);
-    const out: Entity[] = [];
+    const tp: TypeProbs = {
+      PERSON: new Float32Array(tokens.length),
+      LOCATION: new Float32Array(tokens.length),
+      ORGANIZATION: new Float32Array(tokens.length),
+    };
+    const raw: RawSpan[] = [];
+    let base = 0;
     for (const chunk of chunkTokens(tokens, maxTokens)) {
       if (chunk.length === 0) continue;
       const logits = await infer(toInputs(chunk));
       if (logits.length !== chunk.length * NUM_LABELS) {
         throw new Error(`model returned ${logits.length} logits for ${chunk.length} tokens`);
       }
-      out.push(...decode(text, chunk, logits, minScore));
+      const probs = softmaxRows(logits, chunk.length);
+      typeProbs(probs, chunk.length, tp, base);
+      for (const r of decodeRaw(probs, chunk.length, base)) raw.push(r);
+      base += chunk.length;
     }
-    return propagate(text, tokens, out);
+    return postprocess(text, tokens, raw, tp, cut);
   };
 }
