@@ -16,7 +16,22 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LABEL: Record<string, string> = { P: 'PERSON', L: 'LOCATION', O: 'ORGANIZATION', X: 'OTHER' };
-const MARK = /\[\[([^\]|]+)\|([PLOX])\]\]/g;
+/** Structured labels are written out: [[jane@example.com|EMAIL]] (src/structured.txt). */
+const FULL_LABELS = new Set([
+  'EMAIL',
+  'PHONE',
+  'CREDIT_CARD',
+  'NATIONAL_ID',
+  'ID_NUMBER',
+  'IBAN',
+  'IP_ADDRESS',
+  'ADDRESS',
+  'DATE',
+  'URL',
+  'SECRET',
+  'USERNAME',
+]);
+const MARK = /\[\[([^\]|]+)\|([PLOX]|[A-Z_]{3,})\]\]/g;
 
 interface Span {
   start: number;
@@ -31,7 +46,7 @@ function parseRecord(raw: string): { text: string; spans: Span[] } {
   for (const m of raw.matchAll(MARK)) {
     text += raw.slice(last, m.index);
     const value = m[1] ?? '';
-    const label = LABEL[m[2] ?? ''];
+    const label = LABEL[m[2] ?? ''] ?? (FULL_LABELS.has(m[2] ?? '') ? m[2] : undefined);
     if (!label) throw new Error(`bad label in ${m[0]}`);
     spans.push({ start: text.length, end: text.length + value.length, label });
     text += value;

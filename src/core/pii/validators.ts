@@ -225,6 +225,21 @@ export function isValidNif(raw: string): boolean {
   return (r >= 10 ? 0 : r) === Number(d[8]);
 }
 
+/**
+ * French social security number (NIR): sex, year, month, département (2A/2B for Corsica),
+ * commune, order, then a key = 97 - (the 13 digits mod 97).
+ */
+export function isValidNir(raw: string): boolean {
+  const s = raw.replace(/[\s.\-_/]/g, '').toUpperCase();
+  if (!/^[12378]\d{4}(?:\d{2}|2A|2B)\d{6}\d{2}$/.test(s)) return false;
+  // Corsica: 2A and 2B are 19 and 18 for the key
+  const body = s.slice(0, 13).replace('2A', '19').replace('2B', '18');
+  const key = Number(s.slice(13));
+  let mod = 0;
+  for (const ch of body) mod = (mod * 10 + (ch.charCodeAt(0) - 48)) % 97;
+  return 97 - mod === key;
+}
+
 export function isValidIpv4(s: string): boolean {
   const parts = s.split('.');
   return parts.length === 4 && parts.every((p) => /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(p));

@@ -9,6 +9,7 @@ import {
   isValidIban,
   isValidIpv6,
   isValidNif,
+  isValidNir,
   isValidNino,
   isValidPersonnummer,
   isValidSsn,
@@ -76,5 +77,16 @@ describe('validators', () => {
     expect(isValidIpv6('::ffff:192.168.1.1')).toBe(true);
     expect(isValidIpv6('12:30:45')).toBe(false);
     expect(isValidIpv6('1::2::3')).toBe(false);
+  });
+
+  it('French NIR: key is 97 minus the first 13 digits mod 97, Corsica counts as 19/18', () => {
+    expect(isValidNir('2 69 11 75 123 456 30')).toBe(true);
+    expect(isValidNir('2691175123456 31')).toBe(false);
+    expect(isValidNir('1 85 05 78 006 084 91')).toBe(true);
+    expect(isValidNir('1 85 05 78 006 084 36')).toBe(false);
+    // 2A (Corsica) replaced by 19 for the key
+    const body = 1850519006084; // "1 85 05 2A 006 084"
+    const key = String(97 - (body % 97)).padStart(2, '0');
+    expect(isValidNir(`1 85 05 2A 006 084 ${key}`)).toBe(true);
   });
 });

@@ -28,7 +28,7 @@ const MAX_VALUE = 40;
  * The identifier starting at `p`: letter-digit tokens joined by single separators. Letters-only
  * tokens are taken only when short and upper-case (a prefix like "QQ", a check letter like "A").
  */
-export function scanValue(t: string, p: number): [number, number] | null {
+export function scanValue(t: string, p: number, minLength = 5): [number, number] | null {
   const toks: Array<{ s: number; e: number; letters: boolean }> = [];
   let i = p;
   while (toks.length < 10 && i - p <= MAX_VALUE) {
@@ -44,7 +44,12 @@ export function scanValue(t: string, p: number): [number, number] | null {
     if (!SEPARATOR.test(t.charAt(i)) || !/[A-Za-z0-9]/.test(t.charAt(i + 1))) break;
     i++;
   }
-  // a trailing letters-only token longer than a check letter pair is a word, not the value
+  // a trailing letters-only token longer than a check letter pair is a word, not the value; a
+  // lone trailing letter after a space is a check letter only when the value opened with
+  // letters too ("QQ 98 76 54 A"), not in "078-05-1120 I think"
+  const lastTok = toks[toks.length - 1];
+  if (toks.length > 1 && lastTok?.letters && t.charAt(lastTok.s - 1) === ' ' && !toks[0]?.letters)
+    toks.pop();
   while (
     toks.length > 0 &&
     toks[toks.length - 1]?.letters &&
@@ -57,7 +62,7 @@ export function scanValue(t: string, p: number): [number, number] | null {
   if (!first || !last) return null;
   const value = t.slice(first.s, last.e);
   const alnum = value.replace(/[^A-Za-z0-9]/g, '');
-  if (alnum.length < 5 || (value.match(/\d/g)?.length ?? 0) < 2) return null;
+  if (alnum.length < minLength || (value.match(/\d/g)?.length ?? 0) < 2) return null;
   // part of an e-mail address or a longer word
   if (/[@\p{L}\p{N}]/u.test(t.charAt(last.e))) return null;
   return [first.s, last.e];
@@ -69,7 +74,9 @@ export const labelledId: Recognizer = (t, out: Candidate[]) => {
     if (!type) continue;
     const after = m.index + m[0].length;
     const filler = LABEL_FILLER.exec(t.slice(after, after + 40));
-    const v = scanValue(t, after + (filler?.[0].length ?? 0));
+    // bank routing numbers are short ("reg.nr. 0040", "sort code 40-47-84"): account labels
+    // take four digits, other labels five characters
+    const v = scanValue(t, after + (filler?.[0].length ?? 0), type === 'ID_NUMBER' ? 4 : 5);
     if (!v) continue;
     out.push({
       start: v[0],

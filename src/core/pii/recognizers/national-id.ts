@@ -12,6 +12,7 @@ import {
   isValidCpr,
   isValidDniNie,
   isValidNif,
+  isValidNir,
   isValidNino,
   isValidPersonnummer,
   isValidSsn,
@@ -32,6 +33,11 @@ const CF_RE =
   /(?<![\w])[A-Za-z]{6}[\dLMNPQRSTUV]{2}[A-Za-z][\dLMNPQRSTUV]{2}[A-Za-z][\dLMNPQRSTUV]{3}[A-Za-z](?!\w)/g;
 const PNR_RE = /(?<![\w-])(?:19|20)?\d{6}[-+ ]\d{4}(?![\w-])/g;
 const CPF_RE = new RegExp(`(?<![\\w.-])\\d{3}${S}\\d{3}${S}\\d{3}${S}\\d{2}(?![\\w-]|\\.\\d)`, 'g');
+/** France: "1 85 05 78 006 084 36", with any separators between the groups. */
+const NIR_RE = new RegExp(
+  `(?<![\\w])[12378]${S}?\\d{2}${S}?\\d{2}${S}?(?:\\d{2}|2[AaBb])${S}?\\d{3}${S}?\\d{3}${S}?\\d{2}(?![\\w])`,
+  'g',
+);
 const DL_RE = /(?<![\w])[A-Za-z]{0,2}\d{5,14}(?!\w)|(?<![\w])[A-Za-z]\d{3}-\d{4}-\d{4}(?!\w)/g;
 
 export const nationalId: Recognizer = (t, out: Candidate[]) => {
@@ -80,6 +86,9 @@ export const nationalId: Recognizer = (t, out: Candidate[]) => {
       push(m.index, m.index + m[0].length, 0.6, 'se-personnummer', CTX.pnr);
     else if (isValidCpr(m[0]) && /^\d{6}[- ]\d{4}$/.test(m[0]))
       push(m.index, m.index + m[0].length, 0.3, 'dk-cpr', CTX.cpr);
+  }
+  for (const m of matches(NIR_RE, t)) {
+    push(m.index, m.index + m[0].length, isValidNir(m[0]) ? 0.85 : 0.2, 'fr-nir', CTX.nir);
   }
   for (const m of matches(CPF_RE, t)) {
     push(m.index, m.index + m[0].length, isValidCpf(m[0]) ? 0.8 : 0.2, 'br-cpf', CTX.cpf);

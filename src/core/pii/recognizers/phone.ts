@@ -233,10 +233,17 @@ function evaluate(
     )
       score = Math.min(score, 0.3);
   } else {
-    // not grouped like a phone ("3660170548", "99 668472"): a phone word nearby must say so
+    // not grouped like a phone ("3660170548", "99 668472"): a phone word nearby must say so,
+    // except a run of 10-11 digits with the trunk 0 that is a valid national number
+    // ("0701234567", "01761234567"): that is how mobiles are written in a hurry
     if (sizes.length > 1 && sizes.slice(1).some((x) => x < 2)) return null;
     const v = validity(raw, false, budget);
-    score = v === 'valid' ? 0.35 : 0.2;
+    const trunkRun =
+      sizes.length === 1 &&
+      w.digits.startsWith('0') &&
+      w.digits.length >= 10 &&
+      w.digits.length <= 11;
+    score = v === 'valid' ? (trunkRun ? 0.5 : 0.35) : 0.2;
   }
   if (fragment) score = Math.min(score, 0.3);
   if (at.labelled) score = Math.max(score, w.digits.length >= 7 ? 0.85 : 0.6);

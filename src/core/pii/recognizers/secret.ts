@@ -311,10 +311,41 @@ export const secret: Recognizer = (t, out) => {
     out.push({ start: i, end, type: 'SECRET', score: 0.99, recognizer: 'pem-private-key' });
   }
   inRegions(regionsAround(t, KW_ANCHOR, 250, 300), keywordSecrets, out);
+  inRegions(regionsAround(t, PROSE_ANCHOR, 60, 140), proseSecrets, out);
+};
+
+/**
+ * A password said in prose: "my password is Tr0ub4dor", "o código pin é 4821", "mot de passe :
+ * xyz". The value must still look like a secret (not "my password is secret").
+ */
+const PROSE_SECRET =
+  /(?<![\p{L}\p{N}])(?:password|passwort|passcode|passphrase|pass phrase|pass|pwd|pw|kennwort|senha|contraseña|contrasena|clave|adgangskode|kodeord|lösenord|losenord|wachtwoord|mot de passe|mdp|salasana)(?: (?:for|for the|to|of|para|do|da|de|für|von|pour|du|til|af|för|voor|van|del) [\p{L}\p{N}.@-]{1,40})?[ \t]{0,2}(?:is|was|ist|war|er|var|är|é|era|es|est|était|:|=)[ \t]{0,3}["'“‘]?([^\s"'”’]{4,100})/giu;
+
+const proseSecrets: Recognizer = (t, out) => {
+  for (const m of matches(PROSE_SECRET, t)) {
+    let v = m[1] ?? '';
+    v = v.replace(/[.,;!?)]+$/, '');
+    if (
+      !plausibleSecretValue(v) ||
+      /^(?:the|a|an|my|your|o|a|der|die|das|le|la|el|de|het)$/i.test(v)
+    )
+      continue;
+    const off = m.index + m[0].length - (m[1] ?? '').length;
+    out.push({
+      start: off,
+      end: off + v.length,
+      type: 'SECRET',
+      score: shannonEntropy(v) >= 3 || v.length >= 12 ? 0.75 : 0.6,
+      recognizer: 'prose-secret',
+    });
+  }
 };
 
 const KW_ANCHOR =
   /pass|pwd|pw\b|_pw|secret|token|key|KEY|auth|cred|salt|sig|session|cookie|jwt|otp|senha|adgangskode|lösenord|wachtwoord|contraseña|kennwort|passord/gi;
+
+const PROSE_ANCHOR =
+  /pass|pwd|pw|kennwort|senha|contrase|clave|adgangskode|kodeord|lösenord|losenord|wachtwoord|mot de passe|mdp|salasana/gi;
 
 const keywordSecrets: Recognizer = (t, out) => {
   for (const m of matches(KEY_ASSIGN_RE, t)) {

@@ -26,6 +26,9 @@ const positives: Positive[] = [
   ['card number 1234 5678 9012 3456 (it was declined)', 'CREDIT_CARD', '1234 5678 9012 3456'],
   ['cc# 4000 1234 5678 9010', 'CREDIT_CARD', '4000 1234 5678 9010'],
   ['IBAN: DE00 1234 5678 9012 3456 78', 'IBAN', 'DE00 1234 5678 9012 3456 78'],
+  ['his social is 078-05-1120 I think', 'NATIONAL_ID', '078-05-1120'],
+  ['soc sec 432-19-8876', 'NATIONAL_ID', '432-19-8876'],
+  ['Danske Bank reg.nr. 3409 konto 1234567', 'ID_NUMBER', '3409'],
   // de
   ['Meine Steuer-ID ist 12 345 678 901.', 'NATIONAL_ID', '12 345 678 901'],
   ['Sozialversicherungsnummer 65 170839 J 003', 'NATIONAL_ID', '65 170839 J 003'],
@@ -54,6 +57,9 @@ const positives: Positive[] = [
   // fr
   ['numéro de sécurité sociale 1 84 12 76 451 089 46', 'NATIONAL_ID', '1 84 12 76 451 089 46'],
   ['numéro de passeport 15AB12345', 'NATIONAL_ID', '15AB12345'],
+  ['n° de sécu 2 69 11 75 123 456 30', 'NATIONAL_ID', '2 69 11 75 123 456 30'],
+  // unlabelled, found by its own shape and key
+  ['dossier: 2 69 11 75 123 456 30, urgent', 'NATIONAL_ID', '2 69 11 75 123 456 30'],
   ['numéro client : 0045-7781', 'ID_NUMBER', '0045-7781'],
   // es
   ['DNI 12345678A', 'NATIONAL_ID', '12345678A'],

@@ -27,6 +27,9 @@ const phones: Positive[] = [
   ['numéro 01 42 68 53 00', 'PHONE', '01 42 68 53 00'],
   ['ring 08-123 456 78', 'PHONE', '08-123 456 78'],
   ['tlf. 32 12 34 56', 'PHONE', '32 12 34 56'],
+  // a national mobile typed as one run, with its trunk 0, no phone word
+  ['skriv till 0731234567 ikväll', 'PHONE', '0731234567'],
+  ['bel me op 0687654321 na vijven', 'PHONE', '0687654321'],
 ];
 
 const cards: Positive[] = [

@@ -31,6 +31,12 @@ const secrets: Positive[] = [
     '5f3c0a1e-9b7d-4c2e-8a6f-1d2b3c4d5e6f',
   ],
   ['token npm_AbCdEfGhIjKlMnOpQrSt12', 'SECRET', 'npm_AbCdEfGhIjKlMnOpQrSt12'],
+  // said in prose
+  ['fyi my password is Gr33nTea!42', 'SECRET', 'Gr33nTea!42'],
+  ['the wifi pass is cafe-2291-latte', 'SECRET', 'cafe-2291-latte'],
+  ['a senha do email é Lisboa#1987', 'SECRET', 'Lisboa#1987'],
+  ['mot de passe : Chaton_1975', 'SECRET', 'Chaton_1975'],
+  ['mein Kennwort ist BlauerHimmel88', 'SECRET', 'BlauerHimmel88'],
   // a placeholder typed next to a secret does not hide it
   ['password=Tr0ub4dor&3xyz[EMAIL_1]', 'SECRET', 'Tr0ub4dor&3xyz'],
   ['[PERSON_1]:api_key=sk_live_51HabcdefghijKLMNOP', 'SECRET', 'sk_live_51HabcdefghijKLMNOP'],
@@ -45,6 +51,8 @@ const notSecrets: Negative[] = [
   ['monkey = banana', ['SECRET']],
   ['keyboard=qwerty', ['SECRET']],
   ['password: changeme', ['SECRET']],
+  ['my password is secret, obviously', ['SECRET']],
+  ['the mountain pass is closed in winter', ['SECRET']],
 ];
 
 const handles: Positive[] = [
