@@ -11,13 +11,13 @@ describe('regulated content, with context', () => {
     ['I have diabetes and my blood pressure is high', ['health']],
     ['He had a heart attack yesterday', ['health']],
     ['Can you diagnose why my build is failing?', []],
-    ['Ich bin krankgeschrieben', ['health']],
+    ['Ich bin krankgeschrieben', ['health', 'hr']],
     ['Fui diagnosticado com depressão', ['health']],
-    ['Jeg er sygemeldt', ['health']],
-    ['Jag är sjukskriven', ['health']],
-    ['Ik ben ziekgemeld door de huisarts', ['health']],
-    ["J'ai un arrêt maladie", ['health']],
-    ['Tengo una baja médica', ['health']],
+    ['Jeg er sygemeldt', ['health', 'hr']],
+    ['Jag är sjukskriven', ['health', 'hr']],
+    ['Ik ben ziekgemeld door de huisarts', ['health', 'hr']],
+    ["J'ai un arrêt maladie", ['health', 'hr']],
+    ['Tengo una baja médica', ['health', 'hr']],
     ['Gib mir ein Rezept für Apfelkuchen', []],
     ['Draft a written warning for the warehouse', ['hr']],
     ['How does a disciplinary process work?', []],
@@ -32,7 +32,7 @@ describe('regulated content, with context', () => {
     ["Son email est marie.dupont@exemple.fr, c'est une enfant de 7 ans", ['children']],
     ['Minor bug fixes for Anna Berg before Friday', []],
     ['El precio menor para Juan Pérez', []],
-    ['Mijn kind van 6 jaar heeft koorts', ['children']],
+    ['Mijn kind van 6 jaar heeft koorts', ['health', 'children']],
   ])('%s -> %j', (text, expected) => {
     expect(cats(text)).toEqual(expected);
   });

@@ -1,0 +1,169 @@
+/**
+ * Where things are in a text, in sentences and words, and whether a lexicon hit is tied to a real
+ * person. Pure; linear in the text (one scan per list and language, binary searches per hit).
+ */
+import {
+  DOCUMENT,
+  GENERAL,
+  GENERIC_DETERMINERS,
+  LANGS,
+  NEUTRAL,
+  PERSON_NOUNS,
+  POSSESSIVES,
+  ROLES,
+  SUBJECTS,
+  WE,
+  type Lang,
+  type PerLang,
+} from './lexicon';
+import { BREAK_RE, WORD_RE } from './sentences';
+import {
+  MAX_SEPARATE_LANGS,
+  WORD_END,
+  WORD_START,
+  compilePerLang,
+  compileTerm,
+  findIn,
+  type PerLangRegExp,
+  type TermHit,
+} from './terms';
+
+/** A possessive anchors a topic word at most this many words after it ("my recent panic attacks"). */
+export const POSSESSIVE_REACH = 3;
+/** A subject, role or person noun anchors a topic word this many words away, either side. */
+export const SUBJECT_REACH = 10;
+
+const alt = (terms: readonly string[]) => terms.map((t) => compileTerm(t).source).join('|');
+
+/**
+ * One scan per language finds every anchor. Group 1: a possessive followed by a person noun ("my
+ * sister"; group 2 is the noun, which then acts as a subject); group 3: a possessive alone;
+ * group 4: "we"; group 5: a subject; group 6: a role not made generic by the word before it.
+ */
+function anchorRe(l: Lang | readonly Lang[]): RegExp {
+  const ls = typeof l === 'string' ? [l] : l;
+  const list = (p: PerLang) => alt(ls.flatMap((x) => p[x]));
+  const poss = list(POSSESSIVES);
+  return new RegExp(
+    `${WORD_START}(?:((?:${poss})(?: \\p{L}{1,24})? (${list(PERSON_NOUNS)}))|(${poss})|` +
+      `(${list(WE)})|(${list(SUBJECTS)})|` +
+      `(?<!${WORD_START}(?:${list(GENERIC_DETERMINERS)}) )(${list(ROLES)}))${WORD_END}`,
+    'giu',
+  );
+}
+const ANCHOR_RE = Object.fromEntries(LANGS.map((l) => [l, anchorRe(l)])) as Record<Lang, RegExp>;
+/** For a text in more than MAX_SEPARATE_LANGS languages: every language's anchors at once. */
+const ANY_ANCHOR_RE = anchorRe(LANGS);
+const DOCUMENT_RE: PerLangRegExp = compilePerLang(DOCUMENT);
+const NEUTRAL_RE: PerLangRegExp = compilePerLang(NEUTRAL);
+const GENERAL_RE: PerLangRegExp = compilePerLang(GENERAL);
+
+/** A possessive reaches forward only; "we" does not count in a general question. */
+type AnchorKind = 'possessive' | 'we' | 'subject';
+
+interface Anchor {
+  pos: number;
+  sentence: number;
+  word: number;
+  kind: AnchorKind;
+}
+
+function starts(re: RegExp, text: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m.index);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+/** The number of elements of the sorted array that are <= x. */
+function rank(sorted: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A text's sentences, words and anchors in the given languages. Built only when the text has a
+ * lexicon word, so that a public request pays for one scan per list and nothing more.
+ */
+export class TextContext {
+  private readonly wordStarts: Int32Array;
+  private readonly breaks: Int32Array;
+  /** In text order, so their word indices are sorted too. */
+  private readonly anchors: Anchor[] = [];
+  private readonly anchoredSentences = new Set<number>();
+  private readonly generalSentences = new Set<number>();
+
+  constructor(text: string, langs: readonly Lang[]) {
+    this.wordStarts = Int32Array.from(starts(WORD_RE, text));
+    this.breaks = Int32Array.from(starts(BREAK_RE, text));
+    for (const h of findIn(GENERAL_RE, langs, text))
+      this.generalSentences.add(this.sentenceOf(h.start));
+    const neutral = findIn(NEUTRAL_RE, langs, text);
+    const scans =
+      langs.length > MAX_SEPARATE_LANGS ? [ANY_ANCHOR_RE] : langs.map((l) => ANCHOR_RE[l]);
+    for (const re of scans) {
+      let n = 0;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        while (n < neutral.length && (neutral[n] as TermHit).end <= m.index) n++;
+        const nt = neutral[n];
+        if (nt && nt.start <= m.index && m.index < nt.end) continue; // "I want to learn…"
+        const pos = m[2] !== undefined ? m.index + m[0].length - m[2].length : m.index;
+        const kind: AnchorKind =
+          m[3] !== undefined ? 'possessive' : m[4] !== undefined ? 'we' : 'subject';
+        const sentence = this.sentenceOf(pos);
+        if (kind === 'we' && this.generalSentences.has(sentence)) continue; // "Why do we dream?"
+        this.anchors.push({ pos, sentence, word: this.wordOf(pos), kind });
+        this.anchoredSentences.add(sentence);
+      }
+    }
+    if (scans.length > 1) this.anchors.sort((a, b) => a.pos - b.pos);
+    for (const h of findIn(DOCUMENT_RE, langs, text))
+      this.anchoredSentences.add(this.sentenceOf(h.start));
+  }
+
+  private sentenceOf(pos: number): number {
+    return rank(this.breaks, pos - 1);
+  }
+
+  private wordOf(pos: number): number {
+    return rank(this.wordStarts, pos);
+  }
+
+  /** Is the hit near an anchor in its sentence (a possessive before it, a subject either side)? */
+  anchored(hit: TermHit): boolean {
+    const sentence = this.sentenceOf(hit.start);
+    if (!this.anchoredSentences.has(sentence)) return false;
+    const word = this.wordOf(hit.start);
+    let lo = 0;
+    let hi = this.anchors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.anchors[mid] as Anchor).word < word - SUBJECT_REACH) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.anchors.length; i++) {
+      const a = this.anchors[i] as Anchor;
+      if (a.word > word + SUBJECT_REACH) break;
+      if (a.sentence !== sentence) continue;
+      const d = word - a.word;
+      if (a.kind !== 'possessive' || (d > 0 && d <= POSSESSIVE_REACH)) return true;
+    }
+    return false;
+  }
+
+  /** A general question with nothing personal in it ("How does a disciplinary hearing work?"). */
+  generalQuestion(hit: TermHit): boolean {
+    const sentence = this.sentenceOf(hit.start);
+    return this.generalSentences.has(sentence) && !this.anchoredSentences.has(sentence);
+  }
+}
