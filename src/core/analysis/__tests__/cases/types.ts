@@ -1,0 +1,19 @@
+/**
+ * Case tables for the regulated-content recogniser. Every example is invented for this project.
+ *
+ * A case is [language, text, expected categories, person?]:
+ * - expected: the exact set of categories, joined by '+' ('' means none: the request is public);
+ * - person: a name in the text that the NER stage would report as PERSON. The pattern stage only
+ *   finds names after an honorific, so these cases add the entity the model would add.
+ */
+import type { Lang } from '../../lexicon';
+
+export { LANGS, type Lang } from '../../lexicon';
+
+export type Case = readonly [lang: Lang, text: string, expected: string, person?: string];
+
+/** The development set was written with the lexicon; the fresh set afterwards, and held out. */
+export interface CaseSets {
+  dev: readonly Case[];
+  fresh: readonly Case[];
+}
