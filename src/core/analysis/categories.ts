@@ -15,7 +15,18 @@ import type { Entity, EntityType } from '../pii';
 import type { Category } from '../policy/schema';
 import { TextContext } from './context';
 import { plausibleLanguages } from './language';
-import { AGE, CHILD_RECORDS, CHILD_WORDS, INTERNAL_MARKERS, LEXICON, flat } from './lexicon';
+import {
+  AGE,
+  BRACKETED_AGE,
+  CHILD_CASES,
+  CHILD_RECORDS,
+  CHILD_WORDS,
+  INTERNAL_MARKERS,
+  LANGS,
+  LEXICON,
+  flat,
+  type Lang,
+} from './lexicon';
 import {
   WORD_END,
   WORD_START,
@@ -41,8 +52,14 @@ const COMPILED = (Object.keys(LEXICON) as (keyof typeof LEXICON)[]).map((categor
   topic: compilePerLang(LEXICON[category].topic),
 }));
 const CHILD_RE = compilePerLang(CHILD_WORDS);
-const CHILD_RECORD_RE = compilePerLang(CHILD_RECORDS);
-const AGE_RE = new RegExp(`${WORD_START}${AGE}${WORD_END}`, 'iu');
+const CHILD_CASE_RE = compilePerLang(CHILD_CASES);
+const CHILD_RECORD_RE = compilePerLang(
+  Object.fromEntries(LANGS.map((l) => [l, [...CHILD_RECORDS[l], ...CHILD_CASES[l]]])) as Record<
+    (typeof LANGS)[number],
+    string[]
+  >,
+);
+const AGE_RE = new RegExp(`${WORD_START}${AGE}${WORD_END}|${BRACKETED_AGE}`, 'iu');
 const INTERNAL_RE = compileTerms(INTERNAL_MARKERS);
 
 /** Entity types that tie a text to a specific person. */
@@ -93,6 +110,34 @@ function words(hits: readonly TermHit[], max = MAX_TERMS): string[] {
   return out;
 }
 
+/**
+ * Children's data: a word for a child tied to a real child plus a record, an age or a health hit;
+ * or a case that is about a child by nature (custody, protection) tied to a real person.
+ */
+function childrensData(
+  t: string,
+  langs: readonly Lang[],
+  identified: boolean,
+  context: () => TextContext,
+  hits: readonly CategoryHit[],
+): CategoryHit | null {
+  const tied = (h: TermHit) => identified || context().anchored(h);
+  const children = findIn(CHILD_RE, langs, t);
+  const child = children.length ? kept(children, tied, 2) : [];
+  if (child.length) {
+    const age = AGE_RE.exec(t)?.[0];
+    const record = findIn(CHILD_RECORD_RE, langs, t).slice(0, 1);
+    const health = hits.some((h) => h.category === 'health');
+    if (age || record.length || health)
+      return {
+        category: 'children',
+        terms: [...words(child, 2), ...(age ? [age.toLowerCase()] : []), ...words(record, 1)],
+      };
+  }
+  const cases = kept(findIn(CHILD_CASE_RE, langs, t), tied, 1);
+  return cases.length ? { category: 'children', terms: words(cases, 1) } : null;
+}
+
 /** Regulated and internal categories, with context (see the module comment). */
 export function recognizeCategories(text: string, entities: readonly Entity[]): CategoryHit[] {
   const t = foldForLexicon(text);
@@ -115,21 +160,8 @@ export function recognizeCategories(text: string, entities: readonly Entity[]): 
     if (strong.length || topic.length)
       hits.push({ category: c.category, terms: words([...strong, ...topic]) });
   }
-  const children = findIn(CHILD_RE, langs, t);
-  if (children.length) {
-    const child = kept(children, (h) => identified || context().anchored(h), 2);
-    if (child.length) {
-      const age = AGE_RE.exec(t)?.[0];
-      const record = findIn(CHILD_RECORD_RE, langs, t).slice(0, 1);
-      const health = hits.some((h) => h.category === 'health');
-      if (age || record.length || health) {
-        hits.push({
-          category: 'children',
-          terms: [...words(child, 2), ...(age ? [age.toLowerCase()] : []), ...words(record, 1)],
-        });
-      }
-    }
-  }
+  const children = childrensData(t, langs, identified, context, hits);
+  if (children) hits.push(children);
   const internal = findAll(INTERNAL_RE, t);
   if (internal.length) hits.push({ category: 'internal', terms: words(internal) });
   return hits;

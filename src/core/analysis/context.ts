@@ -3,6 +3,7 @@
  * person. Pure; linear in the text (one scan per list and language, binary searches per hit).
  */
 import {
+  ARTEFACTS,
   DOCUMENT,
   GENERAL,
   GENERIC_DETERMINERS,
@@ -30,6 +31,8 @@ import {
 
 /** A possessive anchors a topic word at most this many words after it ("my recent panic attacks"). */
 export const POSSESSIVE_REACH = 3;
+/** …or this many words before it, as the object of a verb ("garnished my wages", "penhorou o meu"). */
+export const POSSESSIVE_BACK = 2;
 /** A subject, role or person noun anchors a topic word this many words away, either side. */
 export const SUBJECT_REACH = 10;
 
@@ -37,15 +40,18 @@ const alt = (terms: readonly string[]) => terms.map((t) => compileTerm(t).source
 
 /**
  * One scan per language finds every anchor. Group 1: a possessive followed by a person noun ("my
- * sister"; group 2 is the noun, which then acts as a subject); group 3: a possessive alone;
- * group 4: "we"; group 5: a subject; group 6: a role not made generic by the word before it.
+ * sister", "mi exmujer"; group 2 is the noun, which then acts as a subject); group 3: a possessive
+ * followed by an artefact ("my essay"), which is no anchor; group 4: a possessive alone; group 5:
+ * "we"; group 6: a subject; group 7: a role not made generic by the word before it.
  */
 function anchorRe(l: Lang | readonly Lang[]): RegExp {
   const ls = typeof l === 'string' ? [l] : l;
   const list = (p: PerLang) => alt(ls.flatMap((x) => p[x]));
   const poss = list(POSSESSIVES);
+  const between = '(?: \\p{L}{1,24})?';
   return new RegExp(
-    `${WORD_START}(?:((?:${poss})(?: \\p{L}{1,24})? (${list(PERSON_NOUNS)}))|(${poss})|` +
+    `${WORD_START}(?:((?:${poss})${between} ((?:ex-?|eks)?(?:${list(PERSON_NOUNS)})))|` +
+      `((?:${poss})${between} (?:${list(ARTEFACTS)}))|(${poss})|` +
       `(${list(WE)})|(${list(SUBJECTS)})|` +
       `(?<!${WORD_START}(?:${list(GENERIC_DETERMINERS)}) )(${list(ROLES)}))${WORD_END}`,
     'giu',
@@ -117,9 +123,12 @@ export class TextContext {
         while (n < neutral.length && (neutral[n] as TermHit).end <= m.index) n++;
         const nt = neutral[n];
         if (nt && nt.start <= m.index && m.index < nt.end) continue; // "I want to learn…"
+        if (m[3] !== undefined) continue; // "my essay on…"
+        // English "I" is written in capitals; a lower-case "i" in a Danish or Swedish text is "in".
+        if (m[6] === 'i' && (langs.includes('da') || langs.includes('sv'))) continue;
         const pos = m[2] !== undefined ? m.index + m[0].length - m[2].length : m.index;
         const kind: AnchorKind =
-          m[3] !== undefined ? 'possessive' : m[4] !== undefined ? 'we' : 'subject';
+          m[4] !== undefined ? 'possessive' : m[5] !== undefined ? 'we' : 'subject';
         const sentence = this.sentenceOf(pos);
         if (kind === 'we' && this.generalSentences.has(sentence)) continue; // "Why do we dream?"
         this.anchors.push({ pos, sentence, word: this.wordOf(pos), kind });
@@ -139,7 +148,7 @@ export class TextContext {
     return rank(this.wordStarts, pos);
   }
 
-  /** Is the hit near an anchor in its sentence (a possessive before it, a subject either side)? */
+  /** Is the hit near an anchor in its sentence (a possessive just before or after, a subject either side)? */
   anchored(hit: TermHit): boolean {
     const sentence = this.sentenceOf(hit.start);
     if (!this.anchoredSentences.has(sentence)) return false;
@@ -156,7 +165,8 @@ export class TextContext {
       if (a.word > word + SUBJECT_REACH) break;
       if (a.sentence !== sentence) continue;
       const d = word - a.word;
-      if (a.kind !== 'possessive' || (d > 0 && d <= POSSESSIVE_REACH)) return true;
+      if (a.kind !== 'possessive' || (d >= -POSSESSIVE_BACK && d <= POSSESSIVE_REACH && d !== 0))
+        return true;
     }
     return false;
   }

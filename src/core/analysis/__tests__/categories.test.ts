@@ -28,13 +28,22 @@ describe('what the lexicon sees', () => {
 });
 
 describe('anchors', () => {
-  it('a possessive reaches a few words forward, not backward', () => {
+  it('a possessive reaches three words forward and two back, in its sentence', () => {
     expect(cats('My recent severe panic attacks')).toEqual(['health']);
-    expect(cats('Panic attacks: a chapter for my book')).toEqual([]);
+    expect(cats('The bank garnished my wages')).toEqual(['financial']);
+    expect(cats('The bankruptcy rules changed in the year my café opened')).toEqual([]);
   });
 
-  it('a person noun after a possessive acts as a subject', () => {
+  it('a possessive followed by an artefact is about a topic, not a person', () => {
+    expect(cats('Panic attacks: a chapter for my book')).toEqual([]);
+    expect(cats('Our company runs a mental health week')).toEqual([]);
+    expect(cats('Mi ensayo sobre la depresión necesita una conclusión')).toEqual([]);
+  });
+
+  it('a person noun after a possessive acts as a subject, also with "ex"', () => {
     expect(cats('My sister has been struggling for months with depression')).toEqual(['health']);
+    expect(cats('Mi exmujer no cumple el régimen de visitas con los niños')).toEqual(['children']);
+    expect(cats('Meine Ex-Frau will das alleinige Sorgerecht')).toEqual(['children']);
   });
 
   it('a role counts, unless an indefinite article makes it generic', () => {
@@ -67,9 +76,29 @@ describe('anchors', () => {
   });
 });
 
+describe('children', () => {
+  it('a child word needs a tie to a real child and a record, an age or a health word', () => {
+    expect(cats('My son asked why the sky is blue')).toEqual([]);
+    expect(cats('My son was suspended for a week')).toEqual(['children']);
+    expect(cats('Write a story for a 7-year-old child')).toEqual([]);
+  });
+
+  it('a case about a child by nature counts when tied to a person, without a child word', () => {
+    expect(cats('My ex wants sole custody')).toEqual(['children']);
+    expect(cats('He was held in police custody overnight')).toEqual([]);
+    expect(cats('How does joint custody work in Spain?')).toEqual([]);
+  });
+});
+
 describe('strong phrases and general questions', () => {
   it('a strong phrase counts on its own', () => {
     expect(cats('Draft a written warning for the warehouse')).toEqual(['hr']);
+  });
+
+  it('a phrase that names its person is strong ("hat mir gekündigt", "me despidieron")', () => {
+    expect(cats('Mir wurde in der Probezeit gekündigt.')).toEqual(['hr']);
+    expect(cats('Ich habe meinen Handyvertrag gekündigt.')).toEqual([]);
+    expect(cats('Me despidieron ayer.')).toEqual(['hr']);
   });
 
   it('but not in a general question with nothing personal in it', () => {
@@ -89,6 +118,16 @@ describe('languages', () => {
     // German "Angst" is fear; Danish "angst" is anxiety
     expect(cats('Ich habe Angst, dass der Zug zu spät kommt.')).toEqual([]);
     expect(cats('Jeg har angst og kan ikke sove.')).toEqual(['health']);
+  });
+
+  it('a lower-case "i" is "in" when Danish or Swedish is plausible, "I" otherwise', () => {
+    expect(cats('Forklar reglerne for opsigelse i prøvetiden.')).toEqual([]);
+    expect(cats('i have panic attacks every night')).toEqual(['health']);
+  });
+
+  it('medicine names and doses are shared by all languages', () => {
+    expect(cats('Jeg tager 50 mg sertralin')).toEqual(['health']);
+    expect(cats('Estoy tomando sertralina')).toEqual(['health']);
   });
 });
 

@@ -72,6 +72,7 @@ export const CHILD_WORDS: PerLang = {
     'mindreårig(?:e)?',
     'sted(?:søn|datter)',
     'barnebarn',
+    '(?:1[0-7]|[1-9])-årig(?:e)?',
   ],
   sv: [
     'barn(?:et)?',
@@ -85,6 +86,7 @@ export const CHILD_WORDS: PerLang = {
     'minderårig(?:a)?',
     'bonusbarn',
     'barnbarn',
+    '(?:1[0-7]|[1-9])-åring(?:en)?',
   ],
   nl: [
     "(?:mijn|ons|het|een|m'n) kind",
@@ -98,6 +100,10 @@ export const CHILD_WORDS: PerLang = {
     'tiener',
     'minderjarige',
     'pleegkind',
+    '(?:1[0-7]|[1-9])-jarige',
+    'zoontje',
+    'dochtertje',
+    'kindje',
   ],
   fr: [
     'enfants?',
@@ -150,6 +156,11 @@ export const CHILD_RECORDS: PerLang = {
     'visitation',
     'exam results',
     'test scores',
+    'held back',
+    'repeat (?:a|the) (?:year|grade)',
+    'excluded from school',
+    'suspended',
+    'failing (?:\\p{L}{1,12} )?(?:classes|subjects)',
   ],
   de: [
     'zeugnis(?:se)?',
@@ -167,6 +178,14 @@ export const CHILD_RECORDS: PerLang = {
     'schulverweis',
     'vormundschaft',
     'misshandl*',
+    'sitzen ?geblieben',
+    'sitzenbleiben',
+    'klasse wiederholen',
+    'nicht versetzt',
+    'versetzung (?:ist )?gefährdet',
+    'eine (?:fünf|sechs)',
+    'suspendiert',
+    'vom unterricht ausgeschlossen',
   ],
   pt: [
     'notas',
@@ -183,6 +202,11 @@ export const CHILD_RECORDS: PerLang = {
     'regime de visitas',
     'processo tutelar',
     'maus[- ]tratos',
+    'chumb(?:ou|ar|ei)',
+    'reprov(?:ou|ar|ad[oa])',
+    'repetir o ano',
+    'suspens[oa]',
+    'expuls[oa]',
   ],
   da: [
     'karakterer',
@@ -198,6 +222,9 @@ export const CHILD_RECORDS: PerLang = {
     'specialklasse',
     'børnesag',
     'familieretshuset',
+    'gå (?:\\p{L}{1,12} )?klasse om',
+    'smidt ud af skolen',
+    'bortvist fra skolen',
   ],
   sv: [
     'betyg(?:en)?',
@@ -211,6 +238,10 @@ export const CHILD_RECORDS: PerLang = {
     'mobbning',
     'familjehem',
     'särskilt stöd',
+    'underkän*',
+    'gå om (?:ett år|en årskurs|året)',
+    'avstängd',
+    'retad',
   ],
   nl: [
     'cijfers',
@@ -226,6 +257,12 @@ export const CHILD_RECORDS: PerLang = {
     'pleeggezin',
     'gezag',
     'leerlingdossier',
+    'blijven zitten',
+    'bleef zitten',
+    'zittenblijven',
+    'geschorst',
+    'van school gestuurd',
+    'onvoldoendes?',
   ],
   fr: [
     'notes',
@@ -244,6 +281,10 @@ export const CHILD_RECORDS: PerLang = {
     "protection de l'enfance",
     'juge des enfants',
     'pension alimentaire',
+    'redoubl*',
+    'renvoyée?',
+    "exclue? (?:du collège|du lycée|de l'école|temporairement)",
+    'conseil de discipline',
   ],
   es: [
     'notas',
@@ -259,9 +300,110 @@ export const CHILD_RECORDS: PerLang = {
     'bullying',
     'expediente de protección',
     'pensión alimenticia',
+    'repetir curso',
+    'repite curso',
+    'suspendid[oa]',
+    'suspendió',
+    'suspende',
+    'expulsad[oa]',
+    'expulsaron',
+  ],
+};
+
+/**
+ * Cases that are about a child by their nature (custody, child protection, foster care): they make
+ * a text children's data when tied to a real person, even without a word for the child ("my ex
+ * wants sole custody of Lena"). They also count as records.
+ */
+export const CHILD_CASES: PerLang = {
+  en: [
+    '(?:full|joint|sole|shared|primary) custody',
+    'custody (?:of|battle|arrangement|hearing|dispute|agreement|case|order)',
+    'child protection',
+    'child services',
+    'cps',
+    'safeguarding',
+    'foster (?:care|child|children|daughter|son|kid|parents?|family|home|placement)',
+    'visitation rights',
+    'child support',
+  ],
+  de: [
+    'sorgerecht*',
+    'umgangsrecht*',
+    'jugendamt',
+    'kindeswohl*',
+    'inobhutnahme',
+    'in obhut genommen',
+    'pflege(?:familie|kind|tochter|sohn|eltern)',
+    'vormundschaft',
+    'kindesunterhalt',
+  ],
+  pt: [
+    'guarda (?:partilhada|conjunta|exclusiva)',
+    'responsabilidades parentais',
+    'regime de visitas',
+    'cpcj',
+    'conselho tutelar',
+    'pensão (?:de alimentos|alimentícia)',
+    'família de acolhimento',
+    'promoção e proteção',
+  ],
+  da: [
+    'forældremyndighed*',
+    'samvær(?:sordning|sret)?',
+    'anbringelse',
+    'anbragt',
+    'anbring(?:e|es)',
+    'underretning',
+    'plejefamilie',
+    'pleje(?:barn|datter|søn)',
+    'familieretshuset',
+    'børnesag',
+    'børnebidrag',
+  ],
+  sv: [
+    'vårdnad*',
+    'umgänge(?:t|srätt)?',
+    'orosanmälan',
+    'lvu',
+    'familjehem(?:met)?',
+    'foster(?:barn|hem|föräldrar)',
+    'underhållsstöd',
+  ],
+  nl: [
+    'voogdij',
+    'omgangsregeling',
+    'jeugdzorg',
+    'veilig thuis',
+    'ondertoezichtstelling',
+    'uithuisplaatsing',
+    'pleeg(?:gezin|kind|dochter|zoon|ouders)',
+    'kinderalimentatie',
+    'kinderbescherming',
+  ],
+  fr: [
+    'droit de visite',
+    'garde (?:alternée|exclusive|partagée|des enfants)',
+    "aide sociale à l'enfance",
+    'juge des enfants',
+    "famille d'accueil",
+    "protection de l'enfance",
+    'pension alimentaire',
+  ],
+  es: [
+    'custodia',
+    'régimen de visitas',
+    'protección de menores',
+    'acogimiento',
+    'familia de acogida',
+    'pensión alimenticia',
+    'expediente de protección',
   ],
 };
 
 /** Ages: "7-year-old", "7 Jahre alt", "7 anos", "7 år", "7 jaar", "7 ans", "7 años", "8 months old". */
 export const AGE =
   '\\d{1,2}[- ]?(?:year|yr|jahr|jähr|ano|år|jaar|an|año|month|monat|mes|måned|månad|maand|mois)(?:s|e|en|er|ar|es|ige[nr]?)?(?:[- ]old|e alt| alt| gammel| gammal| oud)?';
+
+/** An age in brackets or commas after a name: "Paul (9)", "Ella, 9,". */
+export const BRACKETED_AGE = '\\((?:1[0-7]|[1-9])\\)|, (?:1[0-7]|[1-9]),';

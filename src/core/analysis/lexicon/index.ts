@@ -8,8 +8,9 @@ import { HEALTH } from './health';
 import { HR } from './hr';
 import type { CategoryLexicon } from './types';
 
-export { AGE, CHILD_RECORDS, CHILD_WORDS } from './children';
+export { AGE, BRACKETED_AGE, CHILD_CASES, CHILD_RECORDS, CHILD_WORDS } from './children';
 export {
+  ARTEFACTS,
   DOCUMENT,
   GENERAL,
   GENERIC_DETERMINERS,

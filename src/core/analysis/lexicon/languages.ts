@@ -3,7 +3,7 @@
  * Pure data: plain lower-case words, no patterns. A word may belong to several languages.
  *
  * The lists decide which languages' anchors and topic words apply: Danish and Swedish "i" means
- * "in", not "I"; Danish "er" is "is", not German "er" (he); Portuguese "a" is "the", not English
+ * "in", not "I" (and is left out here, so that a sloppy English "i have…" stays English); Danish "er" is "is", not German "er" (he); Portuguese "a" is "the", not English
  * "a"; German "Angst" is fear, Danish "angst" is anxiety.
  */
 import type { PerLang } from './types';
@@ -187,7 +187,6 @@ export const FUNCTION_WORDS: PerLang = {
     'mig',
     'fra',
     'efter',
-    'i',
     'om',
     'blevet',
     'fået',
@@ -225,7 +224,6 @@ export const FUNCTION_WORDS: PerLang = {
     'mig',
     'från',
     'efter',
-    'i',
     'varit',
     'fått',
   ],

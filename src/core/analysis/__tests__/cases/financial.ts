@@ -175,4 +175,12 @@ export const FINANCIAL: CaseSets = {
     ['es', '¿Cómo funciona la Ley de Segunda Oportunidad?', ''],
     ['es', 'Explica qué es una quiebra técnica.', ''],
   ],
+  gaps: {
+    'O banco penhorou o meu salário por causa de uma dívida antiga.':
+      '"o meu salário" also makes it an HR matter (salary words are hr topics)',
+    'Kronofogden har utmätt min lön.':
+      '"min lön" also makes it an HR matter (salary words are hr topics)',
+    "L'huissier a saisi ma voiture pour un crédit impayé.":
+      '"ma" is 3 words after "huissier" and 5 before "impayé": outside the possessive\'s reach',
+  },
 };

@@ -202,4 +202,10 @@ export const HR: CaseSets = {
     ['es', '¿Qué es un despido improcedente?', ''],
     ['es', 'Explica cómo se calcula el finiquito.', ''],
   ],
+  gaps: {
+    'Vores medarbejder Mette har været syg i seks uger.':
+      "an employee's illness is health; nothing marks it as an HR matter",
+    'Mi jefe me ha amenazado con despedirme si cojo la baja.':
+      '"coger la baja" is sick leave, which is health and hr',
+  },
 };
