@@ -100,11 +100,12 @@ function kept(hits: readonly TermHit[], keep: (h: TermHit) => boolean, max: numb
   return out;
 }
 
+/** Distinct matched words, lower-cased; a word inside one already listed adds nothing. */
 function words(hits: readonly TermHit[], max = MAX_TERMS): string[] {
   const out: string[] = [];
   for (const h of hits) {
     const w = h.text.toLowerCase();
-    if (!out.includes(w)) out.push(w);
+    if (!out.some((o) => o.includes(w))) out.push(w);
     if (out.length >= max) break;
   }
   return out;
