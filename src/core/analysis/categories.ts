@@ -32,8 +32,8 @@ import {
   WORD_START,
   compilePerLang,
   compileTerms,
-  findAll,
-  findIn,
+  hitsIn,
+  hitsOf,
   type TermHit,
 } from './terms';
 
@@ -90,8 +90,8 @@ export function foldForLexicon(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').replace(APOSTROPHES, "'");
 }
 
-/** Up to `max` hits that pass `keep`, stopping early. */
-function kept(hits: readonly TermHit[], keep: (h: TermHit) => boolean, max: number): TermHit[] {
+/** Up to `max` hits that pass `keep`, stopping early (the scan stops with them). */
+function kept(hits: Iterable<TermHit>, keep: (h: TermHit) => boolean, max: number): TermHit[] {
   const out: TermHit[] = [];
   for (const h of hits) {
     if (out.length >= max) break;
@@ -123,11 +123,10 @@ function childrensData(
   hits: readonly CategoryHit[],
 ): CategoryHit | null {
   const tied = (h: TermHit) => identified || context().anchored(h);
-  const children = findIn(CHILD_RE, langs, t);
-  const child = children.length ? kept(children, tied, 2) : [];
+  const child = kept(hitsIn(CHILD_RE, langs, t), tied, 2);
   if (child.length) {
     const age = AGE_RE.exec(t)?.[0];
-    const record = findIn(CHILD_RECORD_RE, langs, t).slice(0, 1);
+    const record = kept(hitsIn(CHILD_RECORD_RE, langs, t), () => true, 1);
     const health = hits.some((h) => h.category === 'health');
     if (age || record.length || health)
       return {
@@ -135,7 +134,7 @@ function childrensData(
         terms: [...words(child, 2), ...(age ? [age.toLowerCase()] : []), ...words(record, 1)],
       };
   }
-  const cases = kept(findIn(CHILD_CASE_RE, langs, t), tied, 1);
+  const cases = kept(hitsIn(CHILD_CASE_RE, langs, t), tied, 1);
   return cases.length ? { category: 'children', terms: words(cases, 1) } : null;
 }
 
@@ -149,12 +148,12 @@ export function recognizeCategories(text: string, entities: readonly Entity[]): 
   const hits: CategoryHit[] = [];
   for (const c of COMPILED) {
     const strong = kept(
-      findAll(c.strong, t),
+      hitsOf(c.strong, t),
       (h) => identified || !context().generalQuestion(h),
       MAX_TERMS,
     );
     const topic = kept(
-      findIn(c.topic, langs, t),
+      hitsIn(c.topic, langs, t),
       (h) => identified || context().anchored(h),
       MAX_TERMS,
     );
@@ -163,7 +162,7 @@ export function recognizeCategories(text: string, entities: readonly Entity[]): 
   }
   const children = childrensData(t, langs, identified, context, hits);
   if (children) hits.push(children);
-  const internal = findAll(INTERNAL_RE, t);
+  const internal = kept(hitsOf(INTERNAL_RE, t), () => true, MAX_TERMS);
   if (internal.length) hits.push({ category: 'internal', terms: words(internal) });
   return hits;
 }

@@ -17,11 +17,13 @@ import {
   type Lang,
   type PerLang,
 } from './lexicon';
-import { BREAK_RE, WORD_RE } from './sentences';
+import { BREAK_RE, wordStarts } from './sentences';
 import {
   MAX_SEPARATE_LANGS,
   WORD_END,
   WORD_START,
+  anyIn,
+  byFirstLetter,
   compilePerLang,
   compileTerm,
   findIn,
@@ -36,7 +38,8 @@ export const POSSESSIVE_BACK = 2;
 /** A subject, role or person noun anchors a topic word this many words away, either side. */
 export const SUBJECT_REACH = 10;
 
-const alt = (terms: readonly string[]) => terms.map((t) => compileTerm(t).source).join('|');
+const alt = (terms: readonly string[]) =>
+  byFirstLetter(terms.map((t) => compileTerm(t).source)).join('|');
 
 /**
  * One scan per language finds every anchor. Group 1: a possessive followed by a person noun ("my
@@ -69,7 +72,6 @@ type AnchorKind = 'possessive' | 'we' | 'subject';
 
 interface Anchor {
   pos: number;
-  sentence: number;
   word: number;
   kind: AnchorKind;
 }
@@ -96,48 +98,32 @@ function rank(sorted: Int32Array, x: number): number {
   return lo;
 }
 
+/** What one sentence holds: its anchors (in text order) and whether it is a general question. */
+interface Sentence {
+  anchors: Anchor[];
+  anchored: boolean;
+  general: boolean;
+}
+
 /**
- * A text's sentences, words and anchors in the given languages. Built only when the text has a
- * lexicon word, so that a public request pays for one scan per list and nothing more.
+ * A text's sentences and words, and the anchors of the sentences that hold a lexicon hit, in the
+ * given languages. Sentences are analysed on demand, so that a request pays only for the sentences
+ * with a regulated word in them.
  */
 export class TextContext {
   private readonly wordStarts: Int32Array;
   private readonly breaks: Int32Array;
-  /** In text order, so their word indices are sorted too. */
-  private readonly anchors: Anchor[] = [];
-  private readonly anchoredSentences = new Set<number>();
-  private readonly generalSentences = new Set<number>();
+  private readonly sentences = new Map<number, Sentence>();
+  private readonly anchorScans: readonly RegExp[];
 
-  constructor(text: string, langs: readonly Lang[]) {
-    this.wordStarts = Int32Array.from(starts(WORD_RE, text));
+  constructor(
+    private readonly text: string,
+    private readonly langs: readonly Lang[],
+  ) {
+    this.wordStarts = wordStarts(text);
     this.breaks = Int32Array.from(starts(BREAK_RE, text));
-    for (const h of findIn(GENERAL_RE, langs, text))
-      this.generalSentences.add(this.sentenceOf(h.start));
-    const neutral = findIn(NEUTRAL_RE, langs, text);
-    const scans =
+    this.anchorScans =
       langs.length > MAX_SEPARATE_LANGS ? [ANY_ANCHOR_RE] : langs.map((l) => ANCHOR_RE[l]);
-    for (const re of scans) {
-      let n = 0;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        while (n < neutral.length && (neutral[n] as TermHit).end <= m.index) n++;
-        const nt = neutral[n];
-        if (nt && nt.start <= m.index && m.index < nt.end) continue; // "I want to learn…"
-        if (m[3] !== undefined) continue; // "my essay on…"
-        // English "I" is written in capitals; a lower-case "i" in a Danish or Swedish text is "in".
-        if (m[6] === 'i' && (langs.includes('da') || langs.includes('sv'))) continue;
-        const pos = m[2] !== undefined ? m.index + m[0].length - m[2].length : m.index;
-        const kind: AnchorKind =
-          m[4] !== undefined ? 'possessive' : m[5] !== undefined ? 'we' : 'subject';
-        const sentence = this.sentenceOf(pos);
-        if (kind === 'we' && this.generalSentences.has(sentence)) continue; // "Why do we dream?"
-        this.anchors.push({ pos, sentence, word: this.wordOf(pos), kind });
-        this.anchoredSentences.add(sentence);
-      }
-    }
-    if (scans.length > 1) this.anchors.sort((a, b) => a.pos - b.pos);
-    for (const h of findIn(DOCUMENT_RE, langs, text))
-      this.anchoredSentences.add(this.sentenceOf(h.start));
   }
 
   private sentenceOf(pos: number): number {
@@ -148,22 +134,61 @@ export class TextContext {
     return rank(this.wordStarts, pos);
   }
 
+  /** The sentence's span: from after the previous break to the next break. */
+  private bounds(sentence: number): [number, number] {
+    const from = sentence === 0 ? 0 : (this.breaks[sentence - 1] as number) + 1;
+    const to = sentence < this.breaks.length ? (this.breaks[sentence] as number) : this.text.length;
+    return [from, to];
+  }
+
+  private sentence(index: number): Sentence {
+    const known = this.sentences.get(index);
+    if (known) return known;
+    const { text, langs } = this;
+    const [from, to] = this.bounds(index);
+    const general = anyIn(GENERAL_RE, langs, text, from, to);
+    const neutral = findIn(NEUTRAL_RE, langs, text, from, to);
+    const anchors: Anchor[] = [];
+    const scanned = text.slice(0, to);
+    for (const re of this.anchorScans) {
+      let n = 0;
+      re.lastIndex = from;
+      for (let m = re.exec(scanned); m !== null; m = re.exec(scanned)) {
+        while (n < neutral.length && (neutral[n] as TermHit).end <= m.index) n++;
+        const nt = neutral[n];
+        if (nt && nt.start <= m.index && m.index < nt.end) continue; // "I want to learn…"
+        if (m[3] !== undefined) continue; // "my essay on…"
+        // English "I" is written in capitals; a lower-case "i" in a Danish or Swedish text is "in".
+        if (m[6] === 'i' && (langs.includes('da') || langs.includes('sv'))) continue;
+        const kind: AnchorKind =
+          m[4] !== undefined ? 'possessive' : m[5] !== undefined ? 'we' : 'subject';
+        if (kind === 'we' && general) continue; // "Why do we dream?"
+        const pos = m[2] !== undefined ? m.index + m[0].length - m[2].length : m.index;
+        anchors.push({ pos, word: this.wordOf(pos), kind });
+      }
+    }
+    if (this.anchorScans.length > 1) anchors.sort((a, b) => a.pos - b.pos);
+    const anchored = anchors.length > 0 || anyIn(DOCUMENT_RE, langs, text, from, to);
+    const s: Sentence = { anchors, anchored, general };
+    this.sentences.set(index, s);
+    return s;
+  }
+
   /** Is the hit near an anchor in its sentence (a possessive just before or after, a subject either side)? */
   anchored(hit: TermHit): boolean {
-    const sentence = this.sentenceOf(hit.start);
-    if (!this.anchoredSentences.has(sentence)) return false;
+    const { anchors } = this.sentence(this.sentenceOf(hit.start));
     const word = this.wordOf(hit.start);
+    // Anchors are in text order, so their word indices are sorted: look only at the window.
     let lo = 0;
-    let hi = this.anchors.length;
+    let hi = anchors.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.anchors[mid] as Anchor).word < word - SUBJECT_REACH) lo = mid + 1;
+      if ((anchors[mid] as Anchor).word < word - SUBJECT_REACH) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.anchors.length; i++) {
-      const a = this.anchors[i] as Anchor;
+    for (let i = lo; i < anchors.length; i++) {
+      const a = anchors[i] as Anchor;
       if (a.word > word + SUBJECT_REACH) break;
-      if (a.sentence !== sentence) continue;
       const d = word - a.word;
       if (a.kind !== 'possessive' || (d >= -POSSESSIVE_BACK && d <= POSSESSIVE_REACH && d !== 0))
         return true;
@@ -173,7 +198,7 @@ export class TextContext {
 
   /** A general question with nothing personal in it ("How does a disciplinary hearing work?"). */
   generalQuestion(hit: TermHit): boolean {
-    const sentence = this.sentenceOf(hit.start);
-    return this.generalSentences.has(sentence) && !this.anchoredSentences.has(sentence);
+    const s = this.sentence(this.sentenceOf(hit.start));
+    return s.general && !s.anchored;
   }
 }

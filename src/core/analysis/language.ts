@@ -20,9 +20,8 @@ const SHARE = 0.5;
 
 function sentenceLanguages(sentence: string, into: Set<Lang>): void {
   const score: Record<Lang, number> = { en: 0, de: 0, pt: 0, da: 0, sv: 0, nl: 0, fr: 0, es: 0 };
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(sentence); m !== null; m = TOKEN.exec(sentence)) {
-    const ls = LANGS_OF.get(m[0].toLowerCase());
+  for (const token of sentence.toLowerCase().match(TOKEN) ?? []) {
+    const ls = LANGS_OF.get(token);
     if (ls) for (const l of ls) score[l]++;
   }
   const top = Math.max(...LANGS.map((l) => score[l]));

@@ -79,10 +79,10 @@ export function compileTerm(term: string): { source: string; tail: boolean } {
  * one group per position instead of every term, which makes a scan several times faster.
  * Sources that do not start with a plain letter stay as they are.
  */
-function byFirstLetter(sources: readonly string[]): string[] {
+export function byFirstLetter(sources: readonly string[]): string[] {
   const groups = new Map<string, string[]>();
   const rest: string[] = [];
-  for (const s of sources) {
+  for (const s of new Set(sources)) {
     const c = s.charAt(0);
     if (/^\p{Ll}$/u.test(c) && !/^[?*+{]/.test(s.charAt(1))) {
       const g = groups.get(c) ?? [];
@@ -135,11 +135,20 @@ export function compilePerLang(p: PerLang): PerLangRegExp {
  */
 export const MAX_SEPARATE_LANGS = 3;
 
-/** The hits of the given languages' lists, in text order, without duplicates. */
-export function findIn(res: PerLangRegExp, langs: readonly Lang[], text: string): TermHit[] {
-  if (langs.length > MAX_SEPARATE_LANGS) return findAll(res.all, text);
-  if (langs.length === 1) return findAll(res.byLang[langs[0] as Lang], text);
-  const all = langs.flatMap((l) => findAll(res.byLang[l], text));
+/**
+ * The hits of the given languages' lists that start in [from, to), in text order, without
+ * duplicates.
+ */
+export function findIn(
+  res: PerLangRegExp,
+  langs: readonly Lang[],
+  text: string,
+  from = 0,
+  to = text.length,
+): TermHit[] {
+  if (langs.length > MAX_SEPARATE_LANGS) return findAll(res.all, text, from, to);
+  if (langs.length === 1) return findAll(res.byLang[langs[0] as Lang], text, from, to);
+  const all = langs.flatMap((l) => findAll(res.byLang[l], text, from, to));
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   return all.filter((h, i) => i === 0 || h.start !== (all[i - 1] as TermHit).start);
 }
@@ -153,21 +162,58 @@ export interface TermHit {
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 
-/** Every match of `re` in `text`, in order; compound tails are widened to the word's start. */
-export function findAll(re: RegExp, text: string): TermHit[] {
-  const out: TermHit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+/**
+ * The matches of `re` (global) that start in [from, to) of `text`, in order, one at a time;
+ * compound tails are widened to the word's start. Lookbehinds still see the text before `from`.
+ * The position is kept here, not in `re.lastIndex` alone, so that scans can interleave.
+ */
+export function* hitsOf(re: RegExp, text: string, from = 0, to = text.length): Generator<TermHit> {
+  // Scan a prefix that ends at `to`, so that a range without a match does not cost the rest of the
+  // text (a sliced string is not copied).
+  const scanned = to < text.length ? text.slice(0, to) : text;
+  let at = from;
+  for (;;) {
+    re.lastIndex = at;
+    const m = re.exec(scanned);
+    if (m === null) return;
     let start = m.index;
     const end = m.index + m[0].length;
-    if (end === start) {
-      re.lastIndex++;
-      continue;
-    }
+    at = end > start ? end : end + 1;
+    if (end === start) continue;
     // A compound tail: report the whole word ("Verhaltenstherapie", not "therapie"). Bounded so
     // that a long run of letters costs at most a constant per match.
     for (let k = 0; k < 48 && start > 0 && LETTER.test(text.charAt(start - 1)); k++) start--;
-    out.push({ start, end, text: text.slice(start, end) });
+    yield { start, end, text: text.slice(start, end) };
   }
-  return out;
+}
+
+/** Every match of `re` in [from, to), in order (see hitsOf). */
+export function findAll(re: RegExp, text: string, from = 0, to = text.length): TermHit[] {
+  return Array.from(hitsOf(re, text, from, to));
+}
+
+/**
+ * The hits of the given languages' lists in [from, to), one language after the other (not in text
+ * order), for callers that stop early.
+ */
+export function* hitsIn(
+  res: PerLangRegExp,
+  langs: readonly Lang[],
+  text: string,
+  from = 0,
+  to = text.length,
+): Generator<TermHit> {
+  if (langs.length > MAX_SEPARATE_LANGS) yield* hitsOf(res.all, text, from, to);
+  else for (const l of langs) yield* hitsOf(res.byLang[l], text, from, to);
+}
+
+/** Is there any hit of the given languages' lists in [from, to)? */
+export function anyIn(
+  res: PerLangRegExp,
+  langs: readonly Lang[],
+  text: string,
+  from = 0,
+  to = text.length,
+): boolean {
+  return !hitsIn(res, langs, text, from, to).next().done;
 }
