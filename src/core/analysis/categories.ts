@@ -30,10 +30,10 @@ import {
 import {
   WORD_END,
   WORD_START,
+  compileGroups,
   compilePerLang,
-  compileTerms,
-  hitsIn,
-  hitsOf,
+  hitsByList,
+  findIn,
   type TermHit,
 } from './terms';
 
@@ -46,11 +46,12 @@ export interface CategoryHit {
 
 // Strong phrases are long enough not to collide across languages: one scan for all of them.
 // Topic, child and record words are short: only the text's languages' lists are used.
-const COMPILED = (Object.keys(LEXICON) as (keyof typeof LEXICON)[]).map((category) => ({
-  category,
-  strong: compileTerms(flat(LEXICON[category].strong)),
-  topic: compilePerLang(LEXICON[category].topic),
-}));
+const CATEGORIES = Object.keys(LEXICON) as (keyof typeof LEXICON)[];
+/** Every category's strong phrases, then the internal markers, in one scan. */
+const STRONG = compileGroups([...CATEGORIES.map((c) => flat(LEXICON[c].strong)), INTERNAL_MARKERS]);
+const TOPIC = Object.fromEntries(
+  CATEGORIES.map((c) => [c, compilePerLang(LEXICON[c].topic)]),
+) as Record<(typeof CATEGORIES)[number], ReturnType<typeof compilePerLang>>;
 const CHILD_RE = compilePerLang(CHILD_WORDS);
 const CHILD_CASE_RE = compilePerLang(CHILD_CASES);
 const CHILD_RECORD_RE = compilePerLang(
@@ -60,7 +61,6 @@ const CHILD_RECORD_RE = compilePerLang(
   >,
 );
 const AGE_RE = new RegExp(`${WORD_START}${AGE}${WORD_END}|${BRACKETED_AGE}`, 'iu');
-const INTERNAL_RE = compileTerms(INTERNAL_MARKERS);
 
 /** Entity types that tie a text to a specific person. */
 const IDENTIFYING: ReadonlySet<EntityType> = new Set([
@@ -123,10 +123,10 @@ function childrensData(
   hits: readonly CategoryHit[],
 ): CategoryHit | null {
   const tied = (h: TermHit) => identified || context().anchored(h);
-  const child = kept(hitsIn(CHILD_RE, langs, t), tied, 2);
+  const child = kept(findIn(CHILD_RE, langs, t), tied, 2);
   if (child.length) {
     const age = AGE_RE.exec(t)?.[0];
-    const record = kept(hitsIn(CHILD_RECORD_RE, langs, t), () => true, 1);
+    const record = kept(findIn(CHILD_RECORD_RE, langs, t), () => true, 1);
     const health = hits.some((h) => h.category === 'health');
     if (age || record.length || health)
       return {
@@ -134,7 +134,7 @@ function childrensData(
         terms: [...words(child, 2), ...(age ? [age.toLowerCase()] : []), ...words(record, 1)],
       };
   }
-  const cases = kept(hitsIn(CHILD_CASE_RE, langs, t), tied, 1);
+  const cases = kept(findIn(CHILD_CASE_RE, langs, t), tied, 1);
   return cases.length ? { category: 'children', terms: words(cases, 1) } : null;
 }
 
@@ -145,24 +145,24 @@ export function recognizeCategories(text: string, entities: readonly Entity[]): 
   const langs = plausibleLanguages(t);
   let ctx: TextContext | undefined;
   const context = (): TextContext => (ctx ??= new TextContext(t, langs));
+  const strongs = hitsByList(STRONG, CATEGORIES.length + 1, t);
   const hits: CategoryHit[] = [];
-  for (const c of COMPILED) {
+  CATEGORIES.forEach((category, i) => {
     const strong = kept(
-      hitsOf(c.strong, t),
+      strongs[i] as TermHit[],
       (h) => identified || !context().generalQuestion(h),
       MAX_TERMS,
     );
     const topic = kept(
-      hitsIn(c.topic, langs, t),
+      findIn(TOPIC[category], langs, t),
       (h) => identified || context().anchored(h),
       MAX_TERMS,
     );
-    if (strong.length || topic.length)
-      hits.push({ category: c.category, terms: words([...strong, ...topic]) });
-  }
+    if (strong.length || topic.length) hits.push({ category, terms: words([...strong, ...topic]) });
+  });
   const children = childrensData(t, langs, identified, context, hits);
   if (children) hits.push(children);
-  const internal = kept(hitsOf(INTERNAL_RE, t), () => true, MAX_TERMS);
+  const internal = strongs[CATEGORIES.length] as TermHit[];
   if (internal.length) hits.push({ category: 'internal', terms: words(internal) });
   return hits;
 }

@@ -22,12 +22,8 @@ import {
   MAX_SEPARATE_LANGS,
   WORD_END,
   WORD_START,
-  anyIn,
   byFirstLetter,
-  compilePerLang,
   compileTerm,
-  findIn,
-  type PerLangRegExp,
   type TermHit,
 } from './terms';
 
@@ -42,30 +38,35 @@ const alt = (terms: readonly string[]) =>
   byFirstLetter(terms.map((t) => compileTerm(t).source)).join('|');
 
 /**
- * One scan per language finds every anchor. Group 1: a possessive followed by a person noun ("my
- * sister", "mi exmujer"; group 2 is the noun, which then acts as a subject); group 3: a possessive
- * followed by an artefact ("my essay"), which is no anchor; group 4: a possessive alone; group 5:
- * "we"; group 6: a subject; group 7: a role not made generic by the word before it.
+ * One scan per sentence and language finds what the sentence holds, in this order of preference
+ * at a position: group 1, a general-question marker ("what is", "explain"); group 2, a neutral
+ * construction, which hides the subject it starts with ("I want to learn…"); group 3, a possessive
+ * followed by a person noun ("my sister", "mi exmujer"; group 4 is the noun, which then acts as a
+ * subject); group 5, a possessive followed by an artefact ("my essay"), which is no anchor; group
+ * 6, a possessive alone; group 7, "we"; group 8, a subject; group 9, a role not made generic by
+ * the word before it; group 10, a word pointing at a document ("these", "the following").
  */
-function anchorRe(l: Lang | readonly Lang[]): RegExp {
+function sentenceRe(l: Lang | readonly Lang[]): RegExp {
   const ls = typeof l === 'string' ? [l] : l;
   const list = (p: PerLang) => alt(ls.flatMap((x) => p[x]));
   const poss = list(POSSESSIVES);
   const between = '(?: \\p{L}{1,24})?';
   return new RegExp(
-    `${WORD_START}(?:((?:${poss})${between} ((?:ex-?|eks)?(?:${list(PERSON_NOUNS)})))|` +
+    `${WORD_START}(?:(${list(GENERAL)})|(${list(NEUTRAL)})|` +
+      `((?:${poss})${between} ((?:ex-?|eks)?(?:${list(PERSON_NOUNS)})))|` +
       `((?:${poss})${between} (?:${list(ARTEFACTS)}))|(${poss})|` +
       `(${list(WE)})|(${list(SUBJECTS)})|` +
-      `(?<!${WORD_START}(?:${list(GENERIC_DETERMINERS)}) )(${list(ROLES)}))${WORD_END}`,
+      `(?<!${WORD_START}(?:${list(GENERIC_DETERMINERS)}) )(${list(ROLES)})|` +
+      `(${list(DOCUMENT)}))${WORD_END}`,
     'giu',
   );
 }
-const ANCHOR_RE = Object.fromEntries(LANGS.map((l) => [l, anchorRe(l)])) as Record<Lang, RegExp>;
-/** For a text in more than MAX_SEPARATE_LANGS languages: every language's anchors at once. */
-const ANY_ANCHOR_RE = anchorRe(LANGS);
-const DOCUMENT_RE: PerLangRegExp = compilePerLang(DOCUMENT);
-const NEUTRAL_RE: PerLangRegExp = compilePerLang(NEUTRAL);
-const GENERAL_RE: PerLangRegExp = compilePerLang(GENERAL);
+const SENTENCE_RE = Object.fromEntries(LANGS.map((l) => [l, sentenceRe(l)])) as Record<
+  Lang,
+  RegExp
+>;
+/** For a text in more than MAX_SEPARATE_LANGS languages: every language's lists at once. */
+const ANY_SENTENCE_RE = sentenceRe(LANGS);
 
 /** A possessive reaches forward only; "we" does not count in a general question. */
 type AnchorKind = 'possessive' | 'we' | 'subject';
@@ -106,7 +107,7 @@ interface Sentence {
 }
 
 /**
- * A text's sentences and words, and the anchors of the sentences that hold a lexicon hit, in the
+ * A text's sentences and words, and what the sentences that hold a lexicon hit contain, in the
  * given languages. Sentences are analysed on demand, so that a request pays only for the sentences
  * with a regulated word in them.
  */
@@ -114,7 +115,7 @@ export class TextContext {
   private readonly wordStarts: Int32Array;
   private readonly breaks: Int32Array;
   private readonly sentences = new Map<number, Sentence>();
-  private readonly anchorScans: readonly RegExp[];
+  private readonly scans: readonly RegExp[];
 
   constructor(
     private readonly text: string,
@@ -122,8 +123,8 @@ export class TextContext {
   ) {
     this.wordStarts = wordStarts(text);
     this.breaks = Int32Array.from(starts(BREAK_RE, text));
-    this.anchorScans =
-      langs.length > MAX_SEPARATE_LANGS ? [ANY_ANCHOR_RE] : langs.map((l) => ANCHOR_RE[l]);
+    this.scans =
+      langs.length > MAX_SEPARATE_LANGS ? [ANY_SENTENCE_RE] : langs.map((l) => SENTENCE_RE[l]);
   }
 
   private sentenceOf(pos: number): number {
@@ -146,30 +147,32 @@ export class TextContext {
     if (known) return known;
     const { text, langs } = this;
     const [from, to] = this.bounds(index);
-    const general = anyIn(GENERAL_RE, langs, text, from, to);
-    const neutral = findIn(NEUTRAL_RE, langs, text, from, to);
-    const anchors: Anchor[] = [];
+    // The scan runs on a prefix that ends with the sentence, so that it stops there.
     const scanned = text.slice(0, to);
-    for (const re of this.anchorScans) {
-      let n = 0;
+    let general = false;
+    let document = false;
+    const anchors: Anchor[] = [];
+    for (const re of this.scans) {
       re.lastIndex = from;
       for (let m = re.exec(scanned); m !== null; m = re.exec(scanned)) {
-        while (n < neutral.length && (neutral[n] as TermHit).end <= m.index) n++;
-        const nt = neutral[n];
-        if (nt && nt.start <= m.index && m.index < nt.end) continue; // "I want to learn…"
-        if (m[3] !== undefined) continue; // "my essay on…"
+        if (m[1] !== undefined) general = true;
+        else if (m[10] !== undefined) document = true;
+        else if (m[2] !== undefined || m[5] !== undefined)
+          continue; // "I want to learn…", "my essay"
         // English "I" is written in capitals; a lower-case "i" in a Danish or Swedish text is "in".
-        if (m[6] === 'i' && (langs.includes('da') || langs.includes('sv'))) continue;
-        const kind: AnchorKind =
-          m[4] !== undefined ? 'possessive' : m[5] !== undefined ? 'we' : 'subject';
-        if (kind === 'we' && general) continue; // "Why do we dream?"
-        const pos = m[2] !== undefined ? m.index + m[0].length - m[2].length : m.index;
-        anchors.push({ pos, word: this.wordOf(pos), kind });
+        else if (m[8] === 'i' && (langs.includes('da') || langs.includes('sv'))) continue;
+        else {
+          const pos = m[4] !== undefined ? m.index + m[0].length - m[4].length : m.index;
+          const kind: AnchorKind =
+            m[6] !== undefined ? 'possessive' : m[7] !== undefined ? 'we' : 'subject';
+          anchors.push({ pos, word: this.wordOf(pos), kind });
+        }
       }
     }
-    if (this.anchorScans.length > 1) anchors.sort((a, b) => a.pos - b.pos);
-    const anchored = anchors.length > 0 || anyIn(DOCUMENT_RE, langs, text, from, to);
-    const s: Sentence = { anchors, anchored, general };
+    if (this.scans.length > 1) anchors.sort((a, b) => a.pos - b.pos);
+    // "we" is generic in a general question ("Why do we dream?").
+    const kept = general ? anchors.filter((a) => a.kind !== 'we') : anchors;
+    const s: Sentence = { anchors: kept, anchored: kept.length > 0 || document, general };
     this.sentences.set(index, s);
     return s;
   }

@@ -15,12 +15,15 @@ for (const lang of LANGS) {
   }
 }
 const TOKEN = /\p{L}+/gu;
+/** Function words are short: longer tokens need no lookup. */
+const LONGEST = Math.max(...[...LANGS_OF.keys()].map((w) => w.length));
 /** Within a sentence, a language is plausible when it scores at least this share of the best. */
 const SHARE = 0.5;
 
 function sentenceLanguages(sentence: string, into: Set<Lang>): void {
   const score: Record<Lang, number> = { en: 0, de: 0, pt: 0, da: 0, sv: 0, nl: 0, fr: 0, es: 0 };
   for (const token of sentence.toLowerCase().match(TOKEN) ?? []) {
+    if (token.length > LONGEST) continue;
     const ls = LANGS_OF.get(token);
     if (ls) for (const l of ls) score[l]++;
   }

@@ -113,6 +113,63 @@ export function compileTerms(terms: readonly string[]): RegExp {
 }
 
 /**
+ * Several lists in one scan: each list's terms form capturing groups (whole-word and compound-tail
+ * terms separately), and `group[i]` says which list capture group i+1 belongs to. A position where
+ * terms of two lists match reports the first list only, so the lists should not share a term.
+ */
+export interface GroupedRegExp {
+  re: RegExp;
+  group: readonly number[];
+}
+
+export function compileGroups(lists: readonly (readonly string[])[]): GroupedRegExp {
+  const words: string[] = [];
+  const tails: string[] = [];
+  const wordGroups: number[] = [];
+  const tailGroups: number[] = [];
+  lists.forEach((terms, i) => {
+    const w: string[] = [];
+    const t: string[] = [];
+    for (const term of new Set(terms)) {
+      const c = compileTerm(term);
+      (c.tail ? t : w).push(c.source);
+    }
+    if (w.length) {
+      words.push(`(${byFirstLetter(w).join('|')})`);
+      wordGroups.push(i);
+    }
+    if (t.length) {
+      tails.push(`(${byFirstLetter(t).join('|')})`);
+      tailGroups.push(i);
+    }
+  });
+  const alts: string[] = [];
+  if (words.length) alts.push(`${WORD_START}(?:${words.join('|')})`);
+  if (tails.length) alts.push(`(?:${tails.join('|')})`);
+  const re = alts.length ? new RegExp(`(?:${alts.join('|')})${WORD_END}`, 'giu') : /(?!)/gu;
+  return { re, group: [...wordGroups, ...tailGroups] };
+}
+
+/** Every match of a grouped regex, sorted into its lists (compound tails widened as in findAll). */
+export function hitsByList(g: GroupedRegExp, lists: number, text: string): TermHit[][] {
+  const out: TermHit[][] = Array.from({ length: lists }, () => []);
+  const { re, group } = g;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end === m.index) {
+      re.lastIndex++;
+      continue;
+    }
+    let start = m.index;
+    for (let k = 0; k < 48 && start > 0 && LETTER.test(text.charAt(start - 1)); k++) start--;
+    const i = m.findIndex((v, j) => j > 0 && v !== undefined);
+    (out[group[i - 1] as number] as TermHit[]).push({ start, end, text: text.slice(start, end) });
+  }
+  return out;
+}
+
+/**
  * One regex per language, so that a text is scanned only with the lists of its languages, and
  * one for all of them, for a text whose language cannot be told.
  */
@@ -163,57 +220,26 @@ export interface TermHit {
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 
 /**
- * The matches of `re` (global) that start in [from, to) of `text`, in order, one at a time;
- * compound tails are widened to the word's start. Lookbehinds still see the text before `from`.
- * The position is kept here, not in `re.lastIndex` alone, so that scans can interleave.
+ * Every match of `re` (global) that starts in [from, to) of `text`, in order; compound tails are
+ * widened to the word's start. Lookbehinds still see the text before `from`.
  */
-export function* hitsOf(re: RegExp, text: string, from = 0, to = text.length): Generator<TermHit> {
+export function findAll(re: RegExp, text: string, from = 0, to = text.length): TermHit[] {
   // Scan a prefix that ends at `to`, so that a range without a match does not cost the rest of the
   // text (a sliced string is not copied).
   const scanned = to < text.length ? text.slice(0, to) : text;
-  let at = from;
-  for (;;) {
-    re.lastIndex = at;
-    const m = re.exec(scanned);
-    if (m === null) return;
+  const out: TermHit[] = [];
+  re.lastIndex = from;
+  for (let m = re.exec(scanned); m !== null; m = re.exec(scanned)) {
     let start = m.index;
     const end = m.index + m[0].length;
-    at = end > start ? end : end + 1;
-    if (end === start) continue;
+    if (end === start) {
+      re.lastIndex++;
+      continue;
+    }
     // A compound tail: report the whole word ("Verhaltenstherapie", not "therapie"). Bounded so
     // that a long run of letters costs at most a constant per match.
     for (let k = 0; k < 48 && start > 0 && LETTER.test(text.charAt(start - 1)); k++) start--;
-    yield { start, end, text: text.slice(start, end) };
+    out.push({ start, end, text: text.slice(start, end) });
   }
-}
-
-/** Every match of `re` in [from, to), in order (see hitsOf). */
-export function findAll(re: RegExp, text: string, from = 0, to = text.length): TermHit[] {
-  return Array.from(hitsOf(re, text, from, to));
-}
-
-/**
- * The hits of the given languages' lists in [from, to), one language after the other (not in text
- * order), for callers that stop early.
- */
-export function* hitsIn(
-  res: PerLangRegExp,
-  langs: readonly Lang[],
-  text: string,
-  from = 0,
-  to = text.length,
-): Generator<TermHit> {
-  if (langs.length > MAX_SEPARATE_LANGS) yield* hitsOf(res.all, text, from, to);
-  else for (const l of langs) yield* hitsOf(res.byLang[l], text, from, to);
-}
-
-/** Is there any hit of the given languages' lists in [from, to)? */
-export function anyIn(
-  res: PerLangRegExp,
-  langs: readonly Lang[],
-  text: string,
-  from = 0,
-  to = text.length,
-): boolean {
-  return !hitsIn(res, langs, text, from, to).next().done;
+  return out;
 }

@@ -144,7 +144,8 @@ export const HEALTH: CategoryLexicon = {
       'gediagnosticeerd met',
       'medisch dossier',
       'patiëntendossier',
-      'ontslagbrief',
+      // alone, an "ontslagbrief" is as often a letter of dismissal (hr)
+      'ontslagbrief (?:van|uit) het ziekenhuis',
       'mezelf van kant maken',
       'een einde aan mijn leven',
     ],
