@@ -33,6 +33,20 @@ describe('regulated content, with context', () => {
     ['Minor bug fixes for Anna Berg before Friday', []],
     ['El precio menor para Juan Pérez', []],
     ['Mijn kind van 6 jaar heeft koorts', ['health', 'children']],
+    // the examples in docs/policy.md
+    ['What are the symptoms of panic attacks?', []],
+    ["I've been having panic attacks at work since March", ['health']],
+    ['Explain CBT in simple terms', []],
+    ['explain CBT to me', []],
+    ['Write a short history of the AA movement', []],
+    ['How does bankruptcy law work in Denmark?', []],
+    ['What is the heart of the matter?', []],
+    ['Hvordan fungerer metadonbehandling i Danmark?', []],
+    ['Tengo ataques de pánico cada vez que conduzco', ['health']],
+    ['Session notes, client 14: reports low mood; continue CBT', ['health']],
+    ['What is a written warning?', []],
+    ['Mir wurde in der Probezeit gekündigt.', ['hr']],
+    ['Meine Ex-Frau will das alleinige Sorgerecht', ['children']],
   ])('%s -> %j', (text, expected) => {
     expect(cats(text)).toEqual(expected);
   });

@@ -86,8 +86,10 @@ export const SUBJECTS: PerLang = {
     'durmo',
     'frequento',
     'consigo',
-    // clitics, unless a request verb follows ("me explica", "me diz")
-    '(?:me|nos)(?! (?:explica|explique|explicas|diz|diga|dizes|ajuda|ajude|conta|conte|dá|dê|mostra|mostre|podes|pode|podia|poderia|recomenda|traduz|escreve|ensina|resume|fala|fale))',
+    // a clitic with a perfect or a third-person preterite: "me receitaram", "nos penhoraram";
+    // a bare "me" is also English ("explain it to me") and starts requests ("me explica")
+    '(?:me|nos) (?:\\p{L}{2,20}(?:aram|eram|iram)|tem|têm|deu|deram|dói|doem|custa|preocupa)',
+    'sinto-me',
   ],
   da: ['jeg', 'han', 'hun'],
   sv: ['jag', 'han', 'hon'],
@@ -120,7 +122,9 @@ export const SUBJECTS: PerLang = {
     'perdí',
     'bebo',
     'duermo',
-    '(?:me|nos)(?! (?:puedes|podrías|puede|podría|podéis|explicas|explica|explique|explicarías|dices|dice|diga|ayudas|ayuda|ayude|cuentas|cuenta|das|da|recomiendas|recomienda|traduces|traduce|escribes|escribe|enseñas|enseña|muestras|muestra|resumes|resume|gustaría|interesa))',
+    // a clitic with a perfect or a third-person preterite: "me han dado", "nos embargaron";
+    // a bare "me" is also English ("explain it to me") and starts requests ("¿me explicas…?")
+    '(?:me|nos) (?:\\p{L}{2,20}(?:aron|ieron)|han|ha|he|había|habían|duele[n]?|cuesta|preocupa|siento)',
   ],
 };
 

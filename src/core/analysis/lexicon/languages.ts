@@ -330,7 +330,6 @@ export const FUNCTION_WORDS: PerLang = {
     'pero',
     'lo',
     'se',
-    'me',
     'desde',
     'está',
     'hay',
