@@ -151,6 +151,58 @@ export const CHILDREN: CaseSets = {
     ['es', 'Escribe un cuento sobre un niño y su perro.', ''],
     ['es', '¿Cómo funciona la custodia compartida en España?', ''],
   ],
+  fresh2: [
+    // en
+    ['en', 'My daughter (11) has been excluded from school for fighting.', 'children'],
+    ['en', "Our son's teacher says he needs an assessment for autism.", 'health+children'],
+    ['en', "Write to the social worker about my nephew's foster placement.", 'children'],
+    ['en', 'How many children are in foster care in England?', ''],
+    ['en', "Ideas for a 10-year-old's science project.", ''],
+    // de
+    ['de', 'Unser Sohn ist sitzengeblieben, wie reden wir mit ihm?', 'children'],
+    [
+      'de',
+      'Das Familiengericht entscheidet nächste Woche über das Umgangsrecht für meine Tochter.',
+      'children',
+    ],
+    ['de', 'Wie funktioniert das Wechselmodell nach einer Trennung?', ''],
+    // pt
+    ['pt', 'O meu filho de 9 anos reprovou no terceiro ano.', 'children'],
+    [
+      'pt',
+      'Tenho a guarda partilhada do meu filho e o pai não paga a pensão de alimentos.',
+      'children',
+    ],
+    ['pt', 'Como funciona a adoção em Portugal?', ''],
+    // da
+    ['da', 'Min søn på 13 har fået en advarsel i skolen for mobning.', 'children'],
+    ['da', 'Vi er ved at få anbragt vores barnebarn i en plejefamilie.', 'children'],
+    ['da', 'Hvordan fungerer fælles forældremyndighed?', ''],
+    // sv
+    ['sv', 'Min dotter är avstängd från skolan i en vecka.', 'children'],
+    ['sv', 'Socialtjänsten har gjort en orosanmälan om min systers barn.', 'children'],
+    ['sv', 'Hur fungerar betyg i grundskolan?', ''],
+    // nl
+    ['nl', 'Mijn zoon van 14 is gepest en wil niet meer naar school.', 'children'],
+    [
+      'nl',
+      'De rechter heeft een ondertoezichtstelling uitgesproken voor onze dochter.',
+      'children',
+    ],
+    ['nl', 'Wanneer krijgen kinderen hun eerste rapport?', ''],
+    // fr
+    ['fr', 'Mon fils de 15 ans va redoubler sa seconde.', 'children'],
+    [
+      'fr',
+      'Le juge aux affaires familiales a fixé la garde alternée pour nos enfants.',
+      'children',
+    ],
+    ['fr', "Comment fonctionne l'aide sociale à l'enfance ?", ''],
+    // es
+    ['es', 'Mi hija de 10 años tiene muy malas notas en matemáticas.', 'children'],
+    ['es', 'Los servicios sociales han retirado la custodia a mi vecina.', 'children'],
+    ['es', '¿Cómo se tramita la custodia compartida?', ''],
+  ],
   gaps: {
     'Mein Kind wird in der Kita von anderen Kindern gebissen.':
       'an injury at day care is not in the lexicon; no record, age or health word',

@@ -175,6 +175,50 @@ export const FINANCIAL: CaseSets = {
     ['es', '¿Cómo funciona la Ley de Segunda Oportunidad?', ''],
     ['es', 'Explica qué es una quiebra técnica.', ''],
   ],
+  fresh2: [
+    // en
+    ['en', 'The debt collectors keep calling about my old phone contract.', 'financial'],
+    ['en', 'I declared bankruptcy in 2019; can I get a mortgage now?', 'financial'],
+    ['en', "Here's my credit report, what's dragging my score down?", 'financial'],
+    ['en', 'What is the difference between a credit union and a bank?', ''],
+    ['en', "Explain how bankruptcy affects a company's shareholders.", ''],
+    // de
+    ['de', 'Ich habe einen Mahnbescheid über 3.200 Euro bekommen.', 'financial'],
+    ['de', 'Meine Eltern können ihre Hypothek nicht mehr bezahlen.', 'financial'],
+    ['de', 'Was ist eine Restschuldbefreiung?', ''],
+    // pt
+    ['pt', 'Tenho o cartão de crédito estourado e as contas em atraso.', 'financial'],
+    ['pt', 'O meu irmão pediu um crédito pessoal e não paga as prestações.', 'financial'],
+    ['pt', 'O que é o crédito consignado?', ''],
+    // da
+    ['da', 'Jeg skylder SKAT 40.000 og har fået en rykker.', 'financial'],
+    ['da', 'Min søster har fået lønindeholdelse.', 'financial'],
+    ['da', 'Hvordan fungerer et kviklån?', ''],
+    // sv
+    ['sv', 'Jag har hamnat hos Kronofogden för en obetald hyra.', 'financial'],
+    ['sv', 'Min mamma har tagit lån på lån och kan inte betala.', 'financial'],
+    ['sv', 'Vad är en skuldsanering?', ''],
+    // nl
+    [
+      'nl',
+      'Ik heb een achterstand met mijn huur en de verhuurder dreigt met de deurwaarder.',
+      'financial',
+    ],
+    ['nl', 'Mijn broer heeft zijn creditcard rood staan.', 'financial'],
+    ['nl', 'Hoe werkt een persoonlijke lening?', ''],
+    // fr
+    ['fr', "J'ai reçu une mise en demeure pour des factures impayées.", 'financial'],
+    [
+      'fr',
+      "Mes parents ont un crédit immobilier qu'ils n'arrivent plus à rembourser.",
+      'financial',
+    ],
+    ['fr', "Qu'est-ce qu'un dossier de surendettement ?", ''],
+    // es
+    ['es', 'Tengo tres préstamos rápidos y ya no llego a fin de mes.', 'financial'],
+    ['es', 'El banco me ha denegado la hipoteca por mi historial crediticio.', 'financial'],
+    ['es', '¿Qué es un préstamo hipotecario?', ''],
+  ],
   gaps: {
     'O banco penhorou o meu salário por causa de uma dívida antiga.':
       '"o meu salário" also makes it an HR matter (salary words are hr topics)',

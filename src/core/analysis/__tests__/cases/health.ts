@@ -271,4 +271,69 @@ export const HEALTH: CaseSets = {
     ['es', 'Escribe un poema sobre el insomnio.', ''],
     ['es', '¿Cuántas personas van a Alcohólicos Anónimos en España?', ''],
   ],
+  fresh2: [
+    // en
+    ['en', "Since the miscarriage I can't stop crying and I've stopped eating properly.", 'health'],
+    [
+      'en',
+      'Can you help me draft a note to school explaining that my migraines are getting worse?',
+      'health',
+    ],
+    [
+      'en',
+      "Notes from today's group: participant reports 40 days without a drink, cravings at night.",
+      'health',
+    ],
+    ['en', 'My brother overdosed last weekend and is now in detox.', 'health'],
+    ['en', "I'm bipolar and my new job wants a medical questionnaire filled in.", 'health'],
+    ['en', 'What is the recommended daily dose of vitamin D for adults?', ''],
+    ['en', 'Give me a list of famous people who spoke openly about depression.', ''],
+    ['en', 'How do antidepressants affect REM sleep?', ''],
+    // de
+    ['de', 'Ich nehme seit drei Monaten Escitalopram und habe kaum noch Appetit.', 'health'],
+    ['de', 'Meine Mutter hat eine beginnende Demenz und vergisst ihre Tabletten.', 'health'],
+    ['de', 'Mein Freund kifft jeden Tag und verliert deswegen seinen Job.', 'health'],
+    ['de', 'Wie viele Menschen in Deutschland leiden an einer Angststörung?', ''],
+    ['de', 'Erkläre, was eine Suchtberatung macht.', ''],
+    // pt
+    ['pt', 'Estou a tomar ansiolíticos e quero deixar aos poucos.', 'health'],
+    ['pt', 'A minha namorada tem ataques de pânico quando anda de metro.', 'health'],
+    [
+      'pt',
+      'O meu pai bebe uma garrafa de vinho por dia e não admite que tem um problema.',
+      'health',
+    ],
+    ['pt', 'O que é a perturbação de stress pós-traumático?', ''],
+    ['pt', 'Quais são os sinais de um AVC?', ''],
+    // da
+    ['da', 'Jeg har ikke sovet ordentligt i flere uger og er helt udkørt.', 'health'],
+    ['da', 'Min mand er alkoholiker og har lovet at stoppe igen.', 'health'],
+    ['da', 'Vores datter er ordblind og får ekstra hjælp.', 'health+children'],
+    ['da', 'Hvad er symptomerne på depression hos ældre?', ''],
+    ['da', 'Forklar hvordan EMDR virker.', ''],
+    // sv
+    ['sv', 'Jag har panikångest och klarar inte att åka buss längre.', 'health'],
+    ['sv', 'Min pappa har fått diagnosen Parkinson.', 'health'],
+    ['sv', 'Han röker cannabis varje kväll för att kunna sova.', 'health'],
+    ['sv', 'Vad är skillnaden mellan utbrändhet och depression?', ''],
+    ['sv', 'Hur verkar melatonin?', ''],
+    // nl
+    ['nl', 'Ik heb een eetstoornis en mijn diëtist wil dat ik een dagboek bijhoud.', 'health'],
+    ['nl', 'Mijn moeder heeft net te horen gekregen dat ze borstkanker heeft.', 'health'],
+    ['nl', 'Ik ben al twee weken niet naar mijn werk geweest door paniekaanvallen.', 'health'],
+    ['nl', 'Wat doet een psychiater precies?', ''],
+    ['nl', 'Hoe vaak komt ADHD voor bij volwassenen?', ''],
+    // fr
+    ['fr', 'Je prends du Xanax tous les soirs pour dormir.', 'health'],
+    ['fr', 'Mon père a fait un AVC la semaine dernière.', 'health'],
+    ['fr', "Ma copine s'automutile depuis le lycée.", 'health'],
+    ['fr', 'Quels sont les effets secondaires de la sertraline ?', ''],
+    ['fr', 'Explique le fonctionnement des centres de désintoxication.', ''],
+    // es
+    ['es', 'Mi hermana tiene bulimia desde los 16.', 'health'],
+    ['es', 'He vuelto a beber después de dos años sobrio.', 'health'],
+    ['es', 'Mi psicóloga me ha recomendado hacer EMDR.', 'health'],
+    ['es', '¿Qué es el trastorno bipolar?', ''],
+    ['es', '¿Cuáles son los efectos de la cocaína en el corazón?', ''],
+  ],
 };

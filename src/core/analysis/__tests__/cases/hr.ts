@@ -202,6 +202,47 @@ export const HR: CaseSets = {
     ['es', '¿Qué es un despido improcedente?', ''],
     ['es', 'Explica cómo se calcula el finiquito.', ''],
   ],
+  fresh2: [
+    // en
+    ['en', 'HR has called me into an investigation meeting about my expenses.', 'hr'],
+    ['en', 'Can you help me respond to the PIP my manager gave me yesterday?', 'hr'],
+    [
+      'en',
+      'Draft a letter to Jamal Idris confirming his suspension pending the investigation.',
+      'hr',
+      'Jamal Idris',
+    ],
+    ['en', 'What are typical salary bands for data engineers?', ''],
+    ['en', 'Explain what constructive dismissal means.', ''],
+    // de
+    ['de', 'Mein Arbeitgeber hat mir eine Abmahnung wegen Krankheit angedroht.', 'health+hr'],
+    ['de', 'Wie verhandle ich mein Gehalt, ich verdiene 48.000 brutto?', 'hr'],
+    ['de', 'Was steht in einem Aufhebungsvertrag?', ''],
+    // pt
+    ['pt', 'Fui chamado aos recursos humanos por causa das minhas faltas.', 'hr'],
+    ['pt', 'A minha chefe disse que vou ser despedida no fim do mês.', 'hr'],
+    ['pt', 'Como se calcula o subsídio de desemprego?', ''],
+    // da
+    ['da', 'Jeg er blevet fritstillet fra mit job med øjeblikkelig virkning.', 'hr'],
+    ['da', 'Min kollega har klaget over chikane fra vores chef.', 'hr'],
+    ['da', 'Hvad er en tjenstlig advarsel?', ''],
+    // sv
+    ['sv', 'Jag har blivit omplacerad efter ett klagomål från en kund.', 'hr'],
+    ['sv', 'Min chef vill att jag skriver på ett avgångsavtal.', 'hr'],
+    ['sv', 'Hur lång uppsägningstid har man enligt LAS?', ''],
+    // nl
+    ['nl', 'Ik moet morgen op gesprek bij HR over mijn functioneren.', 'hr'],
+    ['nl', 'Mijn baas dreigt mij op non-actief te zetten.', 'hr'],
+    ['nl', 'Wat is een redelijke salarisverhoging?', ''],
+    // fr
+    ['fr', "Mon employeur m'a convoqué pour un entretien disciplinaire.", 'hr'],
+    ['fr', "J'ai été licenciée pendant mon congé maternité.", 'hr'],
+    ['fr', "Qu'est-ce qu'une faute lourde ?", ''],
+    // es
+    ['es', 'Me han bajado el sueldo sin avisarme.', 'hr'],
+    ['es', 'Mi empresa me ha abierto un expediente por faltas de puntualidad.', 'hr'],
+    ['es', '¿Qué es una baja voluntaria?', ''],
+  ],
   gaps: {
     'Vores medarbejder Mette har været syg i seks uger.':
       "an employee's illness is health; nothing marks it as an HR matter",

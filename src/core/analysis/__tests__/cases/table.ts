@@ -6,7 +6,7 @@ import { LANGS, type CaseSets } from './types';
 
 export function describeTable(category: Category, sets: CaseSets, minPerLang: number): void {
   describe(`${category}: personal text is recognised, public text stays public`, () => {
-    const all = [...sets.dev, ...sets.fresh];
+    const all = [...sets.dev, ...sets.fresh, ...sets.fresh2];
     const gaps = sets.gaps ?? {};
     const right = all.filter((c) => !(c[1] in gaps));
     const wrong = all.filter((c) => c[1] in gaps);
