@@ -32,7 +32,7 @@ export const POSSESSIVE_REACH = 3;
 /** …or this many words before it, as the object of a verb ("garnished my wages", "penhorou o meu"). */
 export const POSSESSIVE_BACK = 2;
 /** A subject, role or person noun anchors a topic word this many words away, either side. */
-export const SUBJECT_REACH = 10;
+export const SUBJECT_REACH = 12;
 
 const alt = (terms: readonly string[]) =>
   byFirstLetter(terms.map((t) => compileTerm(t).source)).join('|');

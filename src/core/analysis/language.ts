@@ -17,19 +17,23 @@ for (const lang of LANGS) {
 const TOKEN = /\p{L}+/gu;
 /** Function words are short: longer tokens need no lookup. */
 const LONGEST = Math.max(...[...LANGS_OF.keys()].map((w) => w.length));
-/** Within a sentence, a language is plausible when it scores at least this share of the best. */
+/** Within a sentence, a language is plausible when it scores at least this share of the best… */
 const SHARE = 0.5;
+/** …and at least this much (one word shared by two languages). */
+const MIN_SCORE = 0.5;
 
 function sentenceLanguages(sentence: string, into: Set<Lang>): void {
   const score: Record<Lang, number> = { en: 0, de: 0, pt: 0, da: 0, sv: 0, nl: 0, fr: 0, es: 0 };
   for (const token of sentence.toLowerCase().match(TOKEN) ?? []) {
     if (token.length > LONGEST) continue;
     const ls = LANGS_OF.get(token);
-    if (ls) for (const l of ls) score[l]++;
+    // A word of several languages counts for each in part: Dutch "hun" (their) is Danish "hun"
+    // (she), so it should not make a Dutch sentence look Danish.
+    if (ls) for (const l of ls) score[l] += 1 / ls.length;
   }
   const top = Math.max(...LANGS.map((l) => score[l]));
   if (top === 0) return;
-  for (const l of LANGS) if (score[l] >= Math.max(1, top * SHARE)) into.add(l);
+  for (const l of LANGS) if (score[l] >= Math.max(MIN_SCORE, top * SHARE)) into.add(l);
 }
 
 /**

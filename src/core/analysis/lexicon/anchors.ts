@@ -97,6 +97,8 @@ export const SUBJECTS: PerLang = {
   fr: ['je', "j'", 'elle', '(?<!-)moi'],
   es: [
     'yo',
+    // "he" with a participle: "he vuelto a beber"
+    'he(?= \\p{L}{2,20}(?:ado|ido|to|cho|sto))',
     'él',
     'ella',
     'tengo',
@@ -487,6 +489,7 @@ export const ROLES: PerLang = {
     'employee',
     'colleague',
     'staff member',
+    'participant',
     'team member',
     'direct report',
     'service user',

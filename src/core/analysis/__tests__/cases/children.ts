@@ -204,6 +204,8 @@ export const CHILDREN: CaseSets = {
     ['es', '¿Cómo se tramita la custodia compartida?', ''],
   ],
   gaps: {
+    'Min søn på 13 har fået en advarsel i skolen for mobning.':
+      '"advarsel" (a warning) is an hr word; a warning at school is not',
     'Mein Kind wird in der Kita von anderen Kindern gebissen.':
       'an injury at day care is not in the lexicon; no record, age or health word',
   },
