@@ -72,6 +72,8 @@ const IDENTIFYING: ReadonlySet<EntityType> = new Set([
   'CREDIT_CARD',
   'DATE_OF_BIRTH',
   'ADDRESS',
+  'ID_NUMBER',
+  'USERNAME',
 ]);
 
 const MAX_TERMS = 3;
