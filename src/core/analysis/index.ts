@@ -1,10 +1,4 @@
 /** The deterministic analysis stage: regulated content, difficulty, task type. Pure. */
-export {
-  analyze,
-  recognizeCategories,
-  type Analysis,
-  type AnalyzeOptions,
-  type CategoryHit,
-  type LocalJudgements,
-} from './analyze';
+export { analyze, type Analysis, type AnalyzeOptions, type LocalJudgements } from './analyze';
+export { foldForLexicon, recognizeCategories, type CategoryHit } from './categories';
 export { heuristics, type Heuristics } from './heuristics';

@@ -1,0 +1,4 @@
+import { FINANCIAL } from './cases/financial';
+import { describeTable } from './cases/table';
+
+describeTable('financial', FINANCIAL, 3);

@@ -1,0 +1,4 @@
+import { HEALTH } from './cases/health';
+import { describeTable } from './cases/table';
+
+describeTable('health', HEALTH, 3);
