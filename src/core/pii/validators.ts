@@ -23,12 +23,16 @@ export function luhnValid(digits: string): boolean {
 
 /** Card issuer by IIN prefix and length, or null when no known scheme uses that prefix/length. */
 export function cardIssuer(digits: string): string | null {
-  const n = digits.length;
-  const p2 = Number(digits.slice(0, 2));
-  const p3 = Number(digits.slice(0, 3));
-  const p4 = Number(digits.slice(0, 4));
-  const p6 = Number(digits.slice(0, 6));
-  if (digits[0] === '4' && n >= 13 && n <= 19) return 'visa';
+  return cardIssuerOf(Number(digits.slice(0, 6).padEnd(6, '0')), digits.length);
+}
+
+/** The same from the first six digits as a number and the length (no string work: hot path). */
+export function cardIssuerOf(p6: number, n: number): string | null {
+  const p4 = Math.floor(p6 / 100);
+  const p3 = Math.floor(p6 / 1000);
+  const p2 = Math.floor(p6 / 10000);
+  const first = Math.floor(p6 / 100000);
+  if (first === 4 && n >= 13 && n <= 19) return 'visa';
   if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && n === 16) return 'mastercard';
   if ((p2 === 34 || p2 === 37) && n === 15) return 'amex';
   if (
@@ -53,7 +57,7 @@ export function cardIssuer(digits: string): string | null {
   )
     return 'maestro';
   if (p4 >= 2200 && p4 <= 2204 && n >= 16 && n <= 19) return 'mir';
-  if (digits[0] === '1' && n === 15) return 'uatp';
+  if (first === 1 && n === 15) return 'uatp';
   if ((p2 === 81 || p2 === 82) && n === 16) return 'rupay';
   if (p4 === 9792 && n === 16) return 'troy';
   return null;

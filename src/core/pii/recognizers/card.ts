@@ -4,7 +4,7 @@
  * normalisation). A known issuer range gives a confident score; an unknown range with card-like
  * grouping is still reported (recall first); a plain Luhn-valid digit run needs a context word.
  */
-import { cardIssuer } from '../validators';
+import { cardIssuerOf } from '../validators';
 import { CTX } from './labels';
 import { ChainLuhn, digitGroups, type DigitGroups } from './digit-chains';
 import {
@@ -39,6 +39,17 @@ function grouping(g: DigitGroups, from: number, to: number): 'plain' | 'card' | 
 
 const WORDCHAR = /[\p{L}\p{N}]/u;
 
+/** The first six digits of groups [i, j] as a number (fewer digits padded with zeros). */
+function firstSix(t: string, g: DigitGroups, i: number, j: number): number {
+  let v = 0;
+  let n = 0;
+  for (let k = i; k <= j && n < 6; k++)
+    for (let p = g.starts[k] ?? 0; p < (g.ends[k] ?? 0) && n < 6; p++, n++)
+      v = v * 10 + (t.charCodeAt(p) - 48);
+  for (; n < 6; n++) v *= 10;
+  return v;
+}
+
 export const creditCard: Recognizer = (t, out: Candidate[]) => {
   const g = digitGroups(t);
   for (let c = 0; c < g.chains; c++) {
@@ -69,8 +80,8 @@ export const creditCard: Recognizer = (t, out: Candidate[]) => {
         if (n > 19) break;
         if (n < 12 || !luhn.valid(s, e)) continue;
         if (WORDCHAR.test(t.charAt(g.ends[j] ?? 0))) continue;
+        const issuer = cardIssuerOf(firstSix(t, g, i, j), n);
         const shape = grouping(g, i, j);
-        const issuer = cardIssuer(g.digitsOf(i, j));
         let score: number;
         if (issuer && shape !== 'other') score = 0.85;
         else if (issuer) score = 0.6;

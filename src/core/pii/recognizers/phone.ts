@@ -182,11 +182,22 @@ function evaluate(
   w: { from: number; to: number; digits: string },
   at: Start,
   budget: Budget,
+  contextNear: () => boolean,
 ): Candidate | null {
   const start = at.start;
   let end = g.ends[w.to] ?? 0;
-  const raw = t.slice(start, end);
   const intl = at.intl && (!w.digits.startsWith('00') || w.digits.length >= 9);
+  // cheap first: a number neither international, nor grouped like a phone, nor a trunk-0 run,
+  // nor labelled scores at most 0.35 and is worth nothing without a phone word near it
+  if (!intl && !at.labelled) {
+    const sizes0: number[] = [];
+    for (let k = w.from; k <= w.to; k++) sizes0.push(g.len(k));
+    const plainTrunk = sizes0.length === 1 && w.digits.startsWith('0');
+    const parenArea = t.charAt(start) === '(';
+    if (!plainTrunk && !parenArea && !phoneShaped(sizes0, '', g.digits(w.from)) && !contextNear())
+      return null;
+  }
+  const raw = t.slice(start, end);
   const bare = raw.charAt(0) === '(' ? raw.slice(1) : raw;
   if (!intl) {
     if (DATE_LIKE.test(bare) || YEAR_RANGE.test(bare) || TIME_LIKE.test(bare)) return null;
@@ -260,6 +271,19 @@ function evaluate(
   };
 }
 
+/** Groups i, i+1, i+2 written as a date: d.m.yyyy, d/m/yy, yyyy-mm-dd (one separator). */
+function opensWithDate(g: DigitGroups, i: number, to: number): boolean {
+  if (i + 2 >= to) return false;
+  const sep = g.gap(i + 1);
+  if ((sep !== '.' && sep !== '/' && sep !== '-') || g.gap(i + 2) !== sep) return false;
+  // "06.12.34.56.78" goes on with the same separator: a phone written with dots, not a date
+  if (i + 3 < to && g.gap(i + 3) === sep) return false;
+  const a = g.len(i);
+  const b = g.len(i + 1);
+  const c = g.len(i + 2);
+  return (a <= 2 && b <= 2 && (c === 2 || c === 4)) || (a === 4 && b <= 2 && c <= 2);
+}
+
 /**
  * Window evaluations allowed per text before the recognizer stops retrying from every group of
  * a long chain (it then moves on past each tried start): a hostile text of nothing but digit
@@ -287,8 +311,10 @@ export const phone: Recognizer = (t, out: Candidate[]) => {
       const firstDigits = g.digits(i);
       const at = startOf(t, g.starts[i] ?? 0, firstDigits);
       const ccParen = firstDigits.length <= 3 && at?.intl === true;
+      // every window from a start that opens with a date ("12.03.1985 …") starts with a date
+      const dateStart = at !== null && !at.intl && opensWithDate(g, i, to);
       let digits = '';
-      for (let j = i; at && j < to && j < i + 8; j++) {
+      for (let j = i; at && !dateStart && j < to && j < i + 8; j++) {
         if (j > i) {
           const gap = g.gap(j);
           // a phone number does not continue on the next line, nor past an opening parenthesis
@@ -305,7 +331,15 @@ export const phone: Recognizer = (t, out: Candidate[]) => {
         if (digits.length > 15) break;
         if (digits.length < 7) continue;
         budget.evaluations++;
-        const cand = evaluate(t, g, to, { from: i, to: j, digits }, at, budget);
+        const cand = evaluate(
+          t,
+          g,
+          to,
+          { from: i, to: j, digits },
+          at,
+          budget,
+          () => chainStrong() || chainWeak(),
+        );
         if (
           cand &&
           (!best || cand.score > best.score || (cand.score === best.score && cand.end > best.end))
