@@ -32,7 +32,25 @@ interface Tok {
   e: number;
   w: string;
 }
-const WORD_TOKEN = /^[\p{L}\p{M}\d][\p{L}\p{M}\d'’.\-/]{0,40}$/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const letterCache = new Map<number, boolean>();
+/** A word token: a letter, mark or digit, then those or ' ’ . - / (the hot path: no regex per token). */
+function isWordToken(w: string): boolean {
+  if (w.length === 0 || w.length > 41) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) continue;
+    if (i > 0 && (c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 47)) continue;
+    if (c < 0x80) return false;
+    let ok = letterCache.get(c);
+    if (ok === undefined) {
+      ok = LETTER_OR_MARK.test(String.fromCharCode(c)) || (c >= 0xd800 && c <= 0xdfff);
+      if (letterCache.size < 4096) letterCache.set(c, ok);
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
 const CAP = /^[\p{Lu}\d]/u;
 const bare = (w: string) => w.toLowerCase().replace(/[.,]+$/, '');
 
@@ -69,7 +87,7 @@ function wordsBefore(t: string, i: number, n: number): Tok[] {
     let s = k;
     while (s > 0 && k - s < 40 && !isTokenEnd(t.charCodeAt(s - 1), false)) s--;
     const w = t.slice(s, k);
-    if (!WORD_TOKEN.test(w)) break;
+    if (!isWordToken(w)) break;
     out.unshift({ s, e: k, w });
     e = s;
   }
@@ -87,25 +105,37 @@ function wordsAfter(t: string, i: number, n: number): Tok[] {
     let e = k;
     while (e < t.length && e - k < 40 && !isTokenEnd(t.charCodeAt(e), true)) e++;
     const w = t.slice(k, e);
-    if (!WORD_TOKEN.test(w)) break;
+    if (!isWordToken(w)) break;
     out.push({ s: k, e, w });
     s = e;
   }
   return out;
 }
 
-const UPPER_OR_DIGIT = /[\p{Lu}\d]/u;
+/** A capitalised word without digits ("Hoog", "Rüütli", "St."). */
+const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 
 /**
  * A cheap look at the words next to a number before any real work: an address needs a
- * capitalised word, a digit or a street word on one side ("amet 12 lorem" has none).
+ * capitalised word or a street word next to the number, or one more number and then a
+ * capitalised word ("1987 74 Diakou Street"); "amet 12 lorem" and "3704 0044 0532" have none.
  */
 function mayBeAddress(t: string, ns: number, ne: number): boolean {
-  const next = wordsAfter(t, ne, 1)[0]?.w;
-  if (next && (UPPER_OR_DIGIT.test(next.charAt(0)) || STREET_PREFIXES.has(bare(next)))) return true;
+  const after = wordsAfter(t, ne, 2);
+  const next = after[0]?.w;
+  if (next) {
+    if (CAP_WORD.test(next) || STREET_PREFIXES.has(bare(next))) return true;
+    const second = after[1]?.w;
+    if (
+      /^\d{1,5}[A-Za-z]?$/.test(next) &&
+      second &&
+      (CAP_WORD.test(second) || STREET_PREFIXES.has(bare(second)))
+    )
+      return true;
+  }
   const prev = wordsBefore(t, ns, 1)[0]?.w;
   if (prev) {
-    if (UPPER_OR_DIGIT.test(prev.charAt(0))) return true;
+    if (CAP_WORD.test(prev)) return true;
     const b = bare(prev);
     if (STREET_TYPES.has(b) || STREET_PREFIXES.has(b) || STREET_SUFFIX_RE.test(b)) return true;
   }

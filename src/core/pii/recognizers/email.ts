@@ -39,8 +39,9 @@ const COMMON_TLDS = new Set(
   ),
 );
 
-const AT_RE =
-  /\s{0,2}(?:\[\s?at\s?\]|\(\s?at\s?\)|\{\s?at\s?\}|<at>|\[@\]|\(@\))\s{0,2}|\s(?:at|AT)\s/g;
+// (no optional spaces in front: every alternative starts with a bracket or a space, so the
+// engine skips ahead fast; the spaces around a bracketed "at" are taken in code)
+const AT_RE = /\[\s?at\s?\]|\(\s?at\s?\)|\{\s?at\s?\}|<at>|\[@\]|\(@\)|\s(?:at|AT)\s/g;
 const DOT =
   '(?:\\s{0,2}(?:\\[\\s?dot\\s?\\]|\\(\\s?dot\\s?\\)|\\{\\s?dot\\s?\\}|<dot>|\\[\\.\\]|\\(\\.\\))\\s{0,2}|\\s(?:dot|DOT)\\s|\\.)';
 /** The domain after a written-out "at": labels joined by "." or a written-out "dot", then a TLD. */
@@ -55,15 +56,21 @@ const PRONOUN =
 const obfuscatedEmail: Recognizer = (t, out) => {
   for (const m of matches(AT_RE, t)) {
     const spacedAt = /^\s(?:at|AT)\s$/.test(m[0]);
-    let s = m.index;
-    while (s > 0 && m.index - s < 64 && LOCAL.test(t.charAt(s - 1))) s--;
-    while (s < m.index && /[._%+-]/.test(t.charAt(s))) s++;
-    if (s === m.index) continue;
-    DOMAIN_AFTER.lastIndex = m.index + m[0].length;
+    let atStart = m.index;
+    let atEnd = m.index + m[0].length;
+    if (!spacedAt) {
+      for (let k = 0; k < 2 && /\s/.test(t.charAt(atStart - 1)); k++) atStart--;
+      for (let k = 0; k < 2 && /\s/.test(t.charAt(atEnd)); k++) atEnd++;
+    }
+    let s = atStart;
+    while (s > 0 && atStart - s < 64 && LOCAL.test(t.charAt(s - 1))) s--;
+    while (s < atStart && /[._%+-]/.test(t.charAt(s))) s++;
+    if (s === atStart) continue;
+    DOMAIN_AFTER.lastIndex = atEnd;
     const d = DOMAIN_AFTER.exec(t);
     if (!d) continue;
     const tld = (d[1] ?? '').toLowerCase();
-    const local = t.slice(s, m.index);
+    const local = t.slice(s, atStart);
     // the bare " at " form is ordinary English: trust it only with a known top-level domain and
     // a local part that is not a common word before "at"
     if (spacedAt && (!COMMON_TLDS.has(tld) || PRONOUN.test(local) || local.length < 2)) continue;

@@ -123,15 +123,76 @@ export function contextWindow(t: string, start: number, end: number): string {
   );
 }
 
+/**
+ * Where the words of one context list occur in a text: built once per list when many candidates
+ * ask (a hostile text with a hundred thousand numbers), then each question is a binary search.
+ */
+class ContextIndex {
+  private readonly lists = new Map<readonly string[], { at: Int32Array; len: Int32Array }>();
+  private lower: string | null = null;
+
+  constructor(private readonly t: string) {}
+
+  private build(words: readonly string[]) {
+    this.lower ??= this.t.toLowerCase();
+    const lower = this.lower.length === this.t.length ? this.lower : null;
+    const at: number[] = [];
+    const len: number[] = [];
+    if (lower) {
+      const re = new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${[...words]
+          .sort((a, b) => b.length - a.length)
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('|')})`,
+        'gu',
+      );
+      for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+        at.push(m.index);
+        len.push(m[0].length);
+      }
+    }
+    const entry = { at: Int32Array.from(at), len: Int32Array.from(len) };
+    this.lists.set(words, entry);
+    return entry;
+  }
+
+  /** Whether a word of `words` lies within the context window of [start, end). */
+  has(words: readonly string[], start: number, end: number): boolean {
+    const e = this.lists.get(words) ?? this.build(words);
+    const from = start - CONTEXT_BEFORE;
+    let lo = 0;
+    let hi = e.at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((e.at[mid] ?? 0) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < e.at.length; k++) {
+      const p = e.at[k] ?? 0;
+      const l = e.len[k] ?? 0;
+      if (p >= end + CONTEXT_AFTER) break;
+      if (p + l <= start || (p >= end && p + l <= end + CONTEXT_AFTER)) return true;
+    }
+    return false;
+  }
+}
+
+/** Above this many candidates, context words are indexed once per list instead of searched per candidate. */
+const INDEX_CONTEXT_ABOVE = 64;
+
 /** Presidio-style context enhancement: context words near a match raise (or lower) its score. */
 export function applyContext(t: string, cands: Candidate[]): void {
+  const index = cands.length > INDEX_CONTEXT_ABOVE ? new ContextIndex(t) : null;
+  const near = (words: readonly string[], c: Candidate, win: () => string) =>
+    index ? index.has(words, c.start, c.end) : hasContext(win(), words);
   for (const c of cands) {
     if (!c.context && !c.negative && !c.weakContext) continue;
-    const win = contextWindow(t, c.start, c.end);
-    if (c.context && hasContext(win, c.context)) c.score = Math.min(1, c.score + CONTEXT_BOOST);
-    else if (c.weakContext && hasContext(win, c.weakContext))
+    let w: string | undefined;
+    const win = () => (w ??= contextWindow(t, c.start, c.end));
+    if (c.context && near(c.context, c, win)) c.score = Math.min(1, c.score + CONTEXT_BOOST);
+    else if (c.weakContext && near(c.weakContext, c, win))
       c.score = Math.min(1, c.score + WEAK_CONTEXT_BOOST);
-    else if (!c.labelled && c.negative && hasContext(win, c.negative))
+    else if (!c.labelled && c.negative && near(c.negative, c, win))
       c.score = Math.max(0, c.score - NEGATIVE_PENALTY);
   }
 }
