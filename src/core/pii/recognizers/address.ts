@@ -114,36 +114,88 @@ function wordsAfter(t: string, i: number, n: number): Tok[] {
 
 /** A capitalised word without digits ("Hoog", "Rüütli", "St."). */
 const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+const UPPER = /\p{Lu}/u;
+
+/** The end of the word token starting at i (scanning forward), or i if there is none. */
+function tokenEnd(t: string, i: number): number {
+  let e = i;
+  while (e < t.length && e - i < 40 && !isTokenEnd(t.charCodeAt(e), true)) e++;
+  return e;
+}
+
+/** Past up to three spaces from i, forward. */
+function skipSpaces(t: string, i: number): number {
+  let k = i;
+  while (k < t.length && k - i < 3 && t.charCodeAt(k) === 32) k++;
+  return k;
+}
+
+/** Whether the word at [s, e) is capitalised (no digits) or a street prefix ("rua", "calle"). */
+function streetish(t: string, s: number, e: number): boolean {
+  if (e <= s) return false;
+  const c = t.charAt(s);
+  if (c >= '0' && c <= '9') return false;
+  const w = t.slice(s, e);
+  if (UPPER.test(c)) return CAP_WORD.test(w);
+  return STREET_PREFIXES.has(bare(w));
+}
 
 /**
  * A cheap look at the words next to a number before any real work: an address needs a
- * capitalised word or a street word next to the number, or one more number and then a
- * capitalised word ("1987 74 Diakou Street"); "amet 12 lorem" and "3704 0044 0532" have none.
+ * capitalised word or a street word next to the number, or one more number and then such a
+ * word ("1987 74 Diakou Street"), or a street word or capitalised word before it, or an
+ * address cue shortly before; "amet 12 lorem" and "3704 0044 0532" have none.
  */
-function mayBeAddress(t: string, ns: number, ne: number): boolean {
-  const after = wordsAfter(t, ne, 2);
-  const next = after[0]?.w;
-  if (next) {
-    if (CAP_WORD.test(next) || STREET_PREFIXES.has(bare(next))) return true;
-    const second = after[1]?.w;
-    if (
-      /^\d{1,5}[A-Za-z]?$/.test(next) &&
-      second &&
-      (CAP_WORD.test(second) || STREET_PREFIXES.has(bare(second)))
-    )
-      return true;
+function mayBeAddress(t: string, ns: number, ne: number, cues: CueFinder): boolean {
+  const a = skipSpaces(t, ne);
+  if (a > ne) {
+    const ae = tokenEnd(t, a);
+    if (streetish(t, a, ae)) return true;
+    const c = t.charCodeAt(a);
+    if (c >= 48 && c <= 57 && ae - a <= 6) {
+      const b = skipSpaces(t, ae);
+      if (b > ae && streetish(t, b, tokenEnd(t, b))) return true;
+    }
   }
-  const prev = wordsBefore(t, ns, 1)[0]?.w;
-  if (prev) {
-    if (CAP_WORD.test(prev)) return true;
-    const b = bare(prev);
-    if (STREET_TYPES.has(b) || STREET_PREFIXES.has(b) || STREET_SUFFIX_RE.test(b)) return true;
+  // the word before: capitalised, or a street word ("Hauptstraße 5", "Main St 5")
+  let k = ns;
+  while (k > 0 && ns - k < 3 && t.charCodeAt(k - 1) === 32) k--;
+  if (k < ns) {
+    let s = k;
+    while (s > 0 && k - s < 40 && !isTokenEnd(t.charCodeAt(s - 1), false)) s--;
+    const c0 = t.charCodeAt(s);
+    // (a number before a number is not a street word: the commonest case in digit-dense text)
+    if (s < k && !(c0 >= 48 && c0 <= 57)) {
+      const w = t.slice(s, k);
+      if (CAP_WORD.test(w)) return true;
+      const b = bare(w);
+      if (STREET_TYPES.has(b) || STREET_PREFIXES.has(b) || STREET_SUFFIX_RE.test(b)) return true;
+    }
   }
   // after "address:" even a lower-case street counts ("address:\n947 trg revolucije 17")
-  return CUE_NEAR.test(t.slice(Math.max(0, ns - 80), ns));
+  return cues.near(ns);
 }
-const CUE_NEAR =
-  /address|adresse|anschrift|morada|endereço|dirección|adres|lives? at|living at|sent to|deliver|ship|located at|wohnt|bor på|woont/i;
+const CUE_WORDS =
+  /address|adresse|anschrift|morada|endereço|dirección|adres|lives? at|living at|sent to|deliver|ship|located at|wohnt|bor på|woont/gi;
+
+/**
+ * Whether an address cue ends within 80 characters before a position. The cues are found in one
+ * pass; positions are asked in increasing order, so each question is O(1) amortised.
+ */
+class CueFinder {
+  private readonly ends: number[] = [];
+  private k = 0;
+  constructor(t: string) {
+    CUE_WORDS.lastIndex = 0;
+    for (let m = CUE_WORDS.exec(t); m !== null; m = CUE_WORDS.exec(t))
+      this.ends.push(m.index + m[0].length);
+  }
+  near(pos: number): boolean {
+    while (this.k < this.ends.length && (this.ends[this.k] ?? 0) < pos - 80) this.k++;
+    const e = this.ends[this.k];
+    return e !== undefined && e <= pos;
+  }
+}
 
 // tail segments after a street: "Apt. 868", "Suite 741", "Tallinn", "Belgium 18431", "75008 Paris", "QC 54256"
 const TAIL_WORD = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.\\-]{0,30}";
@@ -256,13 +308,14 @@ export const address: Recognizer = (t, out) => {
   const push = (s: number, e: number, score: number, rec: string) =>
     out.push({ start: s, end: e, type: 'ADDRESS', score, recognizer: rec, context: CTX.address });
   let covered = -1;
+  const cues = new CueFinder(t);
   for (const m of matches(DIGIT_RUN, t)) {
     const ns = m.index;
     const ne = ns + m[0].length;
     if (ns > 0 && /[\p{L}\d]/u.test(t.charAt(ns - 1))) continue;
     if (ns < covered) continue;
     // every street form has letters next to the number: skip digit runs in digit-only stretches
-    if (!mayBeAddress(t, ns, ne)) continue;
+    if (!mayBeAddress(t, ns, ne, cues)) continue;
     if (!HAS_LETTER.test(t.slice(Math.max(0, ns - 40), ne + 40))) continue;
     // (a) number first: "1659 Hoog St", "1987 74 Diakou Street", "137 Avenue Teboulbi"
     const after = wordsAfter(t, ne, 6);

@@ -297,6 +297,10 @@ export const phone: Recognizer = (t, out: Candidate[]) => {
   for (let c = 0; c < g.chains; c++) {
     const from = g.chainStarts[c] ?? 0;
     const to = g.chainStarts[c + 1] ?? 0;
+    // a chain with fewer than seven digits holds no phone number (most chains in prose)
+    let total = 0;
+    for (let k = from; k < to && total < 7; k++) total += g.len(k);
+    if (total < 7) continue;
     let strong: boolean | undefined;
     let weak: boolean | undefined;
     const around = () => contextWindow(t, g.starts[from] ?? 0, g.ends[to - 1] ?? 0);
