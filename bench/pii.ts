@@ -10,7 +10,7 @@
  * source annotates (UNER/WNUT: PERSON, LOCATION, ORGANIZATION; detect-secrets: SECRET;
  * presidio_synth: all), so e.g. a correct phone number in a UNER sentence is not a false positive.
  *
- * Usage: npm run bench:pii [-- --no-model] [--json out.json] [--model path/to/ner.onnx] [--no-speed]
+ * Usage: npm run bench:pii [-- --no-model] [--adversarial-only] [--json out.json] [--model path/to/ner.onnx] [--no-speed]
  *        [--no-chromium]  (skip the Chromium measurement, which runs the shipped model in the e2e build)
  *        [--data dir] [--files a,b] [--cutoffs '{"PERSON":0.5}'] (NER cut-offs other than ner/cutoffs.ts)
  */
@@ -26,6 +26,7 @@ import { redactUntilClean, type RedactLoopResult } from '../src/core/pii/redact-
 import { Vault } from '../src/core/pii/vault';
 import { createNodeNer } from '../scripts/lib/ner-node';
 import { nerLatencyInChromium } from './lib/ner-chromium';
+import { ADVERSARIAL_UNITS, repeatTo } from '../src/core/pii/__tests__/adversarial-inputs';
 import {
   gazetteerRecall,
   gazetteerRecallTable,
@@ -191,7 +192,42 @@ function timeIt(fn: () => void, minMs = 1000): number {
   return runs.sort((a, b) => a - b)[1] ?? Number.NaN;
 }
 
+/**
+ * detectPatterns on 1 MiB of each hostile input (src/core/pii/__tests__/adversarial-inputs.ts): CPU ms, median of
+ * three after a warm-up on the first 64 KB.
+ */
+function adversarialTable(): string[] {
+  const size = 1 << 20;
+  const lines = [
+    '### Worst case: detectPatterns on 1 MiB of hostile text (CPU ms, median of 3; target <= 250)',
+    '',
+    '| input (repeated) | ms | entities |',
+    '|---|---:|---:|',
+  ];
+  let worst = 0;
+  for (const [name, unit] of Object.entries(ADVERSARIAL_UNITS)) {
+    const t = repeatTo(unit, size);
+    detectPatterns(t.slice(0, 65536));
+    const runs: number[] = [];
+    let n = 0;
+    for (let r = 0; r < 3; r++) {
+      const t0 = cpuMs();
+      n = detectPatterns(t).length;
+      runs.push(cpuMs() - t0);
+    }
+    const ms = runs.sort((a, b) => a - b)[1] ?? NaN;
+    worst = Math.max(worst, ms);
+    lines.push(`| ${name} (\`${JSON.stringify(unit).slice(1, -1)}\`) | ${ms.toFixed(0)} | ${n} |`);
+  }
+  lines.push('', `Worst: **${worst.toFixed(0)} ms** for 1 MiB.`);
+  return lines;
+}
+
 async function main() {
+  if (args.includes('--adversarial-only')) {
+    console.log(adversarialTable().join('\n'));
+    return;
+  }
   const files = readdirSync(dataDir)
     .filter((f) => f.endsWith('.jsonl') && (!onlyFiles || onlyFiles.some((o) => f.startsWith(o))))
     .sort();
@@ -377,6 +413,8 @@ async function main() {
     await ner?.release();
     return;
   }
+  // the worst case: 1 MiB of hostile text per kind (target: detectPatterns <= 250 ms each)
+  out.push(...adversarialTable(), '');
   // throughput
   const corpus = allTexts.join('\n');
   const kb = Buffer.byteLength(corpus, 'utf8') / 1024;

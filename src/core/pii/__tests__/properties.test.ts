@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Vault, detectPatterns, redact, restore } from '../index';
+import { ADVERSARIAL_UNITS, repeatTo } from './adversarial-inputs';
 
 const ZW = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];
 const pieces = fc.oneof(
@@ -98,6 +99,18 @@ describe('property tests', () => {
       { numRuns: 40 },
     );
   });
+
+  it('every hostile input of the benchmark stays far from quadratic (256 KB each)', () => {
+    // CPU time, with a margin of 16x over the benchmark's target (250 ms per MiB): this catches
+    // a quadratic or exponential regression (which costs seconds to minutes here), not noise
+    for (const [name, unit] of Object.entries(ADVERSARIAL_UNITS)) {
+      const t = repeatTo(unit, 256 * 1024);
+      detectPatterns(t.slice(0, 4096));
+      const t0 = cpuMs();
+      detectPatterns(t);
+      expect({ name, ms: cpuMs() - t0 < 1000 }).toEqual({ name, ms: true });
+    }
+  }, 120_000);
 
   it('a 10 MB input does not crash and finds the needle at the right offset', () => {
     const filler = 'lorem ipsum dolor sit amet 12 '.repeat(350_000);

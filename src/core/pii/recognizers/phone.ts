@@ -313,7 +313,10 @@ export const phone: Recognizer = (t, out: Candidate[]) => {
       let best: Candidate | null = null;
       let bestTo = i;
       const firstDigits = g.digits(i);
-      const at = startOf(t, g.starts[i] ?? 0, firstDigits);
+      // a phone does not start in the middle of a dotted, slashed or dashed run of groups
+      // ("12.03.1985" is not the start "03.1985 …" of a number)
+      const joinedBefore = i > from && /^[./-]$/.test(g.gap(i));
+      const at = joinedBefore ? null : startOf(t, g.starts[i] ?? 0, firstDigits);
       const ccParen = firstDigits.length <= 3 && at?.intl === true;
       // every window from a start that opens with a date ("12.03.1985 …") starts with a date
       const dateStart = at !== null && !at.intl && opensWithDate(g, i, to);

@@ -1,7 +1,7 @@
 /**
  * Hostile inputs for the detector's worst case: one MiB (or any size) of a short unit repeated,
  * each unit chosen to make some recognizer work hard (dense matches, long digit runs, nested
- * brackets, values next to placeholders). Used by `npm run bench:pii` and the linear-time test.
+ * brackets, values next to placeholders). Used by `npm run bench:pii` and the linear-time test in properties.test.ts.
  */
 export const ADVERSARIAL_UNITS: Readonly<Record<string, string>> = {
   'prose with numbers': 'lorem ipsum dolor sit amet 12 ',
