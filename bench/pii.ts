@@ -26,7 +26,7 @@ import { redactUntilClean, type RedactLoopResult } from '../src/core/pii/redact-
 import { Vault } from '../src/core/pii/vault';
 import { createNodeNer } from '../scripts/lib/ner-node';
 import { nerLatencyInChromium } from './lib/ner-chromium';
-import { ADVERSARIAL_UNITS, repeatTo } from '../src/core/pii/__tests__/adversarial-inputs';
+import { ADVERSARIAL_UNITS, repeatTo } from '../testing/pii-adversarial';
 import {
   gazetteerRecall,
   gazetteerRecallTable,
@@ -193,7 +193,7 @@ function timeIt(fn: () => void, minMs = 1000): number {
 }
 
 /**
- * detectPatterns on 1 MiB of each hostile input (src/core/pii/__tests__/adversarial-inputs.ts): CPU ms, median of
+ * detectPatterns on 1 MiB of each hostile input (testing/pii-adversarial.ts): CPU ms, median of
  * three after a warm-up on the first 64 KB.
  */
 function adversarialTable(): string[] {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Vault, detectPatterns, redact, restore } from '../index';
-import { ADVERSARIAL_UNITS, repeatTo } from './adversarial-inputs';
+import { ADVERSARIAL_UNITS, repeatTo } from '../../../../testing/pii-adversarial';
 
 const ZW = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];
 const pieces = fc.oneof(
