@@ -13,9 +13,9 @@ import { CTX } from './labels';
 import { digitGroups, type DigitGroups } from './digit-chains';
 import {
   NUMBER_NEGATIVE,
-  contextWindow,
-  hasContext,
+  contextIndex,
   reachable,
+  type ContextIndex,
   type Candidate,
   type Recognizer,
 } from './shared';
@@ -66,9 +66,8 @@ export function resetPhoneBudget(): void {
   current = new Budget();
 }
 
-function validity(raw: string, intl: boolean, budget: Budget): Validity | 'unknown' {
-  const digits = raw.replace(/\D/g, '');
-  const key = (intl ? '+' : '') + digits;
+function validity(digits: string, intl: boolean, budget: Budget): Validity | 'unknown' {
+  const key = intl ? '+' + digits : digits;
   const hit = cache.get(key);
   if (hit) return hit;
   if (budget.left <= 0) return 'unknown';
@@ -182,7 +181,7 @@ function evaluate(
   w: { from: number; to: number; digits: string },
   at: Start,
   budget: Budget,
-  contextNear: () => boolean,
+  near: ChainContext,
 ): Candidate | null {
   const start = at.start;
   let end = g.ends[w.to] ?? 0;
@@ -194,7 +193,7 @@ function evaluate(
     for (let k = w.from; k <= w.to; k++) sizes0.push(g.len(k));
     const plainTrunk = sizes0.length === 1 && w.digits.startsWith('0');
     const parenArea = t.charAt(start) === '(';
-    if (!plainTrunk && !parenArea && !phoneShaped(sizes0, '', g.digits(w.from)) && !contextNear())
+    if (!plainTrunk && !parenArea && !phoneShaped(sizes0, '', g.digits(w.from)) && !near.any())
       return null;
   }
   const raw = t.slice(start, end);
@@ -227,10 +226,10 @@ function evaluate(
   const shaped = phoneShaped(sizes, raw, g.digits(w.from)) || PAREN_AREA.test(raw);
   let score: number;
   if (intl) {
-    const v = validity(raw, true, budget);
+    const v = validity(w.digits, true, budget);
     score = v === 'valid' ? 0.8 : v === 'possible' || v === 'unknown' ? 0.6 : 0.3;
   } else if (shaped) {
-    const v = validity(raw, false, budget);
+    const v = validity(w.digits, false, budget);
     // short local numbers ("467 3395") collide with quantities: without a phone word they stay
     // just under the threshold
     const long = w.digits.length >= 9 || (w.digits.length >= 8 && v === 'valid');
@@ -248,7 +247,7 @@ function evaluate(
     // except a run of 10-11 digits with the trunk 0 that is a valid national number
     // ("0701234567", "01761234567"): that is how mobiles are written in a hurry
     if (sizes.length > 1 && sizes.slice(1).some((x) => x < 2)) return null;
-    const v = validity(raw, false, budget);
+    const v = validity(w.digits, false, budget);
     const trunkRun =
       sizes.length === 1 &&
       w.digits.startsWith('0') &&
@@ -291,9 +290,30 @@ function opensWithDate(g: DigitGroups, i: number, to: number): boolean {
  */
 export const PHONE_EVALUATION_BUDGET = 20000;
 
+/** Whether phone words are near a chain (context words sit outside it), asked lazily. */
+class ChainContext {
+  private s: boolean | undefined;
+  private w: boolean | undefined;
+  constructor(
+    private readonly index: ContextIndex,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+  strong(): boolean {
+    return (this.s ??= this.index.has(CTX.phone, this.start, this.end));
+  }
+  weak(): boolean {
+    return (this.w ??= this.index.has(CTX.phoneWeak, this.start, this.end));
+  }
+  any(): boolean {
+    return this.strong() || this.weak();
+  }
+}
+
 export const phone: Recognizer = (t, out: Candidate[]) => {
   const budget = current;
   const g = digitGroups(t);
+  const ctx = contextIndex(t);
   for (let c = 0; c < g.chains; c++) {
     const from = g.chainStarts[c] ?? 0;
     const to = g.chainStarts[c + 1] ?? 0;
@@ -301,11 +321,7 @@ export const phone: Recognizer = (t, out: Candidate[]) => {
     let total = 0;
     for (let k = from; k < to && total < 7; k++) total += g.len(k);
     if (total < 7) continue;
-    let strong: boolean | undefined;
-    let weak: boolean | undefined;
-    const around = () => contextWindow(t, g.starts[from] ?? 0, g.ends[to - 1] ?? 0);
-    const chainStrong = () => (strong ??= hasContext(around(), CTX.phone));
-    const chainWeak = () => (weak ??= hasContext(around(), CTX.phoneWeak));
+    const near = new ChainContext(ctx, g.starts[from] ?? 0, g.ends[to - 1] ?? 0);
     let i = from;
     while (i < to) {
       // from each group, the window that scores best (then the longest); the search goes on
@@ -338,15 +354,7 @@ export const phone: Recognizer = (t, out: Candidate[]) => {
         if (digits.length > 15) break;
         if (digits.length < 7) continue;
         budget.evaluations++;
-        const cand = evaluate(
-          t,
-          g,
-          to,
-          { from: i, to: j, digits },
-          at,
-          budget,
-          () => chainStrong() || chainWeak(),
-        );
+        const cand = evaluate(t, g, to, { from: i, to: j, digits }, at, budget, near);
         if (
           cand &&
           (!best || cand.score > best.score || (cand.score === best.score && cand.end > best.end))
@@ -358,15 +366,10 @@ export const phone: Recognizer = (t, out: Candidate[]) => {
       if (best && best.score >= 0.3) {
         // claimed either way (the search goes on after it), reported only if it could reach
         // the threshold with the context that is near
-        if (reachable(best.score, chainStrong(), chainWeak())) out.push(best);
+        if (reachable(best.score, near.strong(), near.weak())) out.push(best);
         i = bestTo + 1;
       } else if (budget.evaluations > PHONE_EVALUATION_BUDGET) i += 4;
       else i++;
     }
   }
 };
-
-/** For tests and the benchmark: the window of text a phone context word is looked for in. */
-export function phoneContext(t: string, start: number, end: number): boolean {
-  return hasContext(contextWindow(t, start, end), CTX.phone);
-}
