@@ -117,7 +117,7 @@ describe('rate limit, two instances sharing Redis', () => {
         stdio: 'ignore',
       },
     );
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + 30_000;
     while (!(await ping(port))) {
       if (Date.now() > deadline) throw new Error('redis-server did not start');
       await new Promise((r) => setTimeout(r, 50));
@@ -212,7 +212,7 @@ describe('startup', () => {
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 30_000;
       while (!/localhost:(\d+)/.test(stdout)) {
         if (Date.now() > deadline) throw new Error(`main.ts did not start: ${stdout}`);
         await new Promise((r) => setTimeout(r, 50));
