@@ -5,7 +5,7 @@
  *   3. The regulated-content stage alone (recognizeCategories): p50 on the 2 KB texts, and one
  *      1 MiB hostile text (dense anchors and lexicon words, long letter runs, near-miss stems) to
  *      show that it stays linear in the input.
- *   4. For reference, the same with the embedded NER model (onnxruntime-node, CPU), when present.
+ *   4. For reference, the same with the embedded NER model (onnxruntime-web WASM in Node, 1 thread), when present.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';

@@ -58,7 +58,6 @@ test('axe passes with the theme forced against the system setting', async ({ app
 });
 
 test('the first-run introduction passes axe in both themes', async ({ page }) => {
-  test.setTimeout(90_000);
   const app = new HearthApp(page, { firstRun: true });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
@@ -107,7 +106,6 @@ test('the skip link moves focus to the main content', async ({ app, page }) => {
 });
 
 test('at 360x740 no view scrolls horizontally', async ({ page }) => {
-  test.setTimeout(120_000);
   await page.setViewportSize({ width: 360, height: 740 });
   const app = new HearthApp(page, { firstRun: true });
   for (const path of await viewPaths(app)) {

@@ -2,7 +2,7 @@
  * JSON Lines in ({"id", "text"}), one line out per input line:
  *   {"id", "spans": [{"start", "end", "label", "score"}]}   (UTF-16 offsets, labels as in ../shared/pii-data)
  *   {"id", "error": {"code", "message"}}                     for bad lines or a failed model stage
- * Uses the full detector (patterns + embedded NER via onnxruntime-node); the model loads once.
+ * Uses the full detector (patterns + embedded NER via onnxruntime-web's WASM build, the browser's runtime); the model loads once.
  */
 import { detect } from '../src/core/pii/detect';
 import { DEFAULT_THRESHOLD } from '../src/core/pii/types';

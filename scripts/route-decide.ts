@@ -4,7 +4,7 @@
  *   out: {"id", "route", "pattern", "sensitivity", "reasons", "outgoing"}   (outgoing: the text that
  *        would leave the device, already redacted, or null)
  *        {"id", "error": {"code", "message"}}                               for a bad line
- * Uses the real detector: patterns plus the embedded NER model (onnxruntime-node) when
+ * Uses the real detector: patterns plus the embedded NER model (onnxruntime-web, WASM, as in the browser) when
  * public/models/ner/ner.onnx is present. Profile defaults to Balanced, health to all healthy.
  */
 import { existsSync } from 'node:fs';

@@ -9,7 +9,7 @@ import type { Policy } from '../src/core/policy/schema';
 import { detectorOptions, evaluate, type Health } from '../src/core/router';
 
 /**
- * `ner` is the embedded model as a service (workers/ner-service.ts in the worker, onnxruntime-node
+ * `ner` is the embedded model as a service (workers/ner-service.ts in the worker, the Node runner
  * or a failing stub in tests); it rejects with `{code: 'ner_unavailable'}` when it cannot run.
  */
 export function createAnalysisService(

@@ -8,6 +8,15 @@ import { STUB_PORT } from '../ports';
 
 const STUB = `http://127.0.0.1:${STUB_PORT}`;
 
+/**
+ * How long a person may have to wait for an answer (or the live preview) on a busy 2-core machine.
+ * The first message in a fresh browser profile starts the analysis worker, which fetches the 8 MB
+ * NER model and compiles onnxruntime-web's 14 MB WASM before anything is decided: one to two
+ * seconds on an idle machine, tens of seconds while other builds and test runs share it. Waits
+ * for those states use this bound; what a test checks after them is already on screen.
+ */
+export const ANSWER_TIMEOUT = 60_000;
+
 export interface ReceivedChat {
   path: string;
   headers: Record<string, string>;
@@ -58,14 +67,30 @@ export class ChatPage extends HearthApp {
   }
 
   /**
-   * Sends and waits until the new answer is on screen, so that assertions on `lastAnswer()` and
-   * `badge()` that follow are about this message's answer, not the one before it.
+   * Sends and waits until the answer is complete: stored with its route badge, as a person waits
+   * for it. Assertions on `lastAnswer()` and `badge()` that follow are about this answer.
    */
   async send(text: string): Promise<void> {
+    await this.startSending(text);
+    await this.waitForAnswer();
+  }
+
+  /** Sends and returns as soon as the new answer appears (still streaming, or "Thinking…"). */
+  async startSending(text: string): Promise<void> {
     const before = await this.answers().count();
     await this.message().fill(text);
     await this.page.getByRole('button', { name: 'Send' }).click();
-    await expect(this.answers()).toHaveCount(before + 1);
+    await expect(this.answers()).toHaveCount(before + 1, { timeout: ANSWER_TIMEOUT });
+  }
+
+  /** Waits until the last answer is complete (its route badge is shown once it is stored). */
+  async waitForAnswer(): Promise<void> {
+    await expect(this.badge()).toBeVisible({ timeout: ANSWER_TIMEOUT });
+  }
+
+  /** Waits until the live preview under the composer shows what it found (the model has run). */
+  async waitForPreview(): Promise<void> {
+    await expect(this.page.getByTestId('live-preview')).toBeVisible({ timeout: ANSWER_TIMEOUT });
   }
 
   answers() {

@@ -12,6 +12,7 @@ test('sending unredacted needs explicit confirmation, sends the real values and 
   await chat
     .message()
     .fill('Please write a friendly reminder to peter.lund@example.org about Monday.');
+  await chat.waitForPreview();
   await expect(page.getByTestId('preview-route')).toContainText('Cloud (redacted)');
 
   // Cancelling sends nothing and keeps the text.
@@ -25,6 +26,7 @@ test('sending unredacted needs explicit confirmation, sends the real values and 
 
   await page.getByRole('button', { name: 'Skip redaction…' }).click();
   await page.getByRole('button', { name: 'Yes, skip redaction' }).click();
+  await chat.waitForAnswer();
   await expect(chat.badge()).toHaveText('Cloud');
   const received = await stub.received();
   expect(received).toHaveLength(1);
@@ -46,9 +48,11 @@ test('regulated data offers no unredacted override and stays local', async ({
     .fill(
       'Tell anna.holm@example.org that her MRI shows a herniated disc and she starts physiotherapy.',
     );
+  await chat.waitForPreview();
   await expect(page.getByTestId('preview-route')).toContainText('Local');
   await expect(page.getByRole('button', { name: 'Skip redaction…' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Send' }).click();
+  await chat.waitForAnswer();
   await expect(chat.badge()).toHaveText('Local');
   expect(await stub.received()).toHaveLength(0);
 });

@@ -14,10 +14,12 @@ test('Balanced: names, email and phone go to the cloud as placeholders and come 
     'thanking her for the quick turnaround on the quarterly report.';
   await chat.message().fill(text);
   // The live preview says what was found and where it would go, before sending.
+  await chat.waitForPreview();
   await expect(page.getByTestId('preview-route')).toContainText('Cloud (redacted)');
   await expect(page.getByTestId('preview-detected')).toContainText('email');
   await page.getByRole('button', { name: 'Send' }).click();
 
+  await chat.waitForAnswer();
   await expect(chat.badge()).toHaveText('Cloud (redacted)');
   const received = await stub.received();
   expect(received).toHaveLength(1);

@@ -1,22 +1,25 @@
-import { test, expect } from './fixtures';
+import { ANSWER_TIMEOUT, test, expect } from './fixtures';
 
 test('Stop ends a streaming answer and keeps what arrived', async ({ chat, page }) => {
   await chat.useTestEngine({
     loadedModel: 'test-engine-small-q4f32',
     tokens: Array.from({ length: 200 }, (_, i) => `word${i} `),
-    tokenDelayMs: 50,
+    tokenDelayMs: 20,
+    // the answer pauses after word3 until stopped: Stop is pressed while it is being written
+    holdAfterTokens: 4,
   });
   await chat.open('/');
-  await chat.send(
+  await chat.startSending(
     'My neighbour Anna Kowalska has asthma; what should I know before babysitting her kids?',
   );
-  await expect(chat.lastAnswer()).toContainText('word3');
+  // The first tokens come after the analysis (model load in a fresh profile).
+  await expect(chat.lastAnswer()).toContainText('word3', { timeout: ANSWER_TIMEOUT });
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(chat.badge()).toHaveText('Stopped');
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
   const text = (await chat.lastAnswer().textContent()) ?? '';
   expect(text).toContain('word3');
-  expect(text).not.toContain('word199');
+  expect(text).not.toContain('word4');
 });
 
 test('an answer keeps being written while the person looks at another page', async ({
@@ -26,11 +29,15 @@ test('an answer keeps being written while the person looks at another page', asy
   await chat.useTestEngine({
     loadedModel: 'test-engine-small-q4f32',
     tokens: Array.from({ length: 60 }, (_, i) => `word${i} `),
-    tokenDelayMs: 50,
+    tokenDelayMs: 20,
+    // the answer pauses after word3 until released below, however long the steps take
+    holdAfterTokens: 4,
   });
   await chat.open('/');
-  await chat.send('My neighbour Anna Kowalska has asthma; what should I keep in the house?');
-  await expect(chat.lastAnswer()).toContainText('word2');
+  await chat.startSending(
+    'My neighbour Anna Kowalska has asthma; what should I keep in the house?',
+  );
+  await expect(chat.lastAnswer()).toContainText('word2', { timeout: ANSWER_TIMEOUT });
   await chat.goTo('Dashboard');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   // A new chat while the first answer is still on its way: Send waits for it, and says why.
@@ -40,13 +47,15 @@ test('an answer keeps being written while the person looks at another page', asy
     page.getByText('An answer in another conversation is still being written'),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  // The rest of the answer is written while this other conversation is on screen.
+  await page.evaluate(() => window.__hearthTestEngine?.configure({ holdAfterTokens: undefined }));
+  await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled({ timeout: ANSWER_TIMEOUT });
   await page
     .getByRole('navigation', { name: 'Conversations' })
     .getByRole('button', { name: /Anna Kowalska/ })
     .click();
   await expect(chat.lastAnswer()).toContainText('word59');
   await expect(chat.badge()).toHaveText('Local');
-  await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
 });
 
 test('reload keeps conversations and a new chat starts empty', async ({ chat, page }) => {
@@ -102,6 +111,7 @@ test('Enter sends, Shift+Enter adds a line, and the shortcut starts a new chat',
   await box.pressSequentially('Second line');
   await expect(box).toHaveValue('My doctor changed my insulin dose.\nSecond line');
   await box.press('Enter');
+  await chat.waitForAnswer();
   await expect(chat.lastAnswer()).toContainText('Ok.');
   await expect(box).toHaveValue('');
   await page.keyboard.press('Alt+Shift+N');

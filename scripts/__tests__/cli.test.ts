@@ -86,7 +86,7 @@ describe('pii:detect CLI', () => {
       (lines[7] as { spans: { label: string; start: number; end: number }[] }).spans[0],
     ).toMatchObject({ label: 'EMAIL', start: 0, end: 18 });
     expect(lines[9]).toMatchObject({ error: { code: 'invalid_json' } });
-  }, 60_000);
+  }, 120_000);
 
   it('handles thousands of lines with one model load', async () => {
     const input = Array.from({ length: 3000 }, (_, i) =>
@@ -95,13 +95,13 @@ describe('pii:detect CLI', () => {
         text: `Ticket ${i}: call Maria Santos at +351 912 345 678 in Lisbon.`,
       }),
     ).join('\n');
-    const t0 = Date.now();
     const { code, lines } = await run('pii-detect.ts', input);
     expect(code).toBe(0);
     expect(lines).toHaveLength(3000);
     expect(lines[2999]).toMatchObject({ id: 'r2999' });
-    expect(Date.now() - t0).toBeLessThan(60_000);
-  }, 90_000);
+    // One model load: loading it per line (about half a second each) would take 25 minutes and
+    // time out; the bound is loose because a busy 2-core machine runs this several times slower.
+  }, 180_000);
 });
 
 describe('pii:redact CLI', () => {
@@ -114,5 +114,5 @@ describe('pii:redact CLI', () => {
     });
     expect(lines[1]).toMatchObject({ id: null, error: { code: 'invalid_json' } });
     expect(lines[2]).toMatchObject({ id: 'e', error: { code: 'missing_text' } });
-  }, 60_000);
+  }, 120_000);
 });

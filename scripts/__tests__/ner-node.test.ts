@@ -11,7 +11,7 @@ import { createNodeNer, DEFAULT_MODEL_PATH, type NodeNer } from '../lib/ner-node
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-describe('embedded NER model through onnxruntime-node', () => {
+describe('embedded NER model in Node (onnxruntime-web, WASM)', () => {
   let ner: NodeNer;
   beforeAll(async () => {
     ner = await createNodeNer();

@@ -45,11 +45,11 @@ describe('route:decide CLI', () => {
     });
     expect((out[3]?.reasons as string[])[0]).toContain('no local model is loaded');
     expect(out[4]).toMatchObject({ id: 'd', route: 'local', outgoing: null });
-  }, 30_000);
+  }, 120_000);
 
   it('uses the embedded NER model when it is present', () => {
     const [r] = run(['{"id":"n","text":"Please thank Maria Silva for the report."}']);
     expect(r).toMatchObject({ id: 'n', sensitivity: 'personal' });
     expect(r?.outgoing).not.toContain('Maria Silva');
-  }, 30_000);
+  }, 120_000);
 });

@@ -1,14 +1,20 @@
-/** The embedded NER model run with onnxruntime-node (CLI, benchmark, tests). */
+/**
+ * The embedded NER model in Node (CLIs, benchmarks, tests): the browser's runtime, onnxruntime-web
+ * with its WASM backend on one thread, through the same session module the analysis worker uses
+ * (workers/ner/ort-session.ts). No native binding, so `npm install` downloads nothing beyond the
+ * npm packages, and Node and Chromium compute the same logits.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as ort from 'onnxruntime-node';
 import {
   createNerRunner,
   type NerInferFn,
   type NerRunnerOptions,
 } from '../../src/core/pii/ner/runner';
-import { CHAR_SLOTS, LABELS } from '../../src/core/pii/ner/features';
 import type { NerRunnerFn } from '../../src/core/pii/types';
+import { createNerSession } from '../../workers/ner/ort-session';
 
 export const DEFAULT_MODEL_PATH = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -19,6 +25,15 @@ export const DEFAULT_MODEL_PATH = path.resolve(
   'ner',
   'ner.onnx',
 );
+
+/**
+ * The folder holding onnxruntime-web's `.wasm` and its loader, found through the package's own
+ * exports (wherever npm put it). Under Node, onnxruntime-web reads them from disk.
+ */
+export const ORT_WASM_DIR =
+  path.dirname(
+    createRequire(import.meta.url).resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm'),
+  ) + path.sep;
 
 export interface NodeNer {
   run: NerRunnerFn;
@@ -31,23 +46,13 @@ export async function createNodeNer(
   modelPath = DEFAULT_MODEL_PATH,
   options: NerRunnerOptions = {},
 ): Promise<NodeNer> {
-  const session = await ort.InferenceSession.create(modelPath, {
-    executionProviders: ['cpu'],
-    intraOpNumThreads: 1,
-    graphOptimizationLevel: 'all',
-  });
-  const infer: NerInferFn = async (x) => {
-    const feeds = {
-      words: new ort.Tensor('int64', x.words, [1, x.length]),
-      chars: new ort.Tensor('int64', x.chars, [1, x.length, CHAR_SLOTS]),
-      shapes: new ort.Tensor('int64', x.shapes, [1, x.length]),
-    };
-    const res = await session.run(feeds);
-    const logits = res.logits;
-    if (!logits || logits.dims[2] !== LABELS.length) throw new Error('unexpected model output');
-    return logits.data as Float32Array;
+  const bytes = new Uint8Array(await readFile(modelPath));
+  const session = await createNerSession(bytes, { wasmPaths: ORT_WASM_DIR, numThreads: 1 });
+  return {
+    run: createNerRunner(session.infer, options),
+    infer: session.infer,
+    release: session.release,
   };
-  return { run: createNerRunner(infer, options), infer, release: () => session.release() };
 }
 
 // ------------------------------------------------------------------ JSON Lines CLI plumbing

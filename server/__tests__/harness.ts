@@ -81,7 +81,8 @@ export function post(
   });
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 3_000): Promise<void> {
+/** Polls until `check` holds; the bound only stops a hung test (a busy machine is slow, not wrong). */
+export async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

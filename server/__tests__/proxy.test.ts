@@ -378,7 +378,7 @@ describe('streaming', () => {
     await reader.read();
     abort.abort();
     const rec = must(upstream.chatRequests()[0]);
-    await waitFor(() => rec.aborted, 2_000);
+    await waitFor(() => rec.aborted);
     expect(rec.finished).toBe(false);
     await waitFor(() => p.logs.length === 1);
     expect(p.logs[0]).toMatchObject({ outcome: 'client_closed' });
@@ -393,7 +393,7 @@ describe('streaming', () => {
     await waitFor(() => upstream.chatRequests().length === 1);
     abort.abort();
     expect(await pending).toBe('aborted');
-    await waitFor(() => must(upstream.chatRequests()[0]).aborted, 2_000);
+    await waitFor(() => must(upstream.chatRequests()[0]).aborted);
   });
 });
 
@@ -425,7 +425,7 @@ describe('with the global fetch (what edge runtimes use) instead of the Node ups
     await must(res.body).getReader().read();
     abort.abort();
     const rec = must(upstream.chatRequests()[0]);
-    await waitFor(() => rec.aborted, 2_000);
+    await waitFor(() => rec.aborted);
   });
 });
 
@@ -465,7 +465,8 @@ describe('upstream failures', () => {
     const started = Date.now();
     const res = await post(p.url, chatBody('hi'));
     expect(res.status).toBe(504);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // well under the 60 s default: the configured 300 ms applied (a busy machine adds seconds)
+    expect(Date.now() - started).toBeLessThan(30_000);
     expect(await res.json()).toMatchObject({ error: { code: 'upstream_timeout' } });
     await waitFor(() => must(upstream.chatRequests()[0]).aborted);
   });

@@ -89,7 +89,7 @@ describe.each(transports)('the %s transport', (_name, transport) => {
     await waitFor(() => upstream.chatRequests().length === 1);
     abort.abort(new Error('client closed'));
     await expect(pending).rejects.toBeTruthy();
-    await waitFor(() => upstream.chatRequests()[0]?.aborted === true, 2_000);
+    await waitFor(() => upstream.chatRequests()[0]?.aborted === true);
   });
 
   it('rejects after a timeout fires while the upstream hangs', async () => {
@@ -97,7 +97,8 @@ describe.each(transports)('the %s transport', (_name, transport) => {
     upstream.setBehaviour({ kind: 'hang' });
     const t0 = Date.now();
     await expect(post(upstream.url, chat(false), AbortHandle.timeout(150))).rejects.toBeTruthy();
-    expect(Date.now() - t0).toBeLessThan(2_000);
+    // it rejected because of the timeout, not the stub (which never answers); generous for load
+    expect(Date.now() - t0).toBeLessThan(30_000);
   });
 
   it('rejects at once when already aborted, without sending anything', async () => {
@@ -119,7 +120,7 @@ describe.each(transports)('the %s transport', (_name, transport) => {
     const next = reader.read();
     abort.abort(new Error('upstream timeout'));
     await expect(next).rejects.toBeTruthy();
-    await waitFor(() => upstream.chatRequests()[0]?.aborted === true, 2_000);
+    await waitFor(() => upstream.chatRequests()[0]?.aborted === true);
   });
 
   it('closes the upstream connection when the reader is cancelled', async () => {
@@ -129,7 +130,7 @@ describe.each(transports)('the %s transport', (_name, transport) => {
     const reader = res.reader();
     expect((await reader.read()).done).toBe(false);
     await reader.cancel();
-    await waitFor(() => upstream.chatRequests()[0]?.aborted === true, 2_000);
+    await waitFor(() => upstream.chatRequests()[0]?.aborted === true);
   });
 
   it('rejects a read when the upstream dies mid-stream; a clean early end reads as done', async () => {

@@ -217,7 +217,9 @@ describe('WebLlmModel (web-llm faked at its boundary)', () => {
         });
     });
     const p = model.load(MODEL, () => undefined, 'op1');
-    await vi.waitFor(async () => expect((await model.status()).state).toBe('loading'));
+    await vi.waitFor(async () => expect((await model.status()).state).toBe('loading'), {
+      timeout: 20_000,
+    });
     await model.cancel('op1');
     await expect(p).rejects.toMatchObject({ code: 'aborted' });
     expect(at(engines, 0).unloads).toBe(1);

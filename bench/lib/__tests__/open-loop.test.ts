@@ -82,8 +82,10 @@ describe('runLoad', () => {
     expect(r.ok).toBe(200);
     expect(r.failures).toBe(0);
     expect(served - before).toBe(200);
-    expect(r.rps).toBeGreaterThan(100);
+    // Never faster than the rate, and the run lasts its whole schedule. (How much slower than the
+    // rate the answers come back depends on how busy the machine is: the benchmark's business.)
     expect(r.rps).toBeLessThan(230);
+    expect(r.durationS).toBeGreaterThanOrEqual(0.99);
     expect(r.latency.p50).toBeGreaterThan(0);
     expect(r.latency.p50).toBeGreaterThanOrEqual(r.service.p50);
   });

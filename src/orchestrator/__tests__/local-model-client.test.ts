@@ -155,7 +155,7 @@ describe('local-model client facade', () => {
     const { getLocalModel } = await import('../local-model-client');
     const local = getLocalModel();
     const pending = local.capabilities();
-    await vi.waitFor(() => expect(workers).toHaveLength(1), { interval: 1 });
+    await vi.waitFor(() => expect(workers).toHaveLength(1), { interval: 1, timeout: 20_000 });
     workers[0]?.crash('404');
     await expect(pending).rejects.toMatchObject({
       code: 'worker_unavailable',

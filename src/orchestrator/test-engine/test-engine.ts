@@ -48,6 +48,12 @@ export interface TestEngineConfig {
   capabilities?: GpuCapabilities;
   /** Decode speed reported for each generation. */
   decodeTokensPerSecond?: number;
+  /**
+   * After this many tokens the answer pauses until `configure({ holdAfterTokens: undefined })`
+   * (or Stop), so a test can act while an answer is certainly still being written, however slow
+   * the machine.
+   */
+  holdAfterTokens?: number;
 }
 
 export const TEST_ENGINE_MODELS: ModelInfo[] = [
@@ -112,6 +118,8 @@ export class TestEngine implements LocalModelManager {
   private state: ModelStatus;
   private cached: Set<string>;
   private lastTps: number | undefined;
+  /** Resolvers of generations paused by `holdAfterTokens`, woken by `configure`. */
+  private readonly held = new Set<() => void>();
 
   constructor(config: TestEngineConfig = {}) {
     this.config = config;
@@ -125,6 +133,7 @@ export class TestEngine implements LocalModelManager {
   /** Change the behaviour mid-test (keeps the loaded model unless `loadedModel` is given). */
   configure(config: TestEngineConfig): void {
     this.config = { ...this.config, ...config };
+    for (const wake of this.held) wake();
     for (const id of config.cachedModels ?? []) this.cached.add(id);
     if (config.loadedModel) {
       this.state = {
@@ -207,6 +216,8 @@ export class TestEngine implements LocalModelManager {
       if (failure && count >= (failure.afterTokens ?? 0)) throw fail(failure);
       if (count >= max) break;
       try {
+        while (this.config.holdAfterTokens !== undefined && count >= this.config.holdAfterTokens)
+          await this.hold(signal);
         await sleep(delay, signal);
       } catch {
         return this.result(text, 'abort', count, request, started, first);
@@ -224,6 +235,24 @@ export class TestEngine implements LocalModelManager {
       started,
       first,
     );
+  }
+
+  /** Waits for the next `configure` call (or rejects on abort). */
+  private hold(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(fail({ code: 'aborted', message: 'Cancelled.' }));
+      const wake = () => {
+        this.held.delete(wake);
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        this.held.delete(wake);
+        reject(fail({ code: 'aborted', message: 'Cancelled.' }));
+      };
+      this.held.add(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private result(

@@ -21,7 +21,7 @@ describe('browser NER runner (onnxruntime-web WASM backend, run here under Node)
       ['LOCATION', 'Munich'],
     ]);
     await web.release();
-  }, 30_000);
+  });
 
   it('rejects when the model cannot be fetched (callers fail closed)', async () => {
     await expect(createBrowserNer('http://127.0.0.1:9/none.onnx')).rejects.toThrow();

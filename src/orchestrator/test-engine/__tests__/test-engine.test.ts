@@ -34,6 +34,40 @@ describe('TestEngine', () => {
     expect(r).toMatchObject({ text: 'a', finishReason: 'abort' });
   });
 
+  it('holds an answer after some tokens until configured again, or stopped', async () => {
+    const e = new TestEngine({
+      loadedModel: MODEL,
+      tokens: ['a', 'b', 'c', 'd'],
+      tokenDelayMs: 1,
+      holdAfterTokens: 2,
+    });
+    const out: string[] = [];
+    let done = false;
+    let twoArrived!: () => void;
+    const two = new Promise<void>((r) => (twoArrived = r));
+    const answer = e
+      .generate(ask, (t) => {
+        out.push(t);
+        if (out.length === 2) twoArrived();
+      })
+      .finally(() => (done = true));
+    await two;
+    await new Promise((r) => setTimeout(r, 30)); // a held answer does not move on
+    expect(out).toEqual(['a', 'b']);
+    expect(done).toBe(false);
+    e.configure({ holdAfterTokens: undefined });
+    expect(await answer).toMatchObject({ text: 'abcd', finishReason: 'stop' });
+
+    e.configure({ holdAfterTokens: 1 });
+    const ctrl = new AbortController();
+    let oneArrived!: () => void;
+    const one = new Promise<void>((r) => (oneArrived = r));
+    const stopped = e.generate(ask, () => oneArrived(), ctrl.signal);
+    await one;
+    ctrl.abort();
+    expect(await stopped).toMatchObject({ text: 'a', finishReason: 'abort' });
+  });
+
   it('fails loads and generations as configured, with structured errors', async () => {
     const e = new TestEngine({
       failLoad: { code: 'quota_exceeded', afterSteps: 1 },
