@@ -38,3 +38,4 @@ export {
   type NerRunnerOptions,
 } from './ner/runner';
 export { LABELS as NER_LABELS, CHAR_SLOTS as NER_CHAR_SLOTS, isHeldOut } from './ner/features';
+export * from './forwarded-scan';

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { detectPatterns, scanForwarded, type ForwardedDetector } from '..';
+
+const detect: ForwardedDetector = (text, options) => detectPatterns(text, options);
+
+describe('scanForwarded', () => {
+  it('passes texts with nothing personal and placeholders', () => {
+    expect(
+      scanForwarded(
+        ['Answer briefly.', 'Summarise the note [PERSON_1] sent to [EMAIL_1].', 'stop'],
+        detect,
+      ),
+    ).toEqual({ verdict: 'clean' });
+    expect(scanForwarded([], detect)).toEqual({ verdict: 'clean' });
+  });
+
+  it('blocks a value in any one text, and says which text and where', () => {
+    const texts = ['Be brief.', 'Hello', 'mail jonas.berg@acme.example now'];
+    const r = scanForwarded(texts, detect);
+    expect(r).toMatchObject({ verdict: 'blocked', types: ['EMAIL'] });
+    if (r.verdict !== 'blocked') return;
+    expect(r.findings).toEqual([
+      {
+        type: 'EMAIL',
+        score: expect.any(Number),
+        joined: false,
+        locations: [{ index: 2, start: 5, end: 28 }],
+      },
+    ]);
+  });
+
+  it('sees a card split between its digit groups across two messages', () => {
+    const texts = ['Pay with card 4111 1111', '1111 1111 today'];
+    for (const t of texts) expect(detectPatterns(t)).toEqual([]);
+    const r = scanForwarded(texts, detect);
+    expect(r).toMatchObject({ verdict: 'blocked', types: ['CREDIT_CARD'] });
+    if (r.verdict !== 'blocked') return;
+    const f = r.findings.find((x) => x.type === 'CREDIT_CARD');
+    expect(f?.joined).toBe(true);
+    // Both pieces are located in their own texts: the digits of each.
+    expect(f?.locations.map((l) => texts[l.index]?.slice(l.start, l.end))).toEqual([
+      '4111 1111',
+      '1111 1111',
+    ]);
+  });
+
+  it('sees an e-mail address cut in the middle, across a message and a name', () => {
+    const r = scanForwarded(['write to jonas.berg@', 'acme.example'], detect);
+    expect(r).toMatchObject({ verdict: 'blocked', types: ['EMAIL'] });
+  });
+
+  it('skips empty texts without shifting the locations of the others', () => {
+    const r = scanForwarded(['', 'x', '', 'call +49 30 1234567'], detect);
+    expect(r).toMatchObject({ verdict: 'blocked', types: ['PHONE'] });
+    if (r.verdict !== 'blocked') return;
+    expect(r.findings[0]?.locations[0]).toEqual({ index: 3, start: 5, end: 19 });
+  });
+
+  it('applies the threshold itself, even when the detector ignores it', () => {
+    const careless: ForwardedDetector = () => [{ type: 'PHONE', score: 0.3 }];
+    expect(scanForwarded(['a', 'b'], careless, 0.5)).toEqual({ verdict: 'clean' });
+    expect(scanForwarded(['a'], careless, 0.2)).toMatchObject({ verdict: 'blocked' });
+  });
+
+  it('fails closed when the detector throws', () => {
+    const broken: ForwardedDetector = () => {
+      throw new Error('boom');
+    };
+    expect(scanForwarded(['a'], broken)).toEqual({ verdict: 'failed', message: 'boom' });
+  });
+});
