@@ -31,10 +31,13 @@ describe('scanForwarded', () => {
 
   it('sees a card split between its digit groups across two messages', () => {
     const texts = ['Pay with card 4111 1111', '1111 1111 today'];
-    for (const t of texts) expect(detectPatterns(t)).toEqual([]);
+    // Alone, neither piece is a card (the detector may see a phone-like number in each).
+    for (const t of texts)
+      expect(detectPatterns(t).map((e) => e.type)).not.toContain('CREDIT_CARD');
     const r = scanForwarded(texts, detect);
-    expect(r).toMatchObject({ verdict: 'blocked', types: ['CREDIT_CARD'] });
+    expect(r.verdict).toBe('blocked');
     if (r.verdict !== 'blocked') return;
+    expect(r.types).toContain('CREDIT_CARD');
     const f = r.findings.find((x) => x.type === 'CREDIT_CARD');
     expect(f?.joined).toBe(true);
     // Both pieces are located in their own texts: the digits of each.
