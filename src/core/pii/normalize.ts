@@ -171,18 +171,56 @@ class OffsetBuffer {
  * three digits among them ("4 1 1 1 1 1 …", "D-E-8-9-…"): written to dodge a pattern. They are
  * joined in the detector's view. Each unit is one character, so matching is linear.
  */
-const SPACED_OUT =
-  /(?<![\p{L}\p{N}])[\p{L}\p{N}]([ \-._])[\p{L}\p{N}](?:\1[\p{L}\p{N}]){4,}(?![\p{L}\p{N}])/gu;
+const ALNUM = /[\p{L}\p{N}]/u;
+const alnumCache = new Map<number, boolean>();
+/** Letter or digit at i (ASCII by code, others through a cached property test). */
+function alnumAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (Number.isNaN(c)) return false;
+  let v = alnumCache.get(c);
+  if (v === undefined) {
+    v = ALNUM.test(String.fromCharCode(c)) || (c >= 0xd800 && c <= 0xdfff);
+    if (alnumCache.size < 4096) alnumCache.set(c, v);
+  }
+  return v;
+}
+const isSpacer = (c: number) => c === 32 || c === 45 || c === 46 || c === 95;
+
+/**
+ * Runs of six or more single letters or digits each separated by the same one separator
+ * (space - . _), standing alone: a character scan, one pass.
+ */
+function spacedOutRuns(t: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < t.length - 2) {
+    const sep = t.charCodeAt(i + 1);
+    if (!isSpacer(sep) || !alnumAt(t, i) || (i > 0 && alnumAt(t, i - 1)) || !alnumAt(t, i + 2)) {
+      i++;
+      continue;
+    }
+    // units at i, i+2, i+4, ...: each a single character followed by the same separator
+    let k = i;
+    let units = 1;
+    let digits = t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57 ? 1 : 0;
+    while (t.charCodeAt(k + 1) === sep && alnumAt(t, k + 2) && !alnumAt(t, k + 3)) {
+      k += 2;
+      units++;
+      const c = t.charCodeAt(k);
+      if (c >= 48 && c <= 57) digits++;
+    }
+    if (units >= 6 && digits >= 3) {
+      out.push([i, k + 1]);
+      i = k + 1;
+    } else i = Math.max(i + 1, k);
+  }
+  return out;
+}
 
 function collapseSpacedOut(n: Normalized): Normalized {
-  SPACED_OUT.lastIndex = 0;
   const t = n.text;
-  const cuts: Array<[number, number]> = [];
-  for (let m = SPACED_OUT.exec(t); m !== null; m = SPACED_OUT.exec(t)) {
-    let digits = 0;
-    for (let k = 0; k < m[0].length && digits < 3; k += 2) if (/\d/.test(m[0].charAt(k))) digits++;
-    if (digits >= 3) cuts.push([m.index, m.index + m[0].length]);
-  }
+  const cuts = spacedOutRuns(t);
   if (cuts.length === 0) return n;
   const parts: string[] = [];
   const map = new OffsetBuffer(t.length);

@@ -4,75 +4,177 @@
  * label is reported whatever its checksum: the sentence says what it is.
  */
 import { ID_LABELS, LABEL_FILLER } from './labels';
-import { matches, type Candidate, type Recognizer } from './shared';
+import { type Candidate, type Recognizer } from './shared';
 import type { EntityType } from '../types';
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]{1,2}');
 
 const TYPE_OF = new Map<string, EntityType>();
 for (const set of ID_LABELS) for (const p of set.phrases) TYPE_OF.set(p.toLowerCase(), set.type);
 
-const LABEL_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...TYPE_OF.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')})(?![\\p{L}\\p{N}])`,
-  'giu',
-);
+/**
+ * Phrases by their first word (lower case), longest first: a label is found by looking up the
+ * words of the text in this map and comparing the rest of the phrase, instead of running an
+ * alternation of three hundred phrases at every position.
+ */
+const BY_FIRST_WORD = new Map<string, string[]>();
+for (const phrase of [...TYPE_OF.keys()].sort((a, b) => b.length - a.length)) {
+  const first = phrase.split(' ')[0] ?? phrase;
+  const list = BY_FIRST_WORD.get(first) ?? [];
+  list.push(phrase);
+  BY_FIRST_WORD.set(first, list);
+}
 
-const TOKEN = /[A-Za-z0-9]{1,24}/y;
-const SEPARATOR = /[ \-./_]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Characters that may sit inside a label word ("ss#", "a/c", "reg.nr", "n°", "cpr-nr", "d'identité"). */
+function labelWordChar(c: string): boolean {
+  return (
+    WORD_CHAR.test(c) ||
+    c === '#' ||
+    c === '/' ||
+    c === '.' ||
+    c === '-' ||
+    c === '°' ||
+    c === "'" ||
+    c === '’'
+  );
+}
+
+/** Whether `phrase` (lower case, single spaces) is written at t[i…], spaces being 1-2 blanks; its end or -1. */
+function phraseAt(t: string, i: number, phrase: string): number {
+  let k = i;
+  for (let p = 0; p < phrase.length; p++) {
+    const want = phrase.charAt(p);
+    if (want === ' ') {
+      const c = t.charAt(k);
+      if (c !== ' ' && c !== '\t') return -1;
+      k++;
+      if (t.charAt(k) === ' ' || t.charAt(k) === '\t') k++;
+      continue;
+    }
+    if (t.charAt(k).toLowerCase() !== want) return -1;
+    k++;
+  }
+  // the phrase ends at a word boundary ("ssn" not in "ssnx"; "passport" not in "passports")
+  return WORD_CHAR.test(t.charAt(k)) ? -1 : k;
+}
+
+const NEXT_DIGIT = /\d/g;
+
+/** How far before a value a label may start (the label, its filler, a prefix of the value). */
+const LOOK_BACK = 90;
+
+/** Labels [start, end) found in the text, scanning only the stretches before digits. */
+function findLabels(t: string): Array<[number, number, EntityType]> {
+  const out: Array<[number, number, EntityType]> = [];
+  let scanned = 0;
+  NEXT_DIGIT.lastIndex = 0;
+  for (let d = NEXT_DIGIT.exec(t)?.index ?? -1; d !== -1 && d < t.length;) {
+    let i = Math.max(scanned, d - LOOK_BACK);
+    // move to a word start
+    while (i > 0 && i < d && labelWordChar(t.charAt(i - 1))) i++;
+    while (i < d) {
+      if (!labelWordChar(t.charAt(i)) || (i > 0 && WORD_CHAR.test(t.charAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      let e = i;
+      while (e < t.length && e - i < 40 && labelWordChar(t.charAt(e))) e++;
+      const word = t
+        .slice(i, e)
+        .toLowerCase()
+        .replace(/[.:]+$/, '');
+      const phrases = BY_FIRST_WORD.get(word);
+      let hit = -1;
+      let hitPhrase = '';
+      for (const phrase of phrases ?? []) {
+        const end = phraseAt(t, i, phrase);
+        if (end !== -1) {
+          hit = end;
+          hitPhrase = phrase;
+          break;
+        }
+      }
+      if (hit !== -1) {
+        out.push([i, hit, TYPE_OF.get(hitPhrase) as EntityType]);
+        i = hit;
+      } else i = e;
+    }
+    scanned = Math.max(scanned, d);
+    // the next digit after this run
+    let n = d;
+    while (n < t.length && t.charCodeAt(n) >= 48 && t.charCodeAt(n) <= 57) n++;
+    NEXT_DIGIT.lastIndex = n;
+    d = NEXT_DIGIT.exec(t)?.index ?? -1;
+  }
+  return out;
+}
+
 const MAX_VALUE = 40;
 
 /**
  * The identifier starting at `p`: letter-digit tokens joined by single separators. Letters-only
  * tokens are taken only when short and upper-case (a prefix like "QQ", a check letter like "A").
  */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isSep = (c: number) => c === 32 || c === 45 || c === 46 || c === 47 || c === 95;
+
 export function scanValue(t: string, p: number, minLength = 5): [number, number] | null {
-  const toks: Array<{ s: number; e: number; letters: boolean }> = [];
+  // tokens as parallel arrays (start, end, letters only): a hot path, no objects per token
+  const ts: number[] = [];
+  const te: number[] = [];
+  const tl: boolean[] = [];
   let i = p;
-  while (toks.length < 10 && i - p <= MAX_VALUE) {
-    TOKEN.lastIndex = i;
-    const m = TOKEN.exec(t);
-    if (!m) break;
-    const w = m[0];
-    const letters = !/\d/.test(w);
-    if (letters && (w.length > 5 || w !== w.toUpperCase() || (toks.length > 0 && w.length > 3)))
-      break;
-    toks.push({ s: i, e: i + w.length, letters });
-    i += w.length;
-    if (!SEPARATOR.test(t.charAt(i)) || !/[A-Za-z0-9]/.test(t.charAt(i + 1))) break;
+  let alnum = 0;
+  let digits = 0;
+  while (ts.length < 10 && i - p <= MAX_VALUE) {
+    let e = i;
+    let d = 0;
+    let lower = false;
+    while (e < t.length && e - i < 24) {
+      const c = t.charCodeAt(e);
+      if (isDigit(c)) d++;
+      else if (isLower(c)) lower = true;
+      else if (!isUpper(c)) break;
+      e++;
+    }
+    const n = e - i;
+    if (n === 0) break;
+    const letters = d === 0;
+    if (letters && (n > 5 || lower || (ts.length > 0 && n > 3))) break;
+    ts.push(i);
+    te.push(e);
+    tl.push(letters);
+    i = e;
+    const next = t.charCodeAt(i + 1);
+    if (!isSep(t.charCodeAt(i)) || !(isDigit(next) || isUpper(next) || isLower(next))) break;
     i++;
   }
   // a trailing letters-only token longer than a check letter pair is a word, not the value; a
   // lone trailing letter after a space is a check letter only when the value opened with
   // letters too ("QQ 98 76 54 A"), not in "078-05-1120 I think"
-  const lastTok = toks[toks.length - 1];
-  if (toks.length > 1 && lastTok?.letters && t.charAt(lastTok.s - 1) === ' ' && !toks[0]?.letters)
-    toks.pop();
-  while (
-    toks.length > 0 &&
-    toks[toks.length - 1]?.letters &&
-    (toks[toks.length - 1]?.e ?? 0) - (toks[toks.length - 1]?.s ?? 0) > 2
-  )
-    toks.pop();
-  while (toks.length > 0 && toks[0]?.letters && toks.length === 1) toks.pop();
-  const first = toks[0];
-  const last = toks[toks.length - 1];
-  if (!first || !last) return null;
-  const value = t.slice(first.s, last.e);
-  const alnum = value.replace(/[^A-Za-z0-9]/g, '');
-  if (alnum.length < minLength || (value.match(/\d/g)?.length ?? 0) < 2) return null;
+  let k = ts.length;
+  if (k > 1 && tl[k - 1] && t.charAt((ts[k - 1] ?? 0) - 1) === ' ' && !tl[0]) k--;
+  while (k > 0 && tl[k - 1] && (te[k - 1] ?? 0) - (ts[k - 1] ?? 0) > 2) k--;
+  if (k === 1 && tl[0]) k = 0;
+  if (k === 0) return null;
+  const s0 = ts[0] ?? 0;
+  const e0 = te[k - 1] ?? 0;
+  for (let q = s0; q < e0; q++) {
+    const c = t.charCodeAt(q);
+    if (isDigit(c)) {
+      digits++;
+      alnum++;
+    } else if (isUpper(c) || isLower(c)) alnum++;
+  }
+  if (alnum < minLength || digits < 2) return null;
   // part of an e-mail address or a longer word
-  if (/[@\p{L}\p{N}]/u.test(t.charAt(last.e))) return null;
-  return [first.s, last.e];
+  if (/[@\p{L}\p{N}]/u.test(t.charAt(e0))) return null;
+  return [s0, e0];
 }
 
 export const labelledId: Recognizer = (t, out: Candidate[]) => {
-  for (const m of matches(LABEL_RE, t)) {
-    const type = TYPE_OF.get(m[0].toLowerCase().replace(/[ \t]+/g, ' '));
-    if (!type) continue;
-    const after = m.index + m[0].length;
+  for (const [, after, type] of findLabels(t)) {
     const filler = LABEL_FILLER.exec(t.slice(after, after + 40));
     // bank routing numbers are short ("reg.nr. 0040", "sort code 40-47-84"): account labels
     // take four digits, other labels five characters
