@@ -11,6 +11,7 @@ import {
   NUMBER_NEGATIVE,
   contextWindow,
   hasContext,
+  isWordAt,
   reachable,
   type Candidate,
   type Recognizer,
@@ -23,21 +24,32 @@ import {
  */
 function grouping(g: DigitGroups, from: number, to: number): 'plain' | 'card' | 'other' {
   if (from === to) return 'plain';
-  const gap0 = g.gap(from + 1);
   let same = true;
   let singles = true;
   let cardLike = true;
   for (let k = from; k <= to; k++) {
     const n = g.len(k);
     if (n !== 1) singles = false;
-    if (k > from && g.gap(k) !== gap0) same = false;
+    if (k > from + 1 && same && !g.sameGap(k, from + 1)) same = false;
     if (k < to ? n < 4 || n > 6 : n > 6) cardLike = false;
   }
   if (singles) return 'card'; // spelled out digit by digit
   return same && cardLike ? 'card' : 'other';
 }
 
-const WORDCHAR = /[\p{L}\p{N}]/u;
+/** Scores of the four kinds of window, best first (the rank is the index). */
+const RANK_SCORES = [0.85, 0.6, 0.55, 0.4] as const;
+
+/**
+ * A known issuer range grouped like a card, a known issuer range, an unknown range grouped like
+ * a card, anything else that passes Luhn.
+ */
+function scoreRank(issuer: boolean, shape: 'plain' | 'card' | 'other', n: number): number {
+  if (issuer && shape !== 'other') return 0;
+  if (issuer) return 1;
+  if (shape === 'card' && n >= 14) return 2;
+  return 3;
+}
 
 /** The first six digits of groups [i, j] as a number (fewer digits padded with zeros). */
 function firstSix(t: string, g: DigitGroups, i: number, j: number): number {
@@ -67,47 +79,55 @@ export const creditCard: Recognizer = (t, out: Candidate[]) => {
     );
     const luhn = new ChainLuhn(g, from, to);
     // every Luhn-valid window of 12-19 digits competes within its chain (best score, then the
-    // longest, then the earliest); only the winners become candidates. Luhn is O(1) per window,
-    // everything else only for windows that pass it.
-    const wins: Array<{ i: number; j: number; score: number; issuer: string | null }> = [];
+    // most groups, then the earliest); only the winners become candidates. Luhn is O(1) per
+    // window, everything else only for windows that pass it. The order is kept by buckets (four
+    // scores x up to 19 groups, each filled in start order), not by sorting objects: a hostile
+    // chain of a million groups yields hundreds of thousands of windows.
+    const buckets: number[][] = [];
     for (let i = from; i < to; i++) {
       // the window must not start inside a longer word ("ABC4111…")
-      if (WORDCHAR.test(t.charAt((g.starts[i] ?? 0) - 1))) continue;
+      if (isWordAt(t, (g.starts[i] ?? 0) - 1)) continue;
       const s = luhn.at[i - from] ?? 0;
       for (let j = i; j < to; j++) {
         const e = luhn.at[j + 1 - from] ?? 0;
         const n = e - s;
         if (n > 19) break;
         if (n < 12 || !luhn.valid(s, e)) continue;
-        if (WORDCHAR.test(t.charAt(g.ends[j] ?? 0))) continue;
-        const issuer = cardIssuerOf(firstSix(t, g, i, j), n);
-        const shape = grouping(g, i, j);
-        let score: number;
-        if (issuer && shape !== 'other') score = 0.85;
-        else if (issuer) score = 0.6;
-        else if (shape === 'card' && n >= 14) score = 0.55;
-        else score = 0.4;
-        if (!reachable(score, chainContext)) continue;
-        wins.push({ i, j, score, issuer });
+        if (isWordAt(t, g.ends[j] ?? 0)) continue;
+        const rank = scoreRank(
+          cardIssuerOf(firstSix(t, g, i, j), n) !== null,
+          grouping(g, i, j),
+          n,
+        );
+        if (!reachable(RANK_SCORES[rank] ?? 0, chainContext)) continue;
+        (buckets[rank * 20 + (19 - (j - i))] ??= []).push(i, j);
       }
     }
-    wins.sort((a, b) => b.score - a.score || b.j - b.i - (a.j - a.i) || a.i - b.i);
     // groups already claimed by a winner (a window spans at most 19 groups: O(1) per check)
     const taken = new Uint8Array(to - from);
-    for (const w of wins) {
-      let free = true;
-      for (let k = w.i; k <= w.j && free; k++) if (taken[k - from]) free = false;
-      if (!free) continue;
-      for (let k = w.i; k <= w.j; k++) taken[k - from] = 1;
-      out.push({
-        start: g.starts[w.i] ?? 0,
-        end: g.ends[w.j] ?? 0,
-        type: 'CREDIT_CARD',
-        score: w.score,
-        recognizer: `card-${w.issuer ?? 'unknown'}`,
-        context: CTX.card,
-        negative: NUMBER_NEGATIVE,
-      });
+    for (let key = 0; key < buckets.length; key++) {
+      const bucket = buckets[key];
+      if (!bucket) continue;
+      const score = RANK_SCORES[Math.floor(key / 20)] ?? 0;
+      for (let b = 0; b < bucket.length; b += 2) {
+        const i = bucket[b] ?? 0;
+        const j = bucket[b + 1] ?? 0;
+        let free = true;
+        for (let k = i; k <= j && free; k++) if (taken[k - from]) free = false;
+        if (!free) continue;
+        for (let k = i; k <= j; k++) taken[k - from] = 1;
+        const n = (luhn.at[j + 1 - from] ?? 0) - (luhn.at[i - from] ?? 0);
+        const issuer = cardIssuerOf(firstSix(t, g, i, j), n);
+        out.push({
+          start: g.starts[i] ?? 0,
+          end: g.ends[j] ?? 0,
+          type: 'CREDIT_CARD',
+          score,
+          recognizer: `card-${issuer ?? 'unknown'}`,
+          context: CTX.card,
+          negative: NUMBER_NEGATIVE,
+        });
+      }
     }
   }
 };

@@ -83,6 +83,17 @@ export class DigitGroups {
     return i > 0 ? this.t.slice(this.ends[i - 1], this.starts[i]) : '';
   }
 
+  /** Whether the gaps before groups a and b (both > 0) are the same text, without slicing. */
+  sameGap(a: number, b: number): boolean {
+    const as = this.ends[a - 1] ?? 0;
+    const bs = this.ends[b - 1] ?? 0;
+    const n = (this.starts[a] ?? 0) - as;
+    if ((this.starts[b] ?? 0) - bs !== n) return false;
+    for (let k = 0; k < n; k++)
+      if (this.t.charCodeAt(as + k) !== this.t.charCodeAt(bs + k)) return false;
+    return true;
+  }
+
   /** The digits of groups [from, to], concatenated. */
   digitsOf(from: number, to: number): string {
     let out = '';

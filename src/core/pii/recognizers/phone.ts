@@ -14,6 +14,7 @@ import { digitGroups, type DigitGroups } from './digit-chains';
 import {
   NUMBER_NEGATIVE,
   contextIndex,
+  isWordAt,
   reachable,
   type ContextIndex,
   type Candidate,
@@ -113,20 +114,24 @@ const LABEL_BEFORE =
 /**
  * Phone-like grouping of a national number: groups of 2-5 digits (the first may be 1); after an
  * area code with its trunk 0 ("030 1234567", "06-12345678") the subscriber part may be longer.
+ * Windows never cross a line break (the search stops there).
  */
-function phoneShaped(sizes: number[], raw: string, firstGroup: string): boolean {
+function phoneShaped(sizes: readonly number[], firstGroup: string): boolean {
   if (sizes.length < 2) return false;
-  const total = sizes.reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const x of sizes) total += x;
   if (total < 7 || total > 13) return false;
   // 3-2-4 is how US social security numbers are written, not phones
   if (sizes.length === 3 && sizes[0] === 3 && sizes[1] === 2 && sizes[2] === 4) return false;
-  if (/[\n\r]/.test(raw)) return false;
-  const trunk = firstGroup.startsWith('0') && firstGroup.length >= 2;
-  return sizes.every((s, i) => (i === 0 ? s >= 1 && s <= 5 : s >= 2 && s <= (trunk ? 8 : 5)));
+  const trunk = firstGroup.charCodeAt(0) === 48 && firstGroup.length >= 2;
+  for (let i = 0; i < sizes.length; i++) {
+    const s = sizes[i] ?? 0;
+    if (i === 0 ? s < 1 || s > 5 : s < 2 || s > (trunk ? 8 : 5)) return false;
+  }
+  return true;
 }
 
 const WORD_BEFORE = /[\p{L}\p{N}_@]/u;
-const WORDCHAR = /[\p{L}\p{N}]/u;
 const ZIP4 = /^\d{5}-\d{4}$/;
 const THOUSANDS = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
 const RANGE = /^(\d{3,6}) ?[-–] ?(\d{3,6})$/;
@@ -186,26 +191,32 @@ function evaluate(
   const start = at.start;
   let end = g.ends[w.to] ?? 0;
   const intl = at.intl && (!w.digits.startsWith('00') || w.digits.length >= 9);
+  const groups = w.to - w.from + 1;
+  const sizes: number[] = [];
+  for (let k = w.from; k <= w.to; k++) sizes.push(g.len(k));
+  const raw = t.slice(start, end);
+  const shaped = phoneShaped(sizes, g.digits(w.from)) || PAREN_AREA.test(raw);
   // cheap first: a number neither international, nor grouped like a phone, nor a trunk-0 run,
   // nor labelled scores at most 0.35 and is worth nothing without a phone word near it
   if (!intl && !at.labelled) {
-    const sizes0: number[] = [];
-    for (let k = w.from; k <= w.to; k++) sizes0.push(g.len(k));
-    const plainTrunk = sizes0.length === 1 && w.digits.startsWith('0');
-    const parenArea = t.charAt(start) === '(';
-    if (!plainTrunk && !parenArea && !phoneShaped(sizes0, '', g.digits(w.from)) && !near.any())
-      return null;
+    const plainTrunk = groups === 1 && w.digits.startsWith('0');
+    if (!plainTrunk && !shaped && raw.charAt(0) !== '(' && !near.any()) return null;
   }
-  const raw = t.slice(start, end);
   const bare = raw.charAt(0) === '(' ? raw.slice(1) : raw;
+  // the shapes below have a fixed number of groups: the regexes run only where they could match
   if (!intl) {
-    if (DATE_LIKE.test(bare) || YEAR_RANGE.test(bare) || TIME_LIKE.test(bare)) return null;
+    if (groups === 3 && DATE_LIKE.test(bare)) return null;
+    if (groups === 2 && (YEAR_RANGE.test(bare) || ZIP4.test(bare))) return null;
+    if (groups <= 3 && TIME_LIKE.test(bare)) return null;
     // a date followed by an hour ("12/07/2000 02:29"), a US ZIP+4 ("77388-5746"), thousands
     // ("10.000.000", "1,250,000"), a range of two numbers ("15000-20000")
-    if (DATE_PREFIX.test(bare) || ZIP4.test(bare) || THOUSANDS.test(bare)) return null;
-    const range = RANGE.exec(bare);
-    if (range && range[1]?.length === range[2]?.length && Number(range[1]) < Number(range[2]))
-      return null;
+    if (groups >= 4 && DATE_PREFIX.test(bare)) return null;
+    if (THOUSANDS.test(bare)) return null;
+    if (groups === 2) {
+      const range = RANGE.exec(bare);
+      if (range && range[1]?.length === range[2]?.length && Number(range[1]) < Number(range[2]))
+        return null;
+    }
     // "$60000 - 70000", "70 000 kr": an amount next to a currency
     if (
       CURRENCY_BEFORE.test(t.slice(Math.max(0, start - 4), start)) ||
@@ -213,21 +224,24 @@ function evaluate(
     )
       return null;
   }
-  if (IPV4_SHAPE.test(raw) && isValidIpv4(raw)) return null;
+  if (groups === 4 && IPV4_SHAPE.test(raw) && isValidIpv4(raw)) return null;
   const ext = EXTENSION.exec(t.slice(end, end + 20));
   if (ext) end += ext[0].length;
-  else if (WORDCHAR.test(t.charAt(end))) return null;
-  const sizes: number[] = [];
-  for (let k = w.from; k <= w.to; k++) sizes.push(g.len(k));
+  else if (isWordAt(t, end)) return null;
   // the window stops inside a longer evenly grouped number ("9000 0000 0000 | 0001"): a fragment
-  const nextGap = w.to + 1 < chainEnd ? g.gap(w.to + 1) : '';
+  // scores at most 0.3, so a shaped national fragment needs no validation (a hostile text of
+  // evenly spaced digits spends no libphonenumber calls)
   const fragment =
-    nextGap !== '' && sizes.length > 1 && nextGap === g.gap(w.to) && nextGap.length === 1;
-  const shaped = phoneShaped(sizes, raw, g.digits(w.from)) || PAREN_AREA.test(raw);
+    w.to + 1 < chainEnd &&
+    groups > 1 &&
+    g.sameGap(w.to + 1, w.to) &&
+    (g.starts[w.to + 1] ?? 0) - (g.ends[w.to] ?? 0) === 1;
   let score: number;
   if (intl) {
     const v = validity(w.digits, true, budget);
     score = v === 'valid' ? 0.8 : v === 'possible' || v === 'unknown' ? 0.6 : 0.3;
+  } else if (shaped && fragment) {
+    score = 0.3;
   } else if (shaped) {
     const v = validity(w.digits, false, budget);
     // short local numbers ("467 3395") collide with quantities: without a phone word they stay
@@ -268,6 +282,15 @@ function evaluate(
     negative: NUMBER_NEGATIVE,
     labelled: at.labelled,
   };
+}
+
+/** Whether the gap t[s, e) holds a line break, or a '(' where none may open. */
+function gapBreaks(t: string, s: number, e: number, parenAllowed: boolean): boolean {
+  for (let k = s; k < e; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 10 || c === 13 || (c === 40 && !parenAllowed)) return true;
+  }
+  return false;
 }
 
 /** Groups i, i+1, i+2 written as a date: d.m.yyyy, d/m/yy, yyyy-mm-dd (one separator). */
@@ -339,16 +362,10 @@ export const phone: Recognizer = (t, out: Candidate[]) => {
       let digits = '';
       for (let j = i; at && !dateStart && j < to && j < i + 8; j++) {
         if (j > i) {
-          const gap = g.gap(j);
           // a phone number does not continue on the next line, nor past an opening parenthesis
           // (which starts the next number's area code: "…5746 (281)651-7106"), except right
           // after a country code ("+1 (415) …")
-          if (
-            gap.includes('\n') ||
-            gap.includes('\r') ||
-            (gap.includes('(') && !(j === i + 1 && ccParen))
-          )
-            break;
+          if (gapBreaks(t, g.ends[j - 1] ?? 0, g.starts[j] ?? 0, j === i + 1 && ccParen)) break;
         }
         digits += g.digits(j);
         if (digits.length > 15) break;

@@ -45,6 +45,18 @@ export const NEGATIVE_PENALTY = 0.25;
 export const CONTEXT_BEFORE = 48;
 export const CONTEXT_AFTER = 24;
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the UTF-16 unit at t[i] is a letter or digit (false outside the text). ASCII is
+ * decided by code, the rest by one regex: recognizers call this per digit group.
+ */
+export function isWordAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c === c && WORD_CHAR.test(t.charAt(i)); // c !== c: NaN, outside the text
+}
+
 export function* matches(re: RegExp, t: string): Generator<RegExpExecArray> {
   re.lastIndex = 0;
   for (let m = re.exec(t); m !== null; m = re.exec(t)) {
