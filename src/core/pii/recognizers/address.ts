@@ -4,7 +4,7 @@
  * UK postcodes, US state + ZIP, and postcodes after a cue.
  */
 import { CTX } from './labels';
-import { matches, type Recognizer } from './shared';
+import { isWordAt, matches, type Recognizer } from './shared';
 
 const STREET_TYPES = new Set(
   (
@@ -52,7 +52,12 @@ function isWordToken(w: string): boolean {
   return true;
 }
 const CAP = /^[\p{Lu}\d]/u;
-const bare = (w: string) => w.toLowerCase().replace(/[.,]+$/, '');
+/** A word in lower case without trailing dots and commas (by code: this runs per token). */
+function bare(w: string): string {
+  let e = w.length;
+  while (e > 0 && (w.charCodeAt(e - 1) === 46 || w.charCodeAt(e - 1) === 44)) e--;
+  return (e === w.length ? w : w.slice(0, e)).toLowerCase();
+}
 
 /** Characters that end a word token here: whitespace and , ; : ( ) [ ] " < > (and ? ! after). */
 function isTokenEnd(c: number, after: boolean): boolean {
@@ -88,10 +93,10 @@ function wordsBefore(t: string, i: number, n: number): Tok[] {
     while (s > 0 && k - s < 40 && !isTokenEnd(t.charCodeAt(s - 1), false)) s--;
     const w = t.slice(s, k);
     if (!isWordToken(w)) break;
-    out.unshift({ s, e: k, w });
+    out.push({ s, e: k, w });
     e = s;
   }
-  return out;
+  return out.reverse();
 }
 
 /** Up to n space-separated word tokens starting right after position i (same line). */
@@ -312,8 +317,7 @@ export const address: Recognizer = (t, out) => {
   for (const m of matches(DIGIT_RUN, t)) {
     const ns = m.index;
     const ne = ns + m[0].length;
-    if (ns > 0 && /[\p{L}\d]/u.test(t.charAt(ns - 1))) continue;
-    if (ns < covered) continue;
+    if (ns < covered || isWordAt(t, ns - 1)) continue;
     // every street form has letters next to the number: skip digit runs in digit-only stretches
     if (!mayBeAddress(t, ns, ne, cues)) continue;
     if (!HAS_LETTER.test(t.slice(Math.max(0, ns - 40), ne + 40))) continue;

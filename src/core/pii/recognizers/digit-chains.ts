@@ -10,7 +10,6 @@
  * recognizer that scans the same text.
  */
 
-const RUN = /\d{1,64}/g;
 /** Gaps of more than one character that still join two groups (a space around a dash, a line break, parentheses). */
 const GAP =
   /^(?:[ \t.\-/_\u2010-\u2015]|[ \t]{0,2}\r?\n[ \t]{0,2}|[ \t]{2,3}|[ \t][-/_\u2013\u2014][ \t]|[ \t]?\)[ \t.-]?|[ \t.-]?\(|\)\()$/;
@@ -46,15 +45,28 @@ export class DigitGroups {
     this.ends = new Int32Array(cap);
     this.chainStarts = new Int32Array(cap + 1);
     let lastEnd = -1;
-    RUN.lastIndex = 0;
-    for (let m = RUN.exec(t); m !== null; m = RUN.exec(t)) {
+    // runs of at most 64 ASCII digits, found by character code (a regex match per group costs
+    // an array each, and a hostile text has a group every two characters)
+    const n = t.length;
+    let p = 0;
+    while (p < n) {
+      const c = t.charCodeAt(p);
+      if (c < 48 || c > 57) {
+        p++;
+        continue;
+      }
+      const s = p;
+      while (p < n && p - s < 64) {
+        const d = t.charCodeAt(p);
+        if (d < 48 || d > 57) break;
+        p++;
+      }
       if (this.count === cap) {
         cap *= 2;
         this.starts = grow(this.starts, cap);
         this.ends = grow(this.ends, cap);
         this.chainStarts = grow(this.chainStarts, cap + 1);
       }
-      const s = m.index;
       let joined = false;
       if (this.count > 0 && s - lastEnd <= 5) {
         joined =
@@ -62,9 +74,9 @@ export class DigitGroups {
       }
       if (!joined) this.chainStarts[this.chains++] = this.count;
       this.starts[this.count] = s;
-      this.ends[this.count] = s + m[0].length;
+      this.ends[this.count] = p;
       this.count++;
-      lastEnd = s + m[0].length;
+      lastEnd = p;
     }
     this.chainStarts[this.chains] = this.count;
   }

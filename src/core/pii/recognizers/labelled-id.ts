@@ -4,7 +4,7 @@
  * label is reported whatever its checksum: the sentence says what it is.
  */
 import { ID_LABELS, LABEL_FILLER } from './labels';
-import { type Candidate, type Recognizer } from './shared';
+import { isWordAt, type Candidate, type Recognizer } from './shared';
 import type { EntityType } from '../types';
 
 const TYPE_OF = new Map<string, EntityType>();
@@ -23,38 +23,52 @@ for (const phrase of [...TYPE_OF.keys()].sort((a, b) => b.length - a.length)) {
   BY_FIRST_WORD.set(first, list);
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Characters that may sit inside a label word ("ss#", "a/c", "reg.nr", "n°", "cpr-nr", "d'identité"). */
-function labelWordChar(c: string): boolean {
-  return (
-    WORD_CHAR.test(c) ||
-    c === '#' ||
-    c === '/' ||
-    c === '.' ||
-    c === '-' ||
-    c === '°' ||
-    c === "'" ||
-    c === '’'
-  );
+/** The longest first word of any phrase: longer words of the text are not looked up. */
+const LONGEST_FIRST = Math.max(...[...BY_FIRST_WORD.keys()].map((w) => w.length));
+
+/**
+ * Whether t[i] may sit inside a label word: letters, digits and "#/.-°'’" ("ss#", "a/c",
+ * "reg.nr", "n°", "cpr-nr", "d'identité"). By character code: this runs for every character
+ * before a digit.
+ */
+function labelWordAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  if (c < 128)
+    return (
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 35 || // #
+      c === 47 || // /
+      c === 46 || // .
+      c === 45 || // -
+      c === 39 // '
+    );
+  return c === 0xb0 || c === 0x2019 || isWordAt(t, i);
 }
 
 /** Whether `phrase` (lower case, single spaces) is written at t[i…], spaces being 1-2 blanks; its end or -1. */
 function phraseAt(t: string, i: number, phrase: string): number {
   let k = i;
   for (let p = 0; p < phrase.length; p++) {
-    const want = phrase.charAt(p);
-    if (want === ' ') {
-      const c = t.charAt(k);
-      if (c !== ' ' && c !== '\t') return -1;
+    const want = phrase.charCodeAt(p);
+    if (want === 32) {
+      const c = t.charCodeAt(k);
+      if (c !== 32 && c !== 9) return -1;
       k++;
-      if (t.charAt(k) === ' ' || t.charAt(k) === '\t') k++;
+      if (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 9) k++;
       continue;
     }
-    if (t.charAt(k).toLowerCase() !== want) return -1;
+    const c = t.charCodeAt(k);
+    if (c === want || (c >= 65 && c <= 90 && c + 32 === want)) {
+      k++;
+      continue;
+    }
+    if (c < 128 || t.charAt(k).toLowerCase() !== phrase.charAt(p)) return -1;
     k++;
   }
   // the phrase ends at a word boundary ("ssn" not in "ssnx"; "passport" not in "passports")
-  return WORD_CHAR.test(t.charAt(k)) ? -1 : k;
+  return isWordAt(t, k) ? -1 : k;
 }
 
 const NEXT_DIGIT = /\d/g;
@@ -70,18 +84,22 @@ function findLabels(t: string): Array<[number, number, EntityType]> {
   for (let d = NEXT_DIGIT.exec(t)?.index ?? -1; d !== -1 && d < t.length;) {
     let i = Math.max(scanned, d - LOOK_BACK);
     // move to a word start
-    while (i > 0 && i < d && labelWordChar(t.charAt(i - 1))) i++;
+    while (i > 0 && i < d && labelWordAt(t, i - 1)) i++;
     while (i < d) {
-      if (!labelWordChar(t.charAt(i)) || (i > 0 && WORD_CHAR.test(t.charAt(i - 1)))) {
+      if (!labelWordAt(t, i) || (i > 0 && isWordAt(t, i - 1))) {
         i++;
         continue;
       }
       let e = i;
-      while (e < t.length && e - i < 40 && labelWordChar(t.charAt(e))) e++;
-      const word = t
-        .slice(i, e)
-        .toLowerCase()
-        .replace(/[.:]+$/, '');
+      while (e < t.length && e - i < 40 && labelWordAt(t, e)) e++;
+      // the word without its trailing dots ("no." is looked up as "no")
+      let we = e;
+      while (we > i && t.charCodeAt(we - 1) === 46) we--;
+      if (we - i > LONGEST_FIRST || we === i) {
+        i = e;
+        continue;
+      }
+      const word = t.slice(i, we).toLowerCase();
       const phrases = BY_FIRST_WORD.get(word);
       let hit = -1;
       let hitPhrase = '';
