@@ -100,12 +100,16 @@ class Slots {
     return r;
   }
 
-  /** Whether [start, end) is entirely free. */
-  isFree(start: number, end: number): boolean {
+  /** Takes [start, end) when it is entirely free (the common case: no run arrays); else false. */
+  takeIfFree(start: number, end: number): boolean {
     const a = this.index(start);
     const b = this.index(end);
     if (this.free(a) !== a) return false;
     for (let i = a; i < b; i++) if (this.taken[i]) return false;
+    for (let i = a; i < b; i++) {
+      this.taken[i] = 1;
+      this.next[i] = i + 1;
+    }
     return true;
   }
 
@@ -179,13 +183,11 @@ export function resolveOverlaps<T extends Span>(
   }
   for (const e of [...spans].sort(compareEntities)) {
     if (e.end <= e.start) continue;
-    const runs = slots.freeRuns(e.start, e.end);
-    if (runs.length === 1 && runs[0]?.[0] === e.start && runs[0]?.[1] === e.end) {
-      slots.take(e.start, e.end);
+    if (slots.takeIfFree(e.start, e.end)) {
       kept.push(e);
       continue;
     }
-    for (const [s, en] of runs) {
+    for (const [s, en] of slots.freeRuns(e.start, e.end)) {
       const piece = trimPiece(text, e, s, en, 3);
       if (!piece) continue;
       slots.take(s, en);
