@@ -53,7 +53,7 @@ function confusableMap(): Map<number, string> {
   return confusables;
 }
 
-const foldCache = new Map<number, string>();
+const foldCache = new Map<number, string | null>();
 
 /** Numeric value of a decimal digit of any script: digits come in runs of ten from 0 to 9. */
 function digitValue(cp: number): number {
@@ -65,10 +65,14 @@ function digitValue(cp: number): number {
   return (cp - zero) % 10;
 }
 
-/** What one non-ASCII code point becomes in the detector's view ('' = removed). */
-function fold(cp: number, ch: string): string {
+/**
+ * What the non-ASCII code point cp at s[i, i + width) becomes in the detector's view ('' =
+ * removed), or null when it stays as it is (the common case for letters of other scripts).
+ */
+function fold(cp: number, s: string, i: number, width: number): string | null {
   const hit = foldCache.get(cp);
   if (hit !== undefined) return hit;
+  const ch = s.slice(i, i + width);
   let out: string;
   if (cp === 0x2028 || cp === 0x2029 || cp === 0x85) out = '\n';
   else if (FORMAT.test(ch) || isInvisibleExtra(cp) || (cp >= 0x80 && cp < 0xa0)) out = '';
@@ -80,12 +84,12 @@ function fold(cp: number, ch: string): string {
     if (out.length === 1 && DIGIT.test(out) && out > '9')
       out = String(digitValue(out.charCodeAt(0)));
   }
-  if (foldCache.size < 20000) foldCache.set(cp, out);
-  return out;
+  const result = out === ch ? null : out;
+  if (foldCache.size < 20000) foldCache.set(cp, result);
+  return result;
 }
 
 const RUN_CHAR = /[\p{L}\p{M}\p{N}._@+-]/u;
-const ASCII_ALNUM = /[A-Za-z0-9]/;
 
 /**
  * Folds look-alike letters to ASCII inside runs (words, with . _ @ + -) that also hold an ASCII
@@ -112,12 +116,19 @@ function foldLookalikes(t: string): string {
   };
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    const ch = t.charAt(i);
-    if (c < 0x80 ? RUN_CHAR.test(ch) : RUN_CHAR.test(ch) || map.has(c)) {
+    if (c < 0x80) {
+      // ASCII by code (this runs for every character of a text that is not plain ASCII)
+      const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      if (alnum || c === 46 || c === 95 || c === 64 || c === 43 || c === 45) {
+        if (runStart === -1) runStart = i;
+        if (alnum) mixedAscii = true;
+      } else flush(i);
+      continue;
+    }
+    const confusable = map.has(c);
+    if (confusable || RUN_CHAR.test(t.charAt(i))) {
       if (runStart === -1) runStart = i;
-      if (c < 0x80) {
-        if (ASCII_ALNUM.test(ch)) mixedAscii = true;
-      } else if (map.has(c)) hasConfusable = true;
+      if (confusable) hasConfusable = true;
     } else flush(i);
   }
   flush(t.length);
@@ -251,13 +262,15 @@ export function normalize(original: string): Normalized {
 
 function normalizeChars(original: string): Normalized {
   if (!NEEDS_WORK.test(original)) return { text: original, starts: null, ends: null };
-  const parts: string[] = [];
+  // the output is written as UTF-16 code units into a buffer and decoded once: a text of
+  // nothing but fullwidth digits must not cost an array entry and a string per character
+  const out = new UnitBuffer(original.length + 16);
   const map = new OffsetBuffer(original.length + 16);
   let identity = true;
   let plainFrom = 0;
   const flushPlain = (to: number) => {
     if (to > plainFrom) {
-      parts.push(original.slice(plainFrom, to));
+      out.copy(original, plainFrom, to);
       map.plain(plainFrom, to);
     }
   };
@@ -277,14 +290,13 @@ function normalizeChars(original: string): Normalized {
       }
     }
     const lone = width === 1 && c >= 0xd800 && c <= 0xdfff;
-    const ch = original.slice(i, i + width);
     // lone surrogates and C0 controls other than tab/newline are removed
-    const out = lone || c < 0x20 || c === 0x7f ? '' : fold(cp, ch);
-    if (out !== ch) {
+    const folded = lone || c < 0x20 || c === 0x7f ? '' : fold(cp, original, i, width);
+    if (folded !== null) {
       identity = false;
       flushPlain(i);
-      parts.push(out);
-      map.from(i, i + width, out.length);
+      out.copy(folded, 0, folded.length);
+      map.from(i, i + width, folded.length);
       plainFrom = i + width;
     }
     i += width;
@@ -292,11 +304,38 @@ function normalizeChars(original: string): Normalized {
   if (identity) return { text: foldLookalikes(original), starts: null, ends: null };
   flushPlain(original.length);
   return {
-    text: foldLookalikes(parts.join('')),
+    text: foldLookalikes(out.toString()),
     starts: map.starts.subarray(0, map.length),
     ends: map.ends.subarray(0, map.length),
   };
 }
+
+/** A growable buffer of UTF-16 code units, decoded to a string once at the end. */
+class UnitBuffer {
+  private units: Uint16Array;
+  private length = 0;
+  constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
+  }
+  /** Appends s[from, to). */
+  copy(s: string, from: number, to: number): void {
+    const n = to - from;
+    if (this.length + n > this.units.length) {
+      let cap = this.units.length * 2;
+      while (cap < this.length + n) cap *= 2;
+      const u = new Uint16Array(cap);
+      u.set(this.units.subarray(0, this.length));
+      this.units = u;
+    }
+    for (let k = 0; k < n; k++) this.units[this.length + k] = s.charCodeAt(from + k);
+    this.length += n;
+  }
+  toString(): string {
+    // lone surrogates were removed, so the units are well-formed UTF-16
+    return UTF16.decode(this.units.subarray(0, this.length));
+  }
+}
+const UTF16 = new TextDecoder('utf-16le');
 
 /** Maps a [start, end) range of the normalized text back to the original text. */
 export function mapRange(n: Normalized, start: number, end: number): [number, number] {
