@@ -81,9 +81,37 @@ export function ibanLength(country: string): number {
   return ibanLengths.get(country.toUpperCase()) ?? 0;
 }
 
-export function isValidIban(raw: string): boolean {
+/** ISO 7064 mod 97-10 of letters and digits (country code and check digits moved to the end). */
+function ibanRemainder(s: string): number {
+  let r = 0;
+  const n = s.length;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt((k + 4) % n);
+    if (c >= 48 && c <= 57) r = (r * 10 + (c - 48)) % 97;
+    else if (c >= 65 && c <= 90) r = (r * 100 + (c - 55)) % 97;
+    else if (c >= 97 && c <= 122) r = (r * 100 + (c - 87)) % 97;
+    else return -1;
+  }
+  return r;
+}
+
+const ibanVerdicts = new Map<string, boolean>();
+
+/**
+ * Whether `written` is a valid IBAN (spaces and dashes allowed): mod 97 first, by character code,
+ * then ibantools for the country's format. Verdicts are cached: a hostile text repeating one
+ * valid IBAN costs one library call.
+ */
+export function isValidIban(written: string): boolean {
+  const raw = /[^A-Za-z0-9]/.test(written) ? written.replace(/[-\s]/g, '') : written;
+  if (raw.length < 5 || ibanRemainder(raw) !== 1) return false;
+  const hit = ibanVerdicts.get(raw);
+  if (hit !== undefined) return hit;
   const e = electronicFormatIBAN(raw.toUpperCase());
-  return !!e && isValidIBAN(e);
+  const ok = !!e && isValidIBAN(e);
+  if (ibanVerdicts.size > 5000) ibanVerdicts.clear();
+  ibanVerdicts.set(raw, ok);
+  return ok;
 }
 
 /** US SSN: area 001-899 except 666, group 01-99, serial 0001-9999; rejects well-known samples. */
