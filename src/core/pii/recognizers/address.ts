@@ -274,9 +274,18 @@ function isStreetType(w: string): boolean {
   return !AMBIGUOUS_STREET_WORDS.has(b) || CAP.test(w);
 }
 const HAS_LETTER = /\p{L}/u;
-const DIGIT_RUN = /\d{1,5}[A-Za-z]?(?![\p{L}\d])/gu;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** The position of the next ASCII digit at or after i (t.length if none). */
+function nextDigit(t: string, i: number): number {
+  let k = i;
+  while (k < t.length && !isDigitCode(t.charCodeAt(k))) k++;
+  return k;
+}
 const PO_BOX =
   /(?<![\p{L}])(?:\d{1,5} )?(?:P\.? ?O\.? ?Box|PO Box|Post Office Box|Postfach|Postbus|Postboks|Caixa Postal|Apartado(?: de [Cc]orreos)?|Bo[iî]te [Pp]ostale|Casella [Pp]ostale) ?\d{1,6}/gu;
+const PO_BOX_HINT = /box|post|caixa|apartado|bo[iî]te|casella/i;
+const MILITARY_HINT = /[AFD]PO A[AEP]/i;
 const MILITARY =
   /(?<![\w])(?:(?:Unit|PSC|CMR) \d{3,4},? Box \d{3,4}|USNS [A-Z][a-z]+|USNV [A-Z][a-z]+|USS [A-Z][a-z]+|USCGC [A-Z][a-z]+),?\s{1,3}[AFD]PO A[AEP] \d{5}(?!\w)/gi;
 const UNIT_LINE =
@@ -296,8 +305,37 @@ const CITY_POSTCODE = new RegExp(
 /** A postcode then a city: "8000 Aarhus", "D-10115 Berlin", "1011 AB Amsterdam", after a comma, line start or locative word. */
 const POSTCODE_CITY = new RegExp(
   `(?:^|(?<=[,;:\\n][ \\t]{0,2})|(?<=(?<![\\p{L}])(?:in|i|em|en|à|bei|nach|til|till|te|to|at|from|naar|para|pour|vers|aus|von|fra|från) ))((?:[A-Z]{1,2}-)?(?:\\d{3} \\d{2}|\\d{4,5}(?:-\\d{3})?|\\d{4} [A-Z]{2})[ \\t]{1,2}\\p{Lu}[\\p{Ll}\\p{M}'’\\-]{2,30}(?:[ \\-]\\p{Lu}[\\p{Ll}\\p{M}'’\\-]{2,30}){0,2})(?=[ \\t]*(?:[,.;\\n]|$))`,
-  'gmu',
+  'ymu',
 );
+/**
+ * POSTCODE_CITY matches found by trying the sticky regex only where a postcode can start (a
+ * digit run, or one or two capitals and a dash before it), leftmost first and without overlap,
+ * as a global search would: its lookbehinds would otherwise run at every position of the text.
+ */
+function* postcodeCities(t: string): Generator<RegExpExecArray> {
+  let after = 0;
+  for (let p = nextDigit(t, 0); p < t.length;) {
+    const s = p;
+    while (p < t.length && isDigitCode(t.charCodeAt(p))) p++;
+    const starts = [s];
+    if (t.charCodeAt(s - 1) === 45 && isUpperCode(t.charCodeAt(s - 2))) {
+      starts.unshift(s - 2);
+      if (isUpperCode(t.charCodeAt(s - 3))) starts.unshift(s - 3);
+    }
+    for (const at of starts) {
+      if (at < after) continue;
+      POSTCODE_CITY.lastIndex = at;
+      const m = POSTCODE_CITY.exec(t);
+      if (m) {
+        after = at + m[0].length;
+        yield m;
+        break;
+      }
+    }
+    p = nextDigit(t, p);
+  }
+}
+const isUpperCode = (c: number) => c >= 65 && c <= 90;
 const COUNTRY_PREFIXED =
   /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}-\d{4,5}|[A-Z]{2}-\d{3} \d{2}) \p{Lu}[\p{Ll}\p{M}'’-]{2,30}/gu;
 const YEARISH = /^(?:19|20)\d\d$/;
@@ -314,10 +352,14 @@ export const address: Recognizer = (t, out) => {
     out.push({ start: s, end: e, type: 'ADDRESS', score, recognizer: rec, context: CTX.address });
   let covered = -1;
   const cues = new CueFinder(t);
-  for (const m of matches(DIGIT_RUN, t)) {
-    const ns = m.index;
-    const ne = ns + m[0].length;
-    if (ns < covered || isWordAt(t, ns - 1)) continue;
+  for (let p = nextDigit(t, 0); p < t.length; p = nextDigit(t, p)) {
+    // a house number: 1-5 digits and an optional letter ("12", "12b"), not inside a word
+    const ns = p;
+    while (p < t.length && isDigitCode(t.charCodeAt(p))) p++;
+    if (p - ns > 5 || ns < covered || isWordAt(t, ns - 1)) continue;
+    let ne = p;
+    if (isAsciiLetter(t.charCodeAt(ne)) && !isWordAt(t, ne + 1)) ne++;
+    else if (isWordAt(t, ne)) continue;
     // every street form has letters next to the number: skip digit runs in digit-only stretches
     if (!mayBeAddress(t, ns, ne, cues)) continue;
     if (!HAS_LETTER.test(t.slice(Math.max(0, ns - 40), ne + 40))) continue;
@@ -417,11 +459,12 @@ export const address: Recognizer = (t, out) => {
       covered = e;
     }
   }
-  for (const m of matches(PO_BOX, t)) {
+  // the rare shapes run only when a word they need is in the text at all
+  for (const m of PO_BOX_HINT.test(t) ? matches(PO_BOX, t) : []) {
     if (m.index < covered) continue;
     push(m.index, extendAddress(t, m.index + m[0].length), 0.7, 'po-box');
   }
-  for (const m of matches(MILITARY, t))
+  for (const m of MILITARY_HINT.test(t) ? matches(MILITARY, t) : [])
     push(m.index, m.index + m[0].length, 0.8, 'us-military-address');
   for (const m of matches(UNIT_LINE, t))
     push(m.index, extendAddress(t, m.index + m[0].length), 0.5, 'unit');
@@ -440,7 +483,7 @@ export const address: Recognizer = (t, out) => {
     const s0 = m.index + m[0].indexOf(city);
     push(s0, extendAddress(t, m.index + m[0].length), 0.65, 'city-postcode');
   }
-  for (const m of matches(POSTCODE_CITY, t)) {
+  for (const m of postcodeCities(t)) {
     const v = m[1] ?? '';
     const code = /^\S+/.exec(v)?.[0] ?? '';
     const city = v.slice(v.lastIndexOf(' ') + 1);
