@@ -308,6 +308,21 @@ export function isValidIpv6(s: string): boolean {
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(s: string): number {
   if (!s) return 0;
+  // ASCII by code into a reused table (the common case, and every value a hostile text repeats)
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) if (s.charCodeAt(i) >= 128) ascii = false;
+  if (ascii) {
+    ASCII_COUNTS.fill(0);
+    for (let i = 0; i < s.length; i++) ASCII_COUNTS[s.charCodeAt(i)]++;
+    let h = 0;
+    for (let c = 0; c < 128; c++) {
+      const v = ASCII_COUNTS[c] ?? 0;
+      if (v === 0) continue;
+      const p = v / s.length;
+      h -= p * Math.log2(p);
+    }
+    return h;
+  }
   const counts = new Map<string, number>();
   for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
   let h = 0;
@@ -318,5 +333,6 @@ export function shannonEntropy(s: string): number {
   }
   return h;
 }
+const ASCII_COUNTS = new Int32Array(128);
 
 export { validDate };

@@ -225,8 +225,19 @@ const NOT_SECRET_LAST = new Set(
   ),
 );
 
-/** Whether an identifier names a secret (see SECRET_PARTS). */
+const keyNameVerdicts = new Map<string, boolean>();
+
+/** Whether an identifier names a secret (see SECRET_PARTS). Verdicts are cached: names repeat. */
 export function isSecretKeyName(name: string): boolean {
+  const hit = keyNameVerdicts.get(name);
+  if (hit !== undefined) return hit;
+  const v = secretKeyName(name);
+  if (keyNameVerdicts.size > 5000) keyNameVerdicts.clear();
+  keyNameVerdicts.set(name, v);
+  return v;
+}
+
+function secretKeyName(name: string): boolean {
   const parts = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
