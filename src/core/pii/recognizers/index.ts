@@ -13,8 +13,8 @@ import { phone, resetPhoneBudget } from './phone';
 import { secret } from './secret';
 import {
   applyContext,
+  digitRegions,
   inRegions,
-  regionsAround,
   scan,
   type Candidate,
   type Recognizer,
@@ -49,8 +49,6 @@ export const RECOGNIZERS: ReadonlyArray<[string, Recognizer]> = [
   ...DIGIT_RECOGNIZERS,
 ];
 
-const DIGIT_ANCHOR = /\d{1,64}/g;
-
 /** Runs every recognizer on already-normalised text; returns raw scored candidates (overlapping). */
 export function runRecognizers(
   t: string,
@@ -62,7 +60,7 @@ export function runRecognizers(
   scan.threshold = threshold;
   for (const [, r] of TEXT_RECOGNIZERS) r(t, out);
   // region by region, every digit recognizer in turn: they share the region's digit groups
-  for (const reg of regionsAround(t, DIGIT_ANCHOR, 120, 200))
+  for (const reg of digitRegions(t, 120, 200))
     for (const [, r] of DIGIT_RECOGNIZERS) inRegions([reg], r, out);
   dateOfBirth(t, out);
   applyContext(t, out);

@@ -74,31 +74,71 @@ export interface Region {
   text: string;
 }
 export function regionsAround(t: string, anchor: RegExp, before: number, after: number): Region[] {
-  const out: Region[] = [];
-  let rs = -1;
-  let re = -1;
+  const out = new RegionBuilder(t, before, after);
   anchor.lastIndex = 0;
   for (let m = anchor.exec(t); m !== null; m = anchor.exec(t)) {
-    const e = Math.min(t.length, m.index + m[0].length + after);
-    if (rs !== -1 && m.index - before <= re) {
-      re = Math.max(re, e);
-    } else {
-      if (rs !== -1) out.push({ start: rs, text: t.slice(rs, re) });
-      let s = Math.max(0, m.index - before);
-      // start regions on a whitespace boundary so look-behinds see a clean left edge (searched
-      // in a bounded window: a text without spaces must not cost a scan per anchor)
-      const ws = t.slice(Math.max(0, s - 32), s + 1).lastIndexOf(' ');
-      if (ws !== -1) s = Math.max(0, s - 32) + ws;
-      rs = s;
-      re = e;
-    }
+    out.add(m.index, m.index + m[0].length);
     if (m[0].length === 0) anchor.lastIndex++;
   }
-  if (rs !== -1) out.push({ start: rs, text: t.slice(rs, re) });
-  return out;
+  return out.done();
 }
 
-/** Runs a recognizer on regions and shifts its candidates back to text offsets. */
+/** regionsAround for runs of ASCII digits, found by character code (no match object per run). */
+export function digitRegions(t: string, before: number, after: number): Region[] {
+  const out = new RegionBuilder(t, before, after);
+  const n = t.length;
+  for (let p = 0; p < n;) {
+    const c = t.charCodeAt(p);
+    if (c < 48 || c > 57) {
+      p++;
+      continue;
+    }
+    const s = p;
+    while (p < n) {
+      const d = t.charCodeAt(p);
+      if (d < 48 || d > 57) break;
+      p++;
+    }
+    out.add(s, p);
+  }
+  return out.done();
+}
+
+/** Merges anchors, given in order, into regions of `before` and `after` characters around them. */
+class RegionBuilder {
+  private readonly out: Region[] = [];
+  private rs = -1;
+  private re = -1;
+  constructor(
+    private readonly t: string,
+    private readonly before: number,
+    private readonly after: number,
+  ) {}
+  add(start: number, end: number): void {
+    const e = Math.min(this.t.length, end + this.after);
+    if (this.rs !== -1 && start - this.before <= this.re) {
+      this.re = Math.max(this.re, e);
+      return;
+    }
+    this.flush();
+    let s = Math.max(0, start - this.before);
+    // start regions on a whitespace boundary so look-behinds see a clean left edge (searched
+    // in a bounded window: a text without spaces must not cost a scan per anchor)
+    const ws = this.t.slice(Math.max(0, s - 32), s + 1).lastIndexOf(' ');
+    if (ws !== -1) s = Math.max(0, s - 32) + ws;
+    this.rs = s;
+    this.re = e;
+  }
+  private flush(): void {
+    if (this.rs !== -1) this.out.push({ start: this.rs, text: this.t.slice(this.rs, this.re) });
+  }
+  done(): Region[] {
+    this.flush();
+    this.rs = -1;
+    return this.out;
+  }
+}
+
 export function inRegions(regions: readonly Region[], r: Recognizer, out: Candidate[]): void {
   for (const reg of regions) {
     const local: Candidate[] = [];
