@@ -8,7 +8,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ServerConfig } from './config';
 import { securityHeaderRecord, securityHeaders } from './security-headers';
 import { apiError } from './errors';
-import type { Detector } from './rescan';
+import type { Detector, Scanner } from './rescan';
+import { inlineScanner } from './rescan';
 import type { RateLimiter } from './rate-limit';
 import { memoryRateLimiter } from './rate-limit';
 import { ProxyMetrics } from './metrics';
@@ -19,7 +20,12 @@ import { fetchTransport } from './upstream';
 
 export interface AppDeps {
   config: ServerConfig;
-  /** The src/core PII detector for the re-scan; without one, chat requests fail closed. */
+  /**
+   * How the re-scan runs. The Node entry injects the worker pool (rescan-pool.ts); without one the
+   * `detector` runs inline (runtimes without worker threads, tests of the app alone).
+   */
+  scanner?: Scanner;
+  /** The src/core PII detector for an inline re-scan; without one, chat requests fail closed. */
   detector?: Detector;
   /** Defaults to an in-memory token bucket (one instance); main.ts injects Redis when configured. */
   rateLimiter?: RateLimiter;
@@ -55,7 +61,7 @@ export function createApp(deps: AppDeps): Hono {
 
   registerProxyRoutes(app, {
     config,
-    detector: deps.detector,
+    scanner: deps.scanner ?? inlineScanner(deps.detector),
     rateLimiter: deps.rateLimiter ?? memoryRateLimiter(config.rateLimitRpm),
     logger: deps.logger ?? ((line) => console.log(JSON.stringify(line))),
     metrics: deps.metrics ?? new ProxyMetrics(),

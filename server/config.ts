@@ -49,6 +49,12 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Re-scan threshold; undefined = the detector's DEFAULT_THRESHOLD. */
   rescanThreshold: number | undefined;
+  /** Longest a request's re-scan may run (and wait for a worker), ms; beyond it the request is refused. */
+  rescanBudgetMs: number;
+  /** Re-scan worker threads; 0 = one per core. */
+  rescanWorkers: number;
+  /** Re-scans that may wait for a worker; 0 = 8 per worker. More get 503 `rescan_busy`. */
+  rescanQueue: number;
   /**
    * Whether a user may confirm sending personal values unredacted (`X-Hearth-Override:
    * unredacted`). Off by default: the organisation decides. Secrets never pass either way.
@@ -197,6 +203,9 @@ export function readConfig(
     upstreamTimeoutMs: parseInteger(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 10, 3_600_000),
     trustProxy: parseBool(env, 'TRUST_PROXY'),
     rescanThreshold: parseThreshold(nonEmpty(env.RESCAN_THRESHOLD)),
+    rescanBudgetMs: parseInteger(env, 'RESCAN_BUDGET_MS', 2_000, 10, 600_000),
+    rescanWorkers: parseInteger(env, 'RESCAN_WORKERS', 0, 0, 256),
+    rescanQueue: parseInteger(env, 'RESCAN_QUEUE', 0, 0, 100_000),
     allowUnredactedOverride: parseBool(env, 'ALLOW_UNREDACTED_OVERRIDE'),
   };
 }

@@ -7,12 +7,19 @@
  * The wire contract is documented in docs/proxy.md.
  */
 import type { Context, Hono } from 'hono';
+import { createParser } from 'eventsource-parser';
 import type { ServerConfig, TierConfig, TierName } from './config';
 import { TIER_NAMES } from './config';
 import { apiError } from './errors';
-import { parseChatRequest, textsOf, upstreamBody } from './chat-request';
-import type { Detector, RescanVerdict } from './rescan';
-import { applyOverride, rescan } from './rescan';
+import {
+  MAX_JSON_DEPTH,
+  nestsDeeperThan,
+  parseChatRequest,
+  textsOf,
+  upstreamBody,
+} from './chat-request';
+import type { RescanVerdict, ScanOutcome, Scanner } from './rescan';
+import { applyOverride } from './rescan';
 import type { RateLimiter } from './rate-limit';
 import type { ProxyMetrics } from './metrics';
 import { markSecured } from './security-headers';
@@ -35,16 +42,23 @@ export interface RequestLogLine {
   bytes_out: number;
   upstream_ms: number | null;
   total_ms: number;
-  rescan: RescanVerdict['verdict'] | 'skipped';
+  rescan: RescanLogValue;
   outcome: 'ok' | 'error' | 'client_closed' | 'stream_error';
 }
+
+/** What the re-scan came to, for the log: never what it found beyond the types. */
+export type RescanLogValue =
+  RescanVerdict['verdict'] | Exclude<ScanOutcome['verdict'], RescanVerdict['verdict']> | 'skipped';
 
 export type Logger = (line: RequestLogLine) => void;
 
 export interface ProxyDeps {
   config: ServerConfig;
-  /** The src/core detector; when missing every chat request fails closed with `rescan_failed`. */
-  detector: Detector | undefined;
+  /**
+   * Runs the re-scan (app.ts: inline with the detector unless the entry injects the worker pool);
+   * a scanner without a detector fails every chat request closed with `rescan_failed`.
+   */
+  scanner: Scanner;
   rateLimiter: RateLimiter;
   logger: Logger;
   metrics: ProxyMetrics;
@@ -91,7 +105,7 @@ interface RequestState {
   bytesIn: number;
   bytesOut: number;
   upstreamMs: number | null;
-  rescan: RescanVerdict['verdict'] | 'skipped';
+  rescan: RescanLogValue;
   /** Set when a streaming response writes the log line itself when the stream ends. */
   deferred: boolean;
 }
@@ -475,6 +489,14 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new HttpError(400, 'invalid_request', 'The body must be a JSON object');
     }
+    if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
+      throw new HttpError(
+        400,
+        'too_deeply_nested',
+        `The body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep`,
+        { max_depth: MAX_JSON_DEPTH },
+      );
+    }
     return parsed as Record<string, unknown>;
   }
 
@@ -498,6 +520,16 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
       );
     }
     return tier;
+  }
+
+  function busy(): HttpError {
+    return new HttpError(
+      503,
+      'rescan_busy',
+      'The proxy is checking too many requests at once; nothing was sent, retry shortly',
+      { retry_after_s: 1 },
+      { 'Retry-After': '1' },
+    );
   }
 
   // ---- routes -------------------------------------------------------------------------------
@@ -536,6 +568,8 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     '/api/v1/chat/completions',
     route('chat', { origin: true, auth: true, rateLimit: true }, async (c, st) => {
       const tier = pickTier(c, st);
+      // Saturated: say so before reading a body that could not be checked anyway.
+      if (!deps.scanner.hasCapacity()) throw busy();
       const original = await readJsonBody(c, st);
       const parsed = parseChatRequest(original);
       if (!parsed.ok) {
@@ -555,9 +589,17 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           'This server does not allow sending personal data unredacted; nothing was sent',
         );
       }
-      const scanned: RescanVerdict = deps.detector
-        ? rescan(textsOf(request), deps.detector, config.rescanThreshold)
-        : { verdict: 'failed' };
+      const outcome = await deps.scanner.scan(textsOf(request), config.rescanThreshold);
+      st.rescan = outcome.verdict;
+      if (outcome.verdict === 'busy') throw busy();
+      if (outcome.verdict === 'timeout') {
+        throw new HttpError(
+          422,
+          'rescan_budget_exceeded',
+          'The request could not be checked within the re-scan budget; nothing was sent. Send less text at once',
+        );
+      }
+      const scanned: RescanVerdict = outcome;
       const verdict = override ? applyOverride(scanned) : scanned;
       st.rescan = verdict.verdict;
       if (verdict.verdict === 'failed') {
@@ -768,6 +810,14 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     const decoder = new TextDecoder();
     let pending: Uint8Array = new Uint8Array(0);
     let sawDone = false;
+    // The events are passed on as the upstream wrote them; the parser only tells where a real
+    // `data: [DONE]` event is. "[DONE]" inside an answer's text, a comment or another field is
+    // content, and a stream cut off after it is still a broken stream.
+    const events = createParser({
+      onEvent(event) {
+        if (event.data === '[DONE]') sawDone = true;
+      },
+    });
     let finished = false;
 
     const finish = (outcome: RequestLogLine['outcome']): void => {
@@ -845,7 +895,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
             }
             const complete = end === data.length ? data : data.subarray(0, end);
             pending = end === data.length ? new Uint8Array(0) : data.slice(end);
-            if (!sawDone && decoder.decode(complete).includes('[DONE]')) sawDone = true;
+            if (!sawDone) events.feed(decoder.decode(complete));
             st.bytesOut += complete.byteLength;
             out.enqueue(complete);
             return;

@@ -1,13 +1,17 @@
 /**
  * Fail-closed re-scan: the proxy runs the same src/core detector the browser ran, on every piece of
- * text it would forward. The detector is injected so the app stays runtime-neutral and testable;
- * main.ts passes src/core/pii's `detectPatterns`.
+ * text it would forward, each alone and all joined (src/core/pii scanForwarded). How the scan runs
+ * is injected: on Node a pool of worker threads with a time budget (rescan-pool.ts), elsewhere
+ * inline with the detector (`inlineScanner`), so the app stays runtime-neutral and testable.
  */
+import { scanForwarded } from '../src/core/pii';
 
 /** What the proxy needs from a detector entity: never the value itself. */
 export interface DetectedEntity {
   type: string;
   score: number;
+  start?: number;
+  end?: number;
 }
 
 /** Same shape as src/core/pii's `detectPatterns`. Synchronous. */
@@ -21,6 +25,25 @@ export type RescanVerdict =
   | { verdict: 'blocked'; types: string[] }
   | { verdict: 'overridden'; types: string[] }
   | { verdict: 'failed' };
+
+/**
+ * What a scanner answers: a verdict, or that it could not give one in time. 'timeout': this
+ * request's scan outlived the time budget (the request is refused: 4xx, nothing sent). 'busy':
+ * every worker is taken and the queue is full, or the request waited too long for a worker.
+ */
+export type ScanOutcome =
+  | { verdict: 'clean' }
+  | { verdict: 'blocked'; types: string[] }
+  | { verdict: 'failed' }
+  | { verdict: 'timeout' }
+  | { verdict: 'busy' };
+
+export interface Scanner {
+  scan(texts: string[], threshold: number | undefined): Promise<ScanOutcome>;
+  /** False when a scan submitted now would be refused as busy (checked before the body is read). */
+  hasCapacity(): boolean;
+  close?(): Promise<void>;
+}
 
 /** Entity types that never leave, even when the user confirmed sending unredacted text. */
 export const NEVER_OVERRIDDEN: ReadonlySet<string> = new Set(['SECRET']);
@@ -37,24 +60,26 @@ export function applyOverride(verdict: RescanVerdict): RescanVerdict {
   return { verdict: 'overridden', types: verdict.types };
 }
 
+/** The re-scan on the calling thread: every text alone and all joined. */
 export function rescan(
   texts: readonly string[],
   detect: Detector,
   threshold: number | undefined,
-): RescanVerdict {
-  const types = new Set<string>();
-  try {
-    const options = threshold === undefined ? undefined : { threshold };
-    for (const text of texts) {
-      if (text.length === 0) continue;
-      for (const entity of detect(text, options)) {
-        // Detectors already apply the threshold; check again so a detector that ignores the
-        // option cannot let a confident finding through.
-        if (threshold === undefined || entity.score >= threshold) types.add(String(entity.type));
-      }
-    }
-  } catch {
-    return { verdict: 'failed' };
-  }
-  return types.size > 0 ? { verdict: 'blocked', types: [...types].sort() } : { verdict: 'clean' };
+): Extract<ScanOutcome, { verdict: 'clean' | 'blocked' | 'failed' }> {
+  const v = scanForwarded(texts, detect, threshold);
+  if (v.verdict === 'failed') return { verdict: 'failed' };
+  return v.verdict === 'blocked' ? { verdict: 'blocked', types: v.types } : { verdict: 'clean' };
+}
+
+/**
+ * Scans on the calling thread. For runtimes without worker threads (an edge runtime, whose own
+ * CPU limit per request then applies) and for tests of the app alone; it has no time budget, so
+ * the Node entry never uses it.
+ */
+export function inlineScanner(detect: Detector | undefined): Scanner {
+  return {
+    scan: async (texts, threshold) =>
+      detect ? rescan(texts, detect, threshold) : { verdict: 'failed' },
+    hasCapacity: () => true,
+  };
 }

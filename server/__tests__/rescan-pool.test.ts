@@ -1,0 +1,130 @@
+/**
+ * The re-scan off the event loop (issue 15, finding 1): the real worker threads running src/core's
+ * detector behind the real Node server. A hostile body costs at most the time budget on one
+ * worker, /api/health keeps answering meanwhile, and a saturated pool says 503 at once.
+ */
+import { readConfig } from '../config';
+import { describe, expect, it } from 'vitest';
+import { RescanPool } from '../rescan-pool';
+import { startNodeServer } from '../node';
+import { rescanWorkerScript } from '../../testing/rescan-worker-bundle';
+import { chatBody, post, proxy, stub, waitFor } from './harness';
+
+/** `unit` repeated to `chars` characters: the bodies of the security review. */
+function hostile(unit: string, chars: number): string {
+  return unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
+}
+
+const PROSE =
+  'The quarterly review moves to Thursday; bring the figures for the northern region and the ' +
+  'notes from the supplier meeting, and we will go through the open questions one by one. ';
+
+/** A pool of one worker (unless told otherwise), once it has loaded the detector. */
+async function pool(options: {
+  size?: number;
+  budgetMs: number;
+  maxQueue?: number;
+}): Promise<RescanPool> {
+  const p = new RescanPool({ script: rescanWorkerScript(), size: 1, ...options });
+  await p.ready();
+  return p;
+}
+
+async function errorCode(res: Response): Promise<string | undefined> {
+  return ((await res.json()) as { error?: { code?: string } }).error?.code;
+}
+
+describe('the re-scan runs in worker threads', () => {
+  it('keeps /api/health answering while a hostile body is scanned, and saturation is a fast 503', async () => {
+    const upstream = await stub();
+    const scanner = await pool({ budgetMs: 2_000, maxQueue: 0 });
+    const p = await proxy(upstream, {}, { scanner });
+    // 1,000,000 characters of `a.com `: 73 s on the event loop before this issue.
+    const flood = post(p.url, chatBody(hostile('a.com ', 1_000_000)));
+    await waitFor(() => scanner.stats().running === 1, 10_000);
+
+    const health = await fetch(`${p.url}/api/health`);
+    expect(health.status).toBe(200);
+    // Answered while the scan was still running: the event loop was free.
+    expect(scanner.stats().running).toBe(1);
+
+    // The only worker is busy and nothing may wait: refused at once, before the body is read.
+    const refused = await post(p.url, chatBody('hello'));
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(await errorCode(refused)).toBe('rescan_busy');
+    expect(scanner.stats().running).toBe(1);
+
+    const res = await flood;
+    // Refused when the scan outlives the budget; with a faster detector it may finish in time.
+    const code = res.status === 200 ? 'ok' : await errorCode(res);
+    expect(['rescan_budget_exceeded', 'pii_detected', 'ok']).toContain(code);
+    if (code !== 'ok') expect(upstream.chatRequests()).toHaveLength(0);
+    expect(p.logs.map((l) => l.code)).toContain('rescan_busy');
+  });
+
+  it('refuses a scan that outlives its budget with 422, sends nothing and replaces the worker', async () => {
+    const upstream = await stub();
+    const scanner = await pool({ budgetMs: 10 });
+    const p = await proxy(upstream, {}, { scanner });
+    // About 1 MB of plain prose: far more than 10 ms of scanning, hostile or not.
+    const res = await post(p.url, chatBody(hostile(PROSE, 1_000_000)));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('rescan_budget_exceeded');
+    expect(body.error.message).toContain('nothing was sent');
+    expect(upstream.chatRequests()).toHaveLength(0);
+    expect(p.logs.at(-1)).toMatchObject({ status: 422, rescan: 'timeout' });
+    expect(scanner.stats().replaced).toBe(1);
+
+    // The replacement worker takes the next request.
+    await waitFor(() => scanner.stats().ready === 1, 10_000);
+    const ok = await post(p.url, chatBody('hello there'));
+    expect(ok.status).toBe(200);
+    expect(upstream.chatRequests()).toHaveLength(1);
+  });
+
+  it('lets requests wait for a busy worker, up to the queue length', async () => {
+    const scanner = await pool({ budgetMs: 10_000, maxQueue: 2 });
+    const slow = scanner.scan([hostile('Mr. Abc ', 200_000)], undefined);
+    await waitFor(() => scanner.stats().running === 1, 10_000);
+    const waiting = [scanner.scan(['mail jane@example.org'], undefined), scanner.scan(['hi'], 0.5)];
+    expect(scanner.stats().queued).toBe(2);
+    expect(scanner.hasCapacity()).toBe(false);
+    expect(await scanner.scan(['hi'], undefined)).toEqual({ verdict: 'busy' });
+    expect(await Promise.all(waiting)).toEqual([
+      { verdict: 'blocked', types: ['EMAIL'] },
+      { verdict: 'clean' },
+    ]);
+    expect(['clean', 'blocked', 'timeout']).toContain((await slow).verdict);
+    await scanner.close();
+  });
+
+  it('each reproduction of the review ends within the budget while health keeps answering', async () => {
+    const upstream = await stub();
+    const scanner = await pool({ budgetMs: 1_000 });
+    const p = await proxy(upstream, {}, { scanner });
+    for (const payload of [
+      hostile('a.com ', 500_000),
+      hostile('Mr. Abc ', 1_000_000),
+      hostile('1', 1_000_000),
+    ]) {
+      const pending = post(p.url, chatBody(payload));
+      await waitFor(() => scanner.stats().running === 1, 10_000);
+      expect((await fetch(`${p.url}/api/health`)).status).toBe(200);
+      const res = await pending;
+      expect([200, 422]).toContain(res.status);
+      await waitFor(() => scanner.stats().ready === 1, 10_000);
+    }
+  });
+
+  it('a server whose re-scan workers cannot start does not start', async () => {
+    const broken = new RescanPool({ script: '/nonexistent/rescan-worker.mjs', budgetMs: 100 });
+    await expect(broken.ready()).rejects.toThrow();
+    await broken.close();
+    const config = readConfig({ PORT: '0' }, { version: '1', staticRoot: 'dist' });
+    await expect(
+      startNodeServer({ config, hostname: '127.0.0.1', rescanWorker: '/nonexistent/w.mjs' }),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * A re-scan worker thread (worker_threads): runs src/core's scanForwarded with the pattern
+ * detector on the texts the main thread sends, so a slow scan never holds up the event loop. The
+ * pool (rescan-pool.ts) terminates a worker whose scan outlives the time budget and starts a new
+ * one. Built next to main.js (vite.server.config.ts); tests load a bundle of this file.
+ */
+import { parentPort } from 'node:worker_threads';
+import { detectPatterns, scanForwarded } from '../src/core/pii';
+import type { ReadyMessage, ScanReply, ScanTask } from './rescan-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('rescan-worker must run in a worker thread');
+
+port.on('message', (task: ScanTask) => {
+  const verdict = scanForwarded(task.texts, detectPatterns, task.threshold);
+  // Only the verdict and the types go back: never values, and no list of findings that an
+  // adversarial text could make as large as itself.
+  const reply: ScanReply =
+    verdict.verdict === 'blocked'
+      ? { id: task.id, verdict: 'blocked', types: verdict.types }
+      : { id: task.id, verdict: verdict.verdict };
+  port.postMessage(reply);
+});
+
+port.postMessage({ ready: true } satisfies ReadyMessage);
