@@ -76,6 +76,12 @@ export function createApp(deps: AppDeps): Hono {
     c.json(apiError('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),
   );
 
+  // Source maps embed the app's whole source (910 files): the build keeps them beside the bundles
+  // for reading stack traces on the server, but they are never served (see docs/proxy.md).
+  app.get('*', async (c, next) => {
+    if (c.req.path.endsWith('.map')) return c.json(apiError('not_found', 'Not found'), 404);
+    return next();
+  });
   if (staticFiles) app.use('*', staticFiles);
   // Client-side routes get index.html; a missing file (a path with an extension) stays a 404 so a
   // stale or mistyped asset URL never receives HTML that the browser would try to run as script.

@@ -45,8 +45,14 @@ export interface ServerConfig {
   maxTokensCap: number;
   /** Time to the upstream's response headers, and the longest silence inside a stream. */
   upstreamTimeoutMs: number;
-  /** Trust X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto from exactly one reverse proxy. */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of this server to trust (TRUST_PROXY, 0 = none): the client
+   * address, host and scheme are the X-Forwarded-* entries the outermost of them appended, counted
+   * from the right; entries further left come from the client and are ignored.
+   */
+  trustProxy: number;
+  /** Bearer token for /api/metrics (METRICS_TOKEN); see docs/proxy.md for who may read metrics. */
+  metricsToken: string | undefined;
   /** Re-scan threshold; undefined = the detector's DEFAULT_THRESHOLD. */
   rescanThreshold: number | undefined;
   /** Longest a request's re-scan may run (and wait for a worker), ms; beyond it the request is refused. */
@@ -97,6 +103,17 @@ function parseBool(env: Env, name: string): boolean {
   if (raw === undefined || raw === '0' || raw === 'false' || raw === 'no') return false;
   if (raw === '1' || raw === 'true' || raw === 'yes') return true;
   throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
+}
+
+/** A hop count; `true`/`yes` are read as 1, what the variable meant before it took a number. */
+function parseHops(env: Env, name: string): number {
+  const raw = nonEmpty(env[name])?.toLowerCase();
+  if (raw === undefined || raw === 'false' || raw === 'no') return 0;
+  if (raw === 'true' || raw === 'yes') return 1;
+  if (/^\d{1,2}$/.test(raw) && Number(raw) <= 10) return Number(raw);
+  throw new ConfigError(
+    `${name} must be the number of trusted reverse proxies (0-10), got "${raw}"`,
+  );
 }
 
 function parseBaseUrl(name: string, raw: string): string {
@@ -201,7 +218,8 @@ export function readConfig(
     maxBodyBytes: parseInteger(env, 'MAX_BODY_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
     maxTokensCap: parseInteger(env, 'MAX_TOKENS_CAP', 4_096, 1, 1_000_000),
     upstreamTimeoutMs: parseInteger(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 10, 3_600_000),
-    trustProxy: parseBool(env, 'TRUST_PROXY'),
+    trustProxy: parseHops(env, 'TRUST_PROXY'),
+    metricsToken: nonEmpty(env.METRICS_TOKEN),
     rescanThreshold: parseThreshold(nonEmpty(env.RESCAN_THRESHOLD)),
     rescanBudgetMs: parseInteger(env, 'RESCAN_BUDGET_MS', 2_000, 10, 600_000),
     rescanWorkers: parseInteger(env, 'RESCAN_WORKERS', 0, 0, 256),

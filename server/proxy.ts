@@ -144,6 +144,27 @@ function isLoopback(hostname: string): boolean {
   );
 }
 
+/** A peer address on this host: 127.0.0.0/8 or ::1, also as an IPv4-mapped IPv6 address. */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.toLowerCase().replace(/^::ffff:/, '');
+  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+
+/**
+ * The X-Forwarded-* entry written by the outermost of `hops` trusted reverse proxies: the
+ * `hops`-th entry from the right (each proxy appends what it saw), or the first when there are
+ * fewer. Entries further left come from the client and can be forged. undefined when no proxy is
+ * trusted or the header is missing.
+ */
+export function forwardedEntry(header: string | undefined, hops: number): string | undefined {
+  if (hops <= 0 || header === undefined) return undefined;
+  const entries = header
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
+  return entries[Math.max(0, entries.length - hops)];
+}
+
 function sseEvent(data: unknown): Uint8Array {
   return encoder.encode(`data: ${JSON.stringify(data)}\n\n`);
 }
@@ -270,12 +291,27 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
   }
 
   function effectiveHost(c: Context): string {
-    if (config.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded.toLowerCase();
-    }
+    const forwarded = forwardedEntry(c.req.header('x-forwarded-host'), config.trustProxy);
+    if (forwarded) return forwarded.toLowerCase();
     // Without a Host header (in-process calls on some runtimes) the URL's host stands in.
     return (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+  }
+
+  /** The scheme the client used: the connection's, or what the trusted proxy says it saw. */
+  function effectiveScheme(c: Context): string {
+    const forwarded = forwardedEntry(c.req.header('x-forwarded-proto'), config.trustProxy);
+    const proto = forwarded?.toLowerCase();
+    if (proto === 'http' || proto === 'https') return proto;
+    return new URL(c.req.url).protocol.replace(/:$/, '');
+  }
+
+  /** scheme://host[:port] of this server as the client addressed it, normalised like Origin. */
+  function ownOrigin(c: Context): string | undefined {
+    try {
+      return new URL(`${effectiveScheme(c)}://${effectiveHost(c)}`).origin;
+    } catch {
+      return undefined;
+    }
   }
 
   /** undefined = no Origin header; 'same' | 'allowed' | 'refused'. */
@@ -287,14 +323,15 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     }
     if (allowedOrigins.has(origin)) return 'allowed';
     if (origin === 'null') return 'refused';
-    let host: string;
+    let url: URL;
     try {
-      host = new URL(origin).host.toLowerCase();
+      url = new URL(origin);
     } catch {
       return 'refused';
     }
-    if (host === '' || host !== effectiveHost(c)) return 'refused';
-    return hostAllowed(hostnameOf(host)) ? 'same' : 'refused';
+    // Scheme, host and port: https://host:port is another origin than http://host:port.
+    if (url.host === '' || url.origin === 'null' || url.origin !== ownOrigin(c)) return 'refused';
+    return hostAllowed(hostnameOf(url.host.toLowerCase())) ? 'same' : 'refused';
   }
 
   /**
@@ -316,27 +353,58 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     headers.Vary = 'Origin';
   }
 
+  /** Index of the bearer token presented among `tokens`, or -1. */
+  function presentedToken(c: Context, tokens: readonly string[]): number {
+    const auth = c.req.header('authorization') ?? '';
+    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(auth);
+    const presented = match?.[1] ?? '';
+    let found = -1;
+    tokens.forEach((token, i) => {
+      // Compare against every token: no early exit.
+      if (constantTimeEqual(presented, token) && found === -1) found = i;
+    });
+    return found;
+  }
+
+  function unauthorised(): HttpError {
+    return new HttpError(
+      401,
+      'unauthorized',
+      'A valid proxy token is required',
+      {},
+      { 'WWW-Authenticate': 'Bearer realm="hearth"' },
+    );
+  }
+
+  /**
+   * Who may read /api/metrics: the METRICS_TOKEN when set, else any PROXY_TOKEN; with neither,
+   * only a client on this host talking to the server directly (a local scraper). Behind a trusted
+   * reverse proxy every peer looks local, so there a token is required.
+   */
+  function authoriseMetrics(c: Context): void {
+    if (config.metricsToken !== undefined) {
+      if (presentedToken(c, [config.metricsToken]) === -1) throw unauthorised();
+      return;
+    }
+    if (config.proxyTokens.length > 0) {
+      if (presentedToken(c, config.proxyTokens) === -1) throw unauthorised();
+      return;
+    }
+    const peer = deps.clientAddress?.(c);
+    if (config.trustProxy === 0 && peer !== undefined && isLoopbackAddress(peer)) return;
+    throw new HttpError(
+      403,
+      'metrics_not_allowed',
+      'Metrics are served to this host only; set METRICS_TOKEN to scrape them from elsewhere',
+    );
+  }
+
   /** Returns the rate-limit key for an authorised client, or throws. */
   function authorise(c: Context): string {
     if (config.proxyTokens.length > 0) {
-      const auth = c.req.header('authorization') ?? '';
-      const match = /^Bearer[ ]+(\S+)\s*$/i.exec(auth);
-      const presented = match?.[1] ?? '';
-      let found = -1;
-      config.proxyTokens.forEach((token, i) => {
-        // Compare against every token: no early exit.
-        if (constantTimeEqual(presented, token) && found === -1) found = i;
-      });
+      const found = presentedToken(c, config.proxyTokens);
       if (found === -1) {
-        throw new HttpError(
-          401,
-          'unauthorized',
-          'A valid proxy token is required',
-          {},
-          {
-            'WWW-Authenticate': 'Bearer realm="hearth"',
-          },
-        );
+        throw unauthorised();
       }
       return `token:${found}`;
     }
@@ -344,14 +412,9 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
   }
 
   function clientIp(c: Context): string | undefined {
-    if (config.trustProxy) {
-      // The address our one trusted reverse proxy saw is the last entry it appended; entries
-      // further left come from the client and can be forged.
-      const hops = c.req.header('x-forwarded-for')?.split(',');
-      const last = hops?.[hops.length - 1]?.trim();
-      if (last) return last;
-    }
-    return deps.clientAddress?.(c);
+    return (
+      forwardedEntry(c.req.header('x-forwarded-for'), config.trustProxy) ?? deps.clientAddress?.(c)
+    );
   }
 
   type Handler = (c: Context, st: RequestState) => Promise<Reply>;
@@ -361,7 +424,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
    */
   function route(
     name: string,
-    guards: { origin: boolean; auth: boolean; rateLimit: boolean },
+    guards: { origin: boolean; auth: boolean | 'metrics'; rateLimit: boolean },
     handler: Handler,
   ) {
     return async (c: Context): Promise<Response> => {
@@ -383,7 +446,8 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
         if (guards.origin && classifyOrigin(c) === 'refused') {
           throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the proxy');
         }
-        const clientKey = guards.auth ? authorise(c) : 'none';
+        if (guards.auth === 'metrics') authoriseMetrics(c);
+        const clientKey = guards.auth === true ? authorise(c) : 'none';
         if (guards.rateLimit) {
           let decision;
           try {
@@ -648,7 +712,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
 
   app.get(
     '/api/metrics',
-    route('metrics', { origin: true, auth: true, rateLimit: false }, async () =>
+    route('metrics', { origin: true, auth: 'metrics', rateLimit: false }, async () =>
       textReply(metrics.render(), 200, 'text/plain; version=0.0.4; charset=utf-8'),
     ),
   );

@@ -140,3 +140,74 @@ describe('the re-scan covers every forwarded string, alone and joined', () => {
     expect(upstream.chatRequests()).toHaveLength(0);
   });
 });
+
+describe('finding 4: origin scheme, metrics, trusted hops', () => {
+  it('compares the Origin scheme too: an http server refuses https://its-host:port', async () => {
+    const upstream = await stub();
+    const p = await proxy(upstream);
+    const https = p.url.replace('http://', 'https://');
+    const refused = await post(p.url, chatBody('hi'), { Origin: https });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'origin_not_allowed' } });
+    // A forged X-Forwarded-Proto changes nothing without a trusted proxy.
+    const forged = await post(p.url, chatBody('hi'), {
+      Origin: https,
+      'X-Forwarded-Proto': 'https',
+    });
+    expect(forged.status).toBe(403);
+    expect((await post(p.url, chatBody('hi'), { Origin: p.url })).status).toBe(200);
+    expect(upstream.chatRequests()).toHaveLength(1);
+  });
+
+  it('behind a trusted TLS-terminating proxy, the scheme it reports is the one compared', async () => {
+    const upstream = await stub();
+    const p = await proxy(upstream, { TRUST_PROXY: '1' });
+    const https = p.url.replace('http://', 'https://');
+    const viaTls = { 'X-Forwarded-Proto': 'https' };
+    expect((await post(p.url, chatBody('hi'), { Origin: https, ...viaTls })).status).toBe(200);
+    expect((await post(p.url, chatBody('hi'), { Origin: p.url, ...viaTls })).status).toBe(403);
+    // The client's own entry further left is not the proxy's.
+    const spoofed = { 'X-Forwarded-Proto': 'https, http' };
+    expect((await post(p.url, chatBody('hi'), { Origin: https, ...spoofed })).status).toBe(403);
+  });
+
+  it('reads the client address n hops from the right with TRUST_PROXY=n', async () => {
+    const upstream = await stub();
+    const p = await proxy(upstream, { RATE_LIMIT_RPM: '2', TRUST_PROXY: '2' });
+    // client -> edge proxy (appends the client) -> inner proxy (appends the edge) -> us
+    const via = (forged: string, client: string) => ({
+      'X-Forwarded-For': `${forged}, ${client}, 10.0.0.7`,
+    });
+    const statuses: number[] = [];
+    for (const forged of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+      statuses.push((await post(p.url, chatBody('hi'), via(forged, '203.0.113.9'))).status);
+    }
+    // Rotating the forged entries does not give a new bucket.
+    expect(statuses).toEqual([200, 200, 429]);
+    expect((await post(p.url, chatBody('hi'), via('x', '203.0.113.10'))).status).toBe(200);
+  });
+
+  it('metrics: a separate METRICS_TOKEN when set, else PROXY_TOKEN, else this host only', async () => {
+    const upstream = await stub();
+    const withMetricsToken = await proxy(upstream, {
+      METRICS_TOKEN: 'm-token',
+      PROXY_TOKEN: 'user-token',
+    });
+    const get = (url: string, token?: string) =>
+      fetch(`${url}/api/metrics`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+    expect((await get(withMetricsToken.url)).status).toBe(401);
+    expect((await get(withMetricsToken.url, 'user-token')).status).toBe(401);
+    expect((await get(withMetricsToken.url, 'm-token')).status).toBe(200);
+
+    const proxyTokenOnly = await proxy(upstream, { PROXY_TOKEN: 'user-token' });
+    expect((await get(proxyTokenOnly.url)).status).toBe(401);
+    expect((await get(proxyTokenOnly.url, 'user-token')).status).toBe(200);
+
+    // No token: a scraper on this host may read them, but behind a trusted reverse proxy every
+    // peer looks local, so there nobody may.
+    expect((await get((await proxy(upstream)).url)).status).toBe(200);
+    const behindProxy = await get((await proxy(upstream, { TRUST_PROXY: '1' })).url);
+    expect(behindProxy.status).toBe(403);
+    expect(await behindProxy.json()).toMatchObject({ error: { code: 'metrics_not_allowed' } });
+  });
+});
