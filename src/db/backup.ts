@@ -26,6 +26,7 @@ const message = z.object({
   conversationId: z.string().min(1),
   role: z.enum(['user', 'assistant', 'system']),
   content: z.string(),
+  raw: z.string().optional(),
   createdAt: ms,
   route: z.string().optional(),
   pattern: z.string().optional(),
