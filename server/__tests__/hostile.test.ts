@@ -103,9 +103,9 @@ describe('the re-scan covers every forwarded string, alone and joined', () => {
       }),
     );
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({
-      error: { code: 'pii_detected', types: ['CREDIT_CARD'] },
-    });
+    const body = (await res.json()) as { error: { code: string; types: string[] } };
+    expect(body.error.code).toBe('pii_detected');
+    expect(body.error.types).toContain('CREDIT_CARD');
     expect(upstream.chatRequests()).toHaveLength(0);
   });
 

@@ -65,10 +65,20 @@ describe('the re-scan runs in worker threads', () => {
 
   it('refuses a scan that outlives its budget with 422, sends nothing and replaces the worker', async () => {
     const upstream = await stub();
-    const scanner = await pool({ budgetMs: 10 });
+    const scanner = await pool({ budgetMs: 100 });
     const p = await proxy(upstream, {}, { scanner });
-    // About 1 MB of plain prose: far more than 10 ms of scanning, hostile or not.
-    const res = await post(p.url, chatBody(hostile(PROSE, 1_000_000)));
+    // Two messages of 500 KB: 3 MB to scan (each alone, then joined twice), hundreds of ms even
+    // for a linear detector.
+    const half = hostile(PROSE, 500_000);
+    const res = await post(
+      p.url,
+      JSON.stringify({
+        messages: [
+          { role: 'user', content: half },
+          { role: 'user', content: half },
+        ],
+      }),
+    );
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('rescan_budget_exceeded');
@@ -86,7 +96,7 @@ describe('the re-scan runs in worker threads', () => {
 
   it('lets requests wait for a busy worker, up to the queue length', async () => {
     const scanner = await pool({ budgetMs: 10_000, maxQueue: 2 });
-    const slow = scanner.scan([hostile('Mr. Abc ', 200_000)], undefined);
+    const slow = scanner.scan([hostile('Mr. Abc ', 1_000_000)], undefined);
     await waitFor(() => scanner.stats().running === 1, 10_000);
     const waiting = [scanner.scan(['mail jane@example.org'], undefined), scanner.scan(['hi'], 0.5)];
     expect(scanner.stats().queued).toBe(2);
