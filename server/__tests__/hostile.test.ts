@@ -44,8 +44,8 @@ describe('finding 3: only a real `data: [DONE]` event ends a stream', () => {
     }
   }
 
-  it('a real [DONE] event (with or without the space) ends the stream cleanly', async () => {
-    for (const done of ['data: [DONE]\n\n', 'data:[DONE]\r\n\r\n']) {
+  it('a real [DONE] event (with or without the space, any line ending) ends the stream cleanly', async () => {
+    for (const done of ['data: [DONE]\n\n', 'data:[DONE]\r\n\r\n', 'data: [DONE]\r\r']) {
       const upstream = await stub();
       upstream.setBehaviour({ kind: 'raw-stream', writes: [chunk('Hi [DONE] there'), done] });
       const p = await proxy(upstream);
