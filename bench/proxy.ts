@@ -12,10 +12,18 @@
  *   intended send time (so neither bursts nor a slow answer can hide queueing);
  * - `max`: closed loop with a few connections (the throughput ceiling).
  *
+ * Then the flood (issue 15): `/api/health` latency, open loop at 50/s, on an idle proxy and while
+ * clients send maximum-size worst-case bodies (1 MiB of `a.com `, `Mr. Abc `, digits: the
+ * security review's reproductions) in a loop, bounded by time. Side by side in the same run: the
+ * proxy as production wires it (re-scan in worker threads with a time budget and a cap) and the
+ * re-scan inline on the event loop (what it was before).
+ *
  * Options: --duration S (seconds per measured run, default 8), --rate N (latency runs, default
  * 500), --sustain N (the throughput target run, default 2000), --connections N (closed loop,
- * default 8), --only TEXT (run only the loads whose name contains TEXT, e.g. 'json @500'),
- * --stub-port / --proxy-port (default: any free port), --json FILE (also write the results).
+ * default 8), --only TEXT (run only the loads whose name contains TEXT, e.g. 'json @500' or
+ * 'flood'), --flood-seconds S (default 10), --flood-connections N (default 4), --stub-port /
+ * --proxy-port (default: any free port; the flood's proxies take the next ones), --json FILE
+ * (also write the results).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -29,6 +37,7 @@ import { batchedLogger } from '../server/log-sink';
 import { startNodeServer } from '../server/node';
 import { rescan } from '../server/rescan';
 import { startStubUpstream } from '../testing/stub-upstream';
+import { rescanWorkerScript } from '../testing/rescan-worker-bundle';
 import { runLoad } from './lib/open-loop';
 import type { LoadStats } from './lib/open-loop';
 
@@ -62,9 +71,12 @@ async function child(kind: string): Promise<void> {
         { index: 0, message: { role: 'assistant', content: 'Canned.' }, finish_reason: 'stop' },
       ],
     });
+    // The re-scan as production runs it (worker threads), unless --rescan inline.
+    const inline = arg('rescan') === 'inline' || process.env.BENCH_NO_DETECTOR;
     const server = await startNodeServer({
       config,
       detector: process.env.BENCH_NO_DETECTOR ? () => [] : detector,
+      ...(inline ? {} : { rescanWorker: rescanWorkerScript() }),
       // Diagnostics: take the upstream socket out of the picture.
       ...(process.env.BENCH_FAKE_UPSTREAM
         ? {
@@ -202,6 +214,7 @@ async function inProcess(
   const server = await startNodeServer({
     config,
     detector,
+    rescanWorker: rescanWorkerScript(),
     logger: batchedLogger(openSync('/dev/null', 'w')).log,
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -260,6 +273,105 @@ async function inProcess(
   await server.close();
   await stub.close();
   return out;
+}
+
+// ---- flood ----------------------------------------------------------------------------------
+
+const MAX_BODY_BYTES = 1_048_576;
+
+/** The security review's worst cases, each as large as the proxy accepts. */
+function worstCaseBodies(): string[] {
+  return ['a.com ', 'Mr. Abc ', '1'].map((unit) => {
+    const wrap = (t: string): string =>
+      JSON.stringify({ messages: [{ role: 'user', content: t }] });
+    const room = MAX_BODY_BYTES - wrap('').length;
+    return wrap(unit.repeat(Math.floor(room / unit.length)));
+  });
+}
+
+/** POSTs `body` on a new connection; resolves with 'ok' or the error code of the answer. */
+function postOnce(url: string, body: string): Promise<string> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (outcome: string): void => {
+      if (!settled) {
+        settled = true;
+        resolve(outcome);
+      }
+    };
+    const req = http.request(
+      `${url}/api/v1/chat/completions`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => {
+          if (res.statusCode === 200) return done('ok');
+          try {
+            const json = JSON.parse(Buffer.concat(chunks).toString()) as {
+              error?: { code?: string };
+            };
+            done(json.error?.code ?? String(res.statusCode));
+          } catch {
+            done(String(res.statusCode));
+          }
+        });
+        res.on('error', () => done('socket_error'));
+      },
+    );
+    // A refusal can come before the whole body is written; the socket then closes under it.
+    req.on('error', () => done('socket_error'));
+    req.end(body);
+  });
+}
+
+interface FloodResult {
+  idle: LoadStats;
+  flood: LoadStats;
+  /** Flood requests by outcome ('ok' or the error code). */
+  outcomes: Record<string, number>;
+  /** Flood requests answered per second. */
+  floodRps: number;
+}
+
+/** Health latency on an idle proxy, then under `connections` looping worst-case senders. */
+async function floodRun(url: string, seconds: number, connections: number): Promise<FloodResult> {
+  const { hostname, port } = new URL(url);
+  const health = (ms: number): Promise<LoadStats> =>
+    runLoad({
+      host: hostname,
+      port: Number(port),
+      path: '/api/health',
+      method: 'GET',
+      rate: 50,
+      connections: 2,
+      durationMs: ms,
+    });
+  await health(2_000); // warm-up
+  const idle = await health(seconds * 1000);
+  const bodies = worstCaseBodies();
+  const outcomes: Record<string, number> = {};
+  let stop = false;
+  let sent = 0;
+  const senders = Array.from({ length: connections }, async (_, c) => {
+    for (let i = c; !stop; i++) {
+      const outcome = await postOnce(url, bodies[i % bodies.length] ?? '');
+      sent++;
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    }
+  });
+  // Let the flood reach the proxy before measuring.
+  await new Promise((r) => setTimeout(r, 1_000));
+  const startSent = sent;
+  const flood = await health(seconds * 1000);
+  const floodRps = (sent - startSent) / seconds;
+  stop = true;
+  await Promise.all(senders);
+  return { idle, flood, outcomes, floodRps };
 }
 
 async function main(): Promise<void> {
@@ -339,7 +451,38 @@ async function main(): Promise<void> {
       );
     }
   }
-  cleanup();
+  proxy.proc.kill('SIGTERM');
+
+  // The flood: the production proxy (worker pool) and the re-scan inline, one after the other.
+  const floods: Record<string, FloodResult> = {};
+  const floodSeconds = Number(arg('flood-seconds') ?? 10);
+  const floodConnections = Number(arg('flood-connections') ?? 4);
+  const basePort = arg('proxy-port');
+  for (const [i, variant] of (['pool', 'inline'] as const).entries()) {
+    const name = `flood ${variant}`;
+    const only = arg('only');
+    if (only && !name.includes(only)) continue;
+    const floodProxy = await startChild([
+      '--child',
+      'proxy',
+      '--upstream',
+      `${stub.url}/api/v1`,
+      '--rescan',
+      variant,
+      ...(basePort ? ['--port', String(Number(basePort) + 1 + i)] : []),
+    ]);
+    children.push(floodProxy.proc);
+    const r = await floodRun(floodProxy.url, floodSeconds, floodConnections);
+    floodProxy.proc.kill('SIGTERM');
+    floods[name] = r;
+    const f = (n: number): string => n.toFixed(1);
+    console.log(
+      `${name.padEnd(14)} health idle p50 ${f(r.idle.latency.p50)} p99 ${f(r.idle.latency.p99)} max ${f(r.idle.latency.max)} ms | ` +
+        `under flood p50 ${f(r.flood.latency.p50)} p99 ${f(r.flood.latency.p99)} max ${f(r.flood.latency.max)} ms ` +
+        `(${r.flood.ok} ok, ${r.flood.failures} failed) | flood ${f(r.floodRps)} req/s: ${JSON.stringify(r.outcomes)} | load ${loadavg()}`,
+    );
+  }
+  stub.proc.kill('SIGTERM');
 
   const cpu =
     /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
@@ -363,11 +506,34 @@ async function main(): Promise<void> {
         `${direct.serverCpuMsPerReq.toFixed(3)} / ${viaProxy.serverCpuMsPerReq.toFixed(3)} |`,
     );
   }
+  if (Object.keys(floods).length > 0) {
+    console.log(
+      `\n/api/health at 50/s, idle and under ${floodConnections} connections sending 1 MiB worst-case bodies in a loop:`,
+    );
+    console.log(
+      '\n| re-scan | health idle p50 / p99 (ms) | health under flood p50 / p99 / max (ms) | flood answers/s | flood outcomes |',
+    );
+    console.log('|---|---|---|---|---|');
+    for (const [name, r] of Object.entries(floods)) {
+      const f = (n: number): string => n.toFixed(1);
+      console.log(
+        `| ${name.replace('flood ', '')} | ${f(r.idle.latency.p50)} / ${f(r.idle.latency.p99)} | ` +
+          `${f(r.flood.latency.p50)} / ${f(r.flood.latency.p99)} / ${f(r.flood.latency.max)} | ${f(r.floodRps)} | ` +
+          `${Object.entries(r.outcomes)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')} |`,
+      );
+    }
+  }
   const out = arg('json');
   if (out)
     writeFileSync(
       out,
-      JSON.stringify({ machine, date: new Date().toISOString(), rescanUs, hop, results }, null, 2),
+      JSON.stringify(
+        { machine, date: new Date().toISOString(), rescanUs, hop, results, floods },
+        null,
+        2,
+      ),
     );
   process.exit(0);
 }

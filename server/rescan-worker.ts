@@ -4,12 +4,24 @@
  * pool (rescan-pool.ts) terminates a worker whose scan outlives the time budget and starts a new
  * one. Built next to main.js (vite.server.config.ts); tests load a bundle of this file.
  */
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { detectPatterns, scanForwarded } from '../src/core/pii';
 import type { ReadyMessage, ScanReply, ScanTask } from './rescan-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('rescan-worker must run in a worker thread');
+
+// Scans yield the CPU to the event loop: on Linux a nice value belongs to a thread, so this
+// lowers only this worker, and /api/health and the streams keep answering while every core
+// scans a hostile body. (Elsewhere it would lower the whole process, so it is not done there.)
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, 10);
+  } catch {
+    // Not allowed here: the scan still runs, at normal priority.
+  }
+}
 
 port.on('message', (task: ScanTask) => {
   const verdict = scanForwarded(task.texts, detectPatterns, task.threshold);
