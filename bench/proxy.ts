@@ -61,8 +61,10 @@ async function child(kind: string): Promise<void> {
         CLOUD_API_KEY: 'sk-bench-not-a-real-key',
         CLOUD_MODEL: 'bench-model',
         RATE_LIMIT_RPM: '1000000',
+        // --model on: the re-scan also runs the NER model the app ships (public/models/ner).
+        ...(arg('model') ? { RESCAN_MODEL: '1' } : {}),
       },
-      { version: 'bench', staticRoot: 'dist' },
+      { version: 'bench', staticRoot: arg('model') ? 'public' : 'dist' },
     );
     const canned = JSON.stringify({
       id: 'chatcmpl-canned',
@@ -199,7 +201,7 @@ async function load(
  */
 async function inProcess(
   reps: number,
-): Promise<Record<'json' | 'stream', { wallUs: number; cpuUs: number }>> {
+): Promise<Record<'json' | 'stream' | 'model', { wallUs: number; cpuUs: number }>> {
   const stub = await startStubUpstream({ record: false });
   const config = readConfig(
     {
@@ -213,6 +215,23 @@ async function inProcess(
   );
   const server = await startNodeServer({
     config,
+    detector,
+    rescanWorker: rescanWorkerScript(),
+    logger: batchedLogger(openSync('/dev/null', 'w')).log,
+  });
+  // The same proxy with RESCAN_MODEL=1 (the NER model in the re-scan workers), for its cost.
+  const withModel = await startNodeServer({
+    config: readConfig(
+      {
+        PORT: '0',
+        CLOUD_BASE_URL: `${stub.url}/api/v1`,
+        CLOUD_API_KEY: 'sk-bench-not-a-real-key',
+        CLOUD_MODEL: 'bench-model',
+        RATE_LIMIT_RPM: '1000000',
+        RESCAN_MODEL: '1',
+      },
+      { version: 'bench', staticRoot: 'public' },
+    ),
     detector,
     rescanWorker: rescanWorkerScript(),
     logger: batchedLogger(openSync('/dev/null', 'w')).log,
@@ -256,7 +275,7 @@ async function inProcess(
     lat.sort((a, b) => a - b);
     return { wallUs: percentile(lat, 50) * 1000, cpuUs: (used.user + used.system) / reps };
   };
-  const out = {} as Record<'json' | 'stream', { wallUs: number; cpuUs: number }>;
+  const out = {} as Record<'json' | 'stream' | 'model', { wallUs: number; cpuUs: number }>;
   for (const kind of ['json', 'stream'] as const) {
     const payload = body(kind === 'stream');
     // Alternate and keep the best of three: the machine may be shared.
@@ -269,8 +288,18 @@ async function inProcess(
     }
     out[kind] = best;
   }
+  // What RESCAN_MODEL=1 adds to a JSON request: through the proxy with the model minus without.
+  let best = { wallUs: Infinity, cpuUs: Infinity };
+  for (let round = 0; round < 3; round++) {
+    const without = await measure(server.url, body(false));
+    const withIt = await measure(withModel.url, body(false));
+    const added = { wallUs: withIt.wallUs - without.wallUs, cpuUs: withIt.cpuUs - without.cpuUs };
+    if (added.wallUs < best.wallUs) best = added;
+  }
+  out.model = best;
   agent.destroy();
   await server.close();
+  await withModel.close();
   await stub.close();
   return out;
 }
@@ -387,7 +416,8 @@ async function main(): Promise<void> {
   const hop = await inProcess(Number(arg('reps') ?? 2000));
   console.log(
     `in-process, sequential: the proxy hop adds ${hop.json.wallUs.toFixed(0)} us (median wall) / ${hop.json.cpuUs.toFixed(0)} us CPU per JSON request, ` +
-      `${hop.stream.wallUs.toFixed(0)} us / ${hop.stream.cpuUs.toFixed(0)} us per streamed request`,
+      `${hop.stream.wallUs.toFixed(0)} us / ${hop.stream.cpuUs.toFixed(0)} us per streamed request; ` +
+      `RESCAN_MODEL=1 adds ${hop.model.wallUs.toFixed(0)} us (median wall) / ${hop.model.cpuUs.toFixed(0)} us CPU per JSON request`,
   );
   const port = (name: string): string[] => {
     const value = arg(name);
@@ -424,6 +454,24 @@ async function main(): Promise<void> {
   }
 
   const results: Record<string, { direct: Run; proxy: Run; loadavg: string }> = {};
+  const basePort = arg('proxy-port');
+  const record = (name: string, direct: Run, viaProxy: Run): void => {
+    results[name] = { direct, proxy: viaProxy, loadavg: loadavg() };
+    const f = (n: number): string => n.toFixed(3);
+    const d = direct.latency;
+    const p = viaProxy.latency;
+    console.log(
+      `${name.padEnd(16)} direct ${direct.rps.toFixed(0)} rps p50 ${f(d.p50)} p99 ${f(d.p99)} ms | ` +
+        `proxy ${viaProxy.rps.toFixed(0)} rps p50 ${f(p.p50)} p99 ${f(p.p99)} ms | ` +
+        `added p50 ${f(p.p50 - d.p50)} p99 ${f(p.p99 - d.p99)} ms ` +
+        `(from the write: ${f(viaProxy.service.p50 - direct.service.p50)} / ${f(viaProxy.service.p99 - direct.service.p99)}) | ` +
+        `rps ratio ${(viaProxy.rps / direct.rps).toFixed(2)} | ` +
+        `cpu/req stub ${f(direct.serverCpuMsPerReq)} proxy ${f(viaProxy.serverCpuMsPerReq)} generator ${f(viaProxy.cpuMsPerReq)} ms | ` +
+        `writes/req ${direct.writesPerReq.toFixed(1)} / ${viaProxy.writesPerReq.toFixed(1)} | ` +
+        `send lag p50 ${f(viaProxy.sendLag.p50)} ms | sockets ${direct.sockets}/${viaProxy.sockets} | ` +
+        `failures ${direct.failures}/${viaProxy.failures} | load ${loadavg()}`,
+    );
+  };
   for (const stream of [false, true]) {
     for (const target of [rate, sustain, undefined]) {
       const name = `${stream ? 'stream' : 'json'} ${target ? `@${target}/s` : 'max'}`;
@@ -434,22 +482,32 @@ async function main(): Promise<void> {
       await load(proxy.url, stream, 2, target);
       const direct = await load(stub.url, stream, seconds, target, stub.proc.pid);
       const viaProxy = await load(proxy.url, stream, seconds, target, proxy.proc.pid);
-      results[name] = { direct, proxy: viaProxy, loadavg: loadavg() };
-      const f = (n: number): string => n.toFixed(3);
-      const d = direct.latency;
-      const p = viaProxy.latency;
-      console.log(
-        `${name.padEnd(16)} direct ${direct.rps.toFixed(0)} rps p50 ${f(d.p50)} p99 ${f(d.p99)} ms | ` +
-          `proxy ${viaProxy.rps.toFixed(0)} rps p50 ${f(p.p50)} p99 ${f(p.p99)} ms | ` +
-          `added p50 ${f(p.p50 - d.p50)} p99 ${f(p.p99 - d.p99)} ms ` +
-          `(from the write: ${f(viaProxy.service.p50 - direct.service.p50)} / ${f(viaProxy.service.p99 - direct.service.p99)}) | ` +
-          `rps ratio ${(viaProxy.rps / direct.rps).toFixed(2)} | ` +
-          `cpu/req stub ${f(direct.serverCpuMsPerReq)} proxy ${f(viaProxy.serverCpuMsPerReq)} generator ${f(viaProxy.cpuMsPerReq)} ms | ` +
-          `writes/req ${direct.writesPerReq.toFixed(1)} / ${viaProxy.writesPerReq.toFixed(1)} | ` +
-          `send lag p50 ${f(viaProxy.sendLag.p50)} ms | sockets ${direct.sockets}/${viaProxy.sockets} | ` +
-          `failures ${direct.failures}/${viaProxy.failures} | load ${loadavg()}`,
-      );
+      record(name, direct, viaProxy);
     }
+  }
+
+  // RESCAN_MODEL=1 side by side with the default, at a rate the model can keep up with.
+  const modelRate = Number(arg('model-rate') ?? 100);
+  const only = arg('only');
+  if (!only || `json @${modelRate}/s model`.includes(only)) {
+    const modelProxy = await startChild([
+      '--child',
+      'proxy',
+      '--upstream',
+      `${stub.url}/api/v1`,
+      '--model',
+      'on',
+      ...(basePort ? ['--port', String(Number(basePort) + 3)] : []),
+    ]);
+    children.push(modelProxy.proc);
+    await load(modelProxy.url, false, 2, modelRate);
+    await load(proxy.url, false, 2, modelRate);
+    const direct = await load(stub.url, false, seconds, modelRate, stub.proc.pid);
+    const without = await load(proxy.url, false, seconds, modelRate, proxy.proc.pid);
+    const withModel = await load(modelProxy.url, false, seconds, modelRate, modelProxy.proc.pid);
+    record(`json @${modelRate}/s`, direct, without);
+    record(`json @${modelRate}/s model`, direct, withModel);
+    modelProxy.proc.kill('SIGTERM');
   }
   proxy.proc.kill('SIGTERM');
 
@@ -457,7 +515,6 @@ async function main(): Promise<void> {
   const floods: Record<string, FloodResult> = {};
   const floodSeconds = Number(arg('flood-seconds') ?? 10);
   const floodConnections = Number(arg('flood-connections') ?? 4);
-  const basePort = arg('proxy-port');
   for (const [i, variant] of (['pool', 'inline'] as const).entries()) {
     const name = `flood ${variant}`;
     const only = arg('only');

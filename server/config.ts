@@ -62,6 +62,11 @@ export interface ServerConfig {
   /** Re-scans that may wait for a worker; 0 = 8 per worker. More get 503 `rescan_busy`. */
   rescanQueue: number;
   /**
+   * RESCAN_MODEL=1: the re-scan also runs the embedded NER model (names, places, organisations)
+   * from this file; undefined = pattern stage only (the default).
+   */
+  rescanModelPath: string | undefined;
+  /**
    * Whether a user may confirm sending personal values unredacted (`X-Hearth-Override:
    * unredacted`). Off by default: the organisation decides. Secrets never pass either way.
    */
@@ -196,6 +201,7 @@ export function readConfig(
   env: Env,
   defaults: { version: string; staticRoot: string },
 ): ServerConfig {
+  const staticRoot = nonEmpty(env.STATIC_ROOT) ?? defaults.staticRoot;
   return {
     port: parsePort(nonEmpty(env.PORT)),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
@@ -204,7 +210,7 @@ export function readConfig(
       .filter(Boolean)
       .map((h) => h.toLowerCase()),
     version: defaults.version,
-    staticRoot: nonEmpty(env.STATIC_ROOT) ?? defaults.staticRoot,
+    staticRoot,
     frontier: readTier(env, 'CLOUD'),
     private: readTier(env, 'PRIVATE'),
     extraConnectSrc: (nonEmpty(env.EXTRA_CONNECT_SRC) ?? '').split(/[\s,]+/).filter(Boolean),
@@ -224,6 +230,10 @@ export function readConfig(
     rescanBudgetMs: parseInteger(env, 'RESCAN_BUDGET_MS', 2_000, 10, 600_000),
     rescanWorkers: parseInteger(env, 'RESCAN_WORKERS', 0, 0, 256),
     rescanQueue: parseInteger(env, 'RESCAN_QUEUE', 0, 0, 100_000),
+    // The model the app ships (public/models/ner), served from the built app by default.
+    rescanModelPath: parseBool(env, 'RESCAN_MODEL')
+      ? (nonEmpty(env.RESCAN_MODEL_PATH) ?? `${staticRoot.replace(/\/+$/, '')}/models/ner/ner.onnx`)
+      : undefined,
     allowUnredactedOverride: parseBool(env, 'ALLOW_UNREDACTED_OVERRIDE'),
   };
 }

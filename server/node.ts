@@ -66,6 +66,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
           budgetMs: config.rescanBudgetMs,
           ...(config.rescanWorkers > 0 ? { size: config.rescanWorkers } : {}),
           ...(config.rescanQueue > 0 ? { maxQueue: config.rescanQueue } : {}),
+          ...(config.rescanModelPath ? { modelPath: config.rescanModelPath } : {}),
         })
       : undefined;
   if (pool) {

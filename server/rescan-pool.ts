@@ -13,7 +13,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ScanTask, WorkerMessage } from './rescan-protocol';
+import type { ScanTask, WorkerMessage, WorkerOptions } from './rescan-protocol';
 import type { ScanOutcome, Scanner } from './rescan';
 
 export interface RescanPoolOptions {
@@ -27,6 +27,8 @@ export interface RescanPoolOptions {
   maxQueue?: number;
   /** Heap limit per worker, MB (default 256). */
   maxHeapMb?: number;
+  /** RESCAN_MODEL=1: the NER model each worker runs with the pattern stage. */
+  modelPath?: string;
 }
 
 export interface RescanPoolStats {
@@ -140,7 +142,11 @@ export class RescanPool implements Scanner {
   }
 
   private spawn(): Slot {
+    const workerData: WorkerOptions = this.options.modelPath
+      ? { modelPath: this.options.modelPath }
+      : {};
     const worker = new Worker(this.options.script, {
+      workerData,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 256 },
     });
     // The pool must not keep a process alive on its own; the server owns the lifetime.

@@ -1,5 +1,11 @@
 /** The messages between the proxy's main thread and a re-scan worker (rescan-worker.ts). */
 
+/** What a worker is started with (its workerData). */
+export interface WorkerOptions {
+  /** RESCAN_MODEL=1: the NER model file, run with the pattern stage. */
+  modelPath?: string;
+}
+
 export interface ScanTask {
   id: number;
   /** Every string the request would forward (chat-request.ts textsOf). */

@@ -5,22 +5,29 @@
  * while esbuild bundles it once per process in about 0.1 s and each worker then starts in 0.2 s.
  */
 import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let built: string | undefined;
 
-/** Path of the bundled worker; built on first use, removed when the process exits. */
+/**
+ * Path of the bundled worker; built on first use, removed when the process exits. It lives under
+ * node_modules/.cache so that the npm packages it leaves external (as the production build does,
+ * onnxruntime-node's native binding among them) resolve from the project's node_modules.
+ */
 export function rescanWorkerScript(): string {
   if (built) return built;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hearth-rescan-'));
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const cache = path.join(root, 'node_modules', '.cache', 'hearth-rescan-worker');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(path.join(cache, `${process.pid}-`));
   const out = path.join(dir, 'rescan-worker.mjs');
   buildSync({
-    entryPoints: [fileURLToPath(new URL('../server/rescan-worker.ts', import.meta.url))],
+    entryPoints: [path.join(root, 'server', 'rescan-worker.ts')],
     outfile: out,
     bundle: true,
+    packages: 'external',
     platform: 'node',
     format: 'esm',
     target: 'node20',

@@ -137,4 +137,38 @@ describe('the re-scan runs in worker threads', () => {
       startNodeServer({ config, hostname: '127.0.0.1', rescanWorker: '/nonexistent/w.mjs' }),
     ).rejects.toThrow();
   });
+
+  it('RESCAN_MODEL: the embedded NER model joins the re-scan and blocks a name the patterns let pass', async () => {
+    const text = 'I met Kofi Mensah at the station and gave him the contract.';
+    const patternsOnly = await pool({ budgetMs: 30_000 });
+    expect(await patternsOnly.scan([text], undefined)).toEqual({ verdict: 'clean' });
+    await patternsOnly.close();
+    const config = readConfig({ RESCAN_MODEL: '1' }, { version: '1', staticRoot: 'public' });
+    expect(config.rescanModelPath).toBe('public/models/ner/ner.onnx');
+    const withModel = new RescanPool({
+      script: rescanWorkerScript(),
+      size: 1,
+      budgetMs: 30_000,
+      modelPath: config.rescanModelPath ?? '',
+    });
+    await withModel.ready();
+    const verdict = await withModel.scan([text], undefined);
+    expect(verdict).toMatchObject({ verdict: 'blocked' });
+    expect(verdict.verdict === 'blocked' && verdict.types).toContain('PERSON');
+    expect(await withModel.scan(['Summarise the meeting notes.'], undefined)).toEqual({
+      verdict: 'clean',
+    });
+    await withModel.close();
+  });
+
+  it('RESCAN_MODEL with a model file that is missing: the server does not start', async () => {
+    const broken = new RescanPool({
+      script: rescanWorkerScript(),
+      size: 1,
+      budgetMs: 1_000,
+      modelPath: '/nonexistent/ner.onnx',
+    });
+    await expect(broken.ready()).rejects.toThrow();
+    await broken.close();
+  });
 });
