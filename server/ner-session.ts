@@ -3,13 +3,14 @@
  * onnxruntime-node, loaded in each re-scan worker. onnxruntime-node is imported only then, so a
  * proxy that does not use the model does not need it installed.
  */
+import type * as Ort from 'onnxruntime-node';
 import { createNerRunner, type NerInferFn } from '../src/core/pii/ner/runner';
 import { CHAR_SLOTS, LABELS } from '../src/core/pii/ner/features';
 import type { NerRunnerFn } from '../src/core/pii';
 
 /** Loads the model from `modelPath`; throws a clear error when onnxruntime-node is missing. */
 export async function loadNerRunner(modelPath: string): Promise<NerRunnerFn> {
-  let ort: typeof import('onnxruntime-node');
+  let ort: typeof Ort;
   try {
     ort = await import('onnxruntime-node');
   } catch {
