@@ -7,9 +7,11 @@
  *   hostile body costs at most the budget on one core, and never blocks /api/health.
  * - Memory budget: each worker has a heap limit; a scan that exceeds it kills only that worker,
  *   and the request is refused the same way.
- * - Concurrency cap: at most `size` scans run and `maxQueue` wait; beyond that, and for a request
- *   that waited `budgetMs` without getting a worker, the answer is 'busy' at once (the route says
- *   503), instead of an ever longer queue.
+ * - Concurrency cap: at most `size` scans run, and at most `maxQueue` requests holding at most
+ *   `maxQueuedChars` of text wait; beyond that, and for a request that waited `budgetMs` without
+ *   getting a worker, the answer is 'busy' at once (the route says 503), instead of an ever longer
+ *   queue. The count lets small requests ride out a burst; the size keeps a queue of maximum-size
+ *   bodies from holding much memory.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -23,8 +25,10 @@ export interface RescanPoolOptions {
   size?: number;
   /** Longest a scan may run, ms. */
   budgetMs: number;
-  /** Scans that may wait for a worker; more are refused as busy. Default 8 per worker. */
+  /** Scans that may wait for a worker; more are refused as busy. Default 64 per worker. */
   maxQueue?: number;
+  /** Characters of text that may wait in all; a scan that would exceed it is busy. Default 16 Mi. */
+  maxQueuedChars?: number;
   /** Heap limit per worker, MB (default 256). */
   maxHeapMb?: number;
   /** RESCAN_MODEL=1: the NER model each worker runs with the pattern stage. */
@@ -42,6 +46,7 @@ export interface RescanPoolStats {
 
 interface Job {
   task: ScanTask;
+  chars: number;
   resolve: (outcome: ScanOutcome) => void;
   waitTimer?: ReturnType<typeof setTimeout>;
 }
@@ -60,6 +65,8 @@ export class RescanPool implements Scanner {
   private readonly queue: Job[] = [];
   private readonly size: number;
   private readonly maxQueue: number;
+  private readonly maxQueuedChars: number;
+  private queuedChars = 0;
   private nextId = 1;
   private closed = false;
   private replaced = 0;
@@ -68,7 +75,8 @@ export class RescanPool implements Scanner {
 
   constructor(private readonly options: RescanPoolOptions) {
     this.size = Math.max(1, options.size ?? os.availableParallelism());
-    this.maxQueue = options.maxQueue ?? this.size * 8;
+    this.maxQueue = options.maxQueue ?? this.size * 64;
+    this.maxQueuedChars = options.maxQueuedChars ?? 16 * 1024 * 1024;
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
@@ -101,24 +109,23 @@ export class RescanPool implements Scanner {
   scan(texts: string[], threshold: number | undefined): Promise<ScanOutcome> {
     if (this.closed) return Promise.resolve({ verdict: 'failed' });
     return new Promise((resolve) => {
-      const job: Job = { task: { id: this.nextId++, texts, threshold }, resolve };
+      let chars = 0;
+      for (const t of texts) chars += t.length;
+      const job: Job = { task: { id: this.nextId++, texts, threshold }, chars, resolve };
       const idle = this.slots.find((s) => s.ready && !s.job);
       if (idle && this.queue.length === 0) {
         this.dispatch(idle, job);
         return;
       }
-      if (this.queue.length >= this.maxQueue) {
+      if (this.queue.length >= this.maxQueue || this.queuedChars + chars > this.maxQueuedChars) {
         resolve({ verdict: 'busy' });
         return;
       }
       job.waitTimer = setTimeout(() => {
-        const i = this.queue.indexOf(job);
-        if (i >= 0) {
-          this.queue.splice(i, 1);
-          resolve({ verdict: 'busy' });
-        }
+        if (this.unqueue(job)) resolve({ verdict: 'busy' });
       }, this.options.budgetMs);
       this.queue.push(job);
+      this.queuedChars += chars;
     });
   }
 
@@ -129,6 +136,7 @@ export class RescanPool implements Scanner {
       clearTimeout(job.waitTimer);
       job.resolve({ verdict: 'failed' });
     }
+    this.queuedChars = 0;
     await Promise.all(
       this.slots.map((s) => {
         clearTimeout(s.timer);
@@ -220,12 +228,22 @@ export class RescanPool implements Scanner {
     else setTimeout(start, 1_000).unref();
   }
 
+  /** Takes `job` out of the queue; false when it was not there (dispatched already). */
+  private unqueue(job: Job): boolean {
+    const i = this.queue.indexOf(job);
+    if (i < 0) return false;
+    this.queue.splice(i, 1);
+    this.queuedChars -= job.chars;
+    return true;
+  }
+
   private pump(): void {
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
+      const job = this.queue[0];
+      if (!job) return;
       if (!slot.ready || slot.job || slot.retired) continue;
-      const job = this.queue.shift();
-      if (job) this.dispatch(slot, job);
+      this.unqueue(job);
+      this.dispatch(slot, job);
     }
   }
 }

@@ -24,6 +24,7 @@ async function pool(options: {
   size?: number;
   budgetMs: number;
   maxQueue?: number;
+  maxQueuedChars?: number;
 }): Promise<RescanPool> {
   const p = new RescanPool({ script: rescanWorkerScript(), size: 1, ...options });
   await p.ready();
@@ -94,10 +95,12 @@ describe('the re-scan runs in worker threads', () => {
     expect(upstream.chatRequests()).toHaveLength(1);
   });
 
-  it('lets requests wait for a busy worker, up to the queue length', async () => {
-    const scanner = await pool({ budgetMs: 10_000, maxQueue: 2 });
+  it('lets requests wait for a busy worker, up to the queue length and size', async () => {
+    const scanner = await pool({ budgetMs: 10_000, maxQueue: 2, maxQueuedChars: 100 });
     const slow = scanner.scan([hostile('Mr. Abc ', 1_000_000)], undefined);
     await waitFor(() => scanner.stats().running === 1, 10_000);
+    // More text than may wait in all: refused, although a place in the queue is free.
+    expect(await scanner.scan(['x'.repeat(101)], undefined)).toEqual({ verdict: 'busy' });
     const waiting = [scanner.scan(['mail jane@example.org'], undefined), scanner.scan(['hi'], 0.5)];
     expect(scanner.stats().queued).toBe(2);
     expect(scanner.hasCapacity()).toBe(false);
