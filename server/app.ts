@@ -8,8 +8,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ServerConfig } from './config';
 import { securityHeaderRecord, securityHeaders } from './security-headers';
 import { apiError } from './errors';
-import type { Detector, Scanner } from './rescan';
-import { inlineScanner } from './rescan';
+import type { Detector } from './rescan';
+import type { RequestChecker } from './request-check';
+import { inlineChecker } from './request-check';
 import type { RateLimiter } from './rate-limit';
 import { memoryRateLimiter } from './rate-limit';
 import { ProxyMetrics } from './metrics';
@@ -21,10 +22,11 @@ import { fetchTransport } from './upstream';
 export interface AppDeps {
   config: ServerConfig;
   /**
-   * How the re-scan runs. The Node entry injects the worker pool (rescan-pool.ts); without one the
-   * `detector` runs inline (runtimes without worker threads, tests of the app alone).
+   * How request bodies are checked (parse, schema, re-scan). The Node entry injects the worker
+   * pool (rescan-pool.ts); without one the check runs inline with `detector` (runtimes without
+   * worker threads, tests of the app alone).
    */
-  scanner?: Scanner;
+  checker?: RequestChecker;
   /** The src/core PII detector for an inline re-scan; without one, chat requests fail closed. */
   detector?: Detector;
   /** Defaults to an in-memory token bucket (one instance); main.ts injects Redis when configured. */
@@ -61,7 +63,7 @@ export function createApp(deps: AppDeps): Hono {
 
   registerProxyRoutes(app, {
     config,
-    scanner: deps.scanner ?? inlineScanner(deps.detector),
+    checker: deps.checker ?? inlineChecker(deps.detector),
     rateLimiter: deps.rateLimiter ?? memoryRateLimiter(config.rateLimitRpm),
     logger: deps.logger ?? ((line) => console.log(JSON.stringify(line))),
     metrics: deps.metrics ?? new ProxyMetrics(),

@@ -59,7 +59,7 @@ export interface ServerConfig {
   rescanBudgetMs: number;
   /** Re-scan worker threads; 0 = one per core. */
   rescanWorkers: number;
-  /** Re-scans that may wait for a worker; 0 = 64 per worker. More get 503 `rescan_busy`. */
+  /** Requests that may wait for a worker; 0 = 64 per worker. More get 503 `rescan_busy`. */
   rescanQueue: number;
   /**
    * RESCAN_MODEL=1: the re-scan also runs the embedded NER model (names, places, organisations)

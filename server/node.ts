@@ -27,7 +27,7 @@ export type NodeServerOptions = Omit<AppDeps, 'clientAddress' | 'onClientGone'> 
   /**
    * The re-scan worker script (dist-server/rescan-worker.js; a bundle of it in tests): the
    * re-scan then runs in a pool of worker threads with the configured budget and cap. Without it
-   * (and without `scanner`) the detector runs inline on the event loop, for tests of the app only.
+   * (and without `checker`) the detector runs inline on the event loop, for tests of the app only.
    */
   rescanWorker?: string | URL;
 };
@@ -60,7 +60,7 @@ function onClientGone(c: Context, onGone: () => void): () => void {
 export async function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
   const { config } = options;
   const pool =
-    !options.scanner && options.rescanWorker
+    !options.checker && options.rescanWorker
       ? new RescanPool({
           script: options.rescanWorker,
           budgetMs: config.rescanBudgetMs,
@@ -77,7 +77,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
       throw err;
     }
   }
-  const scanner = options.scanner ?? pool;
+  const checker = options.checker ?? pool;
   const rateLimiter =
     options.rateLimiter ??
     (config.redisUrl
@@ -91,7 +91,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     ...options,
     rateLimiter,
     upstream,
-    ...(scanner ? { scanner } : {}),
+    ...(checker ? { checker } : {}),
     onClientGone,
     clientAddress: (c) => {
       try {

@@ -11,15 +11,8 @@ import { createParser } from 'eventsource-parser';
 import type { ServerConfig, TierConfig, TierName } from './config';
 import { TIER_NAMES } from './config';
 import { apiError } from './errors';
-import {
-  MAX_JSON_DEPTH,
-  nestsDeeperThan,
-  parseChatRequest,
-  textsOf,
-  upstreamBody,
-} from './chat-request';
-import type { RescanVerdict, ScanOutcome, Scanner } from './rescan';
-import { applyOverride } from './rescan';
+import type { RescanVerdict } from './rescan';
+import type { RequestChecker } from './request-check';
 import type { RateLimiter } from './rate-limit';
 import type { ProxyMetrics } from './metrics';
 import { markSecured } from './security-headers';
@@ -46,19 +39,22 @@ export interface RequestLogLine {
   outcome: 'ok' | 'error' | 'client_closed' | 'stream_error';
 }
 
-/** What the re-scan came to, for the log: never what it found beyond the types. */
-export type RescanLogValue =
-  RescanVerdict['verdict'] | Exclude<ScanOutcome['verdict'], RescanVerdict['verdict']> | 'skipped';
+/**
+ * What the re-scan came to, for the log: a verdict, 'timeout' (over its budget), 'busy' (no worker
+ * free) or 'skipped' (the request was refused before it). Never what it found beyond the types.
+ */
+export type RescanLogValue = RescanVerdict['verdict'] | 'timeout' | 'busy' | 'skipped';
 
 export type Logger = (line: RequestLogLine) => void;
 
 export interface ProxyDeps {
   config: ServerConfig;
   /**
-   * Runs the re-scan (app.ts: inline with the detector unless the entry injects the worker pool);
-   * a scanner without a detector fails every chat request closed with `rescan_failed`.
+   * Checks a request body: parse, schema, re-scan, the body for upstream (request-check.ts).
+   * app.ts runs it inline with the detector unless the entry injects the worker pool; without a
+   * detector every chat request fails closed with `rescan_failed`.
    */
-  scanner: Scanner;
+  checker: RequestChecker;
   rateLimiter: RateLimiter;
   logger: Logger;
   metrics: ProxyMetrics;
@@ -113,7 +109,6 @@ interface RequestState {
 const encoder = new TextEncoder();
 /** A single SSE event is held until it is complete; one this large means a broken upstream. */
 const MAX_SSE_EVENT_BYTES = 1_048_576;
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function now(): number {
   return performance.now();
@@ -497,7 +492,8 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
 
   // ---- request body -----------------------------------------------------------------------
 
-  async function readJsonBody(c: Context, st: RequestState): Promise<Record<string, unknown>> {
+  /** The request body's bytes, within MAX_BODY_BYTES; parsing them is the checker's work. */
+  async function readBody(c: Context, st: RequestState): Promise<Uint8Array> {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
       throw new HttpError(415, 'unsupported_media_type', 'Content-Type must be application/json');
@@ -544,24 +540,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
         offset += chunk.byteLength;
       }
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(strictUtf8.decode(bytes));
-    } catch {
-      throw new HttpError(400, 'invalid_json', 'The body is not valid JSON');
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new HttpError(400, 'invalid_request', 'The body must be a JSON object');
-    }
-    if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
-      throw new HttpError(
-        400,
-        'too_deeply_nested',
-        `The body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep`,
-        { max_depth: MAX_JSON_DEPTH },
-      );
-    }
-    return parsed as Record<string, unknown>;
+    return bytes;
   }
 
   function pickTier(c: Context, st: RequestState): TierConfig {
@@ -633,15 +612,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     route('chat', { origin: true, auth: true, rateLimit: true }, async (c, st) => {
       const tier = pickTier(c, st);
       // Saturated: say so before reading a body that could not be checked anyway.
-      if (!deps.scanner.hasCapacity()) throw busy();
-      const original = await readJsonBody(c, st);
-      const parsed = parseChatRequest(original);
-      if (!parsed.ok) {
-        throw new HttpError(400, 'invalid_request', parsed.message, { issues: parsed.issues });
-      }
-      const request = parsed.request;
-      st.stream = request.stream === true;
-
+      if (!deps.checker.hasCapacity()) throw busy();
       const override = c.req.header(OVERRIDE_HEADER)?.trim().toLowerCase();
       if (override !== undefined && override !== 'unredacted') {
         throw new HttpError(400, 'invalid_override', `${OVERRIDE_HEADER} may only be "unredacted"`);
@@ -653,18 +624,35 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           'This server does not allow sending personal data unredacted; nothing was sent',
         );
       }
-      const outcome = await deps.scanner.scan(textsOf(request), config.rescanThreshold);
-      st.rescan = outcome.verdict;
-      if (outcome.verdict === 'busy') throw busy();
-      if (outcome.verdict === 'timeout') {
+      const bytes = await readBody(c, st);
+      // Parse, schema, re-scan and the upstream body, off the event loop on Node.
+      const outcome = await deps.checker.check(bytes, {
+        model: tier.model,
+        maxTokensCap: config.maxTokensCap,
+        threshold: config.rescanThreshold,
+        override: override === 'unredacted',
+      });
+      if (outcome.kind === 'busy') {
+        st.rescan = 'busy';
+        throw busy();
+      }
+      if (outcome.kind === 'timeout') {
+        st.rescan = 'timeout';
         throw new HttpError(
           422,
           'rescan_budget_exceeded',
           'The request could not be checked within the re-scan budget; nothing was sent. Send less text at once',
         );
       }
-      const scanned: RescanVerdict = outcome;
-      const verdict = override ? applyOverride(scanned) : scanned;
+      if (outcome.kind === 'failed') {
+        st.rescan = 'failed';
+        throw new HttpError(500, 'rescan_failed', 'The re-scan could not run; nothing was sent');
+      }
+      if (outcome.kind === 'invalid') {
+        throw new HttpError(400, outcome.code, outcome.message, outcome.extra);
+      }
+      st.stream = outcome.stream;
+      const verdict = outcome.verdict;
       st.rescan = verdict.verdict;
       if (verdict.verdict === 'failed') {
         throw new HttpError(500, 'rescan_failed', 'The re-scan could not run; nothing was sent');
@@ -679,8 +667,10 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           { types: verdict.types },
         );
       }
-
-      const body = JSON.stringify(upstreamBody(original, request, tier.model, config.maxTokensCap));
+      if (outcome.body === undefined) {
+        throw new HttpError(500, 'rescan_failed', 'The re-scan could not run; nothing was sent');
+      }
+      const body = outcome.body;
       return forward(c, st, tier, body);
     }),
   );

@@ -1,22 +1,24 @@
 /**
  * The re-scan off the event loop: a small pool of worker threads (one per core by default) that
- * run rescan-worker.ts. Node only.
+ * run rescan-worker.ts, which checks a request body from its bytes to the body sent upstream
+ * (request-check.ts: parse, schema, re-scan). The event loop only hands over the bytes
+ * (transferred, not copied). Node only.
  *
  * - Time budget: a scan that has not answered `budgetMs` after it started is refused ('timeout')
  *   and its worker is terminated (the only way to stop synchronous JavaScript) and replaced. So one
  *   hostile body costs at most the budget on one core, and never blocks /api/health.
  * - Memory budget: each worker has a heap limit; a scan that exceeds it kills only that worker,
  *   and the request is refused the same way.
- * - Concurrency cap: at most `size` scans run, and at most `maxQueue` requests holding at most
- *   `maxQueuedChars` of text wait; beyond that, and for a request that waited `budgetMs` without
+ * - Concurrency cap: at most `size` checks run, and at most `maxQueue` requests holding at most
+ *   `maxQueuedBytes` of body wait; beyond that, and for a request that waited `budgetMs` without
  *   getting a worker, the answer is 'busy' at once (the route says 503), instead of an ever longer
  *   queue. The count lets small requests ride out a burst; the size keeps a queue of maximum-size
  *   bodies from holding much memory.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ScanTask, WorkerMessage, WorkerOptions } from './rescan-protocol';
-import type { ScanOutcome, Scanner } from './rescan';
+import type { CheckTask, WorkerMessage, WorkerOptions } from './rescan-protocol';
+import type { CheckOptions, CheckOutcome, RequestChecker } from './request-check';
 
 export interface RescanPoolOptions {
   /** The worker script: dist-server/rescan-worker.js in production, a bundle of it in tests. */
@@ -25,10 +27,10 @@ export interface RescanPoolOptions {
   size?: number;
   /** Longest a scan may run, ms. */
   budgetMs: number;
-  /** Scans that may wait for a worker; more are refused as busy. Default 64 per worker. */
+  /** Checks that may wait for a worker; more are refused as busy. Default 64 per worker. */
   maxQueue?: number;
-  /** Characters of text that may wait in all; a scan that would exceed it is busy. Default 16 Mi. */
-  maxQueuedChars?: number;
+  /** Bytes of request bodies that may wait in all; a check that would exceed it is busy (16 MiB). */
+  maxQueuedBytes?: number;
   /** Heap limit per worker, MB (default 256). */
   maxHeapMb?: number;
   /** RESCAN_MODEL=1: the NER model each worker runs with the pattern stage. */
@@ -45,9 +47,9 @@ export interface RescanPoolStats {
 }
 
 interface Job {
-  task: ScanTask;
-  chars: number;
-  resolve: (outcome: ScanOutcome) => void;
+  task: CheckTask;
+  size: number;
+  resolve: (outcome: CheckOutcome) => void;
   waitTimer?: ReturnType<typeof setTimeout>;
 }
 
@@ -60,13 +62,13 @@ interface Slot {
   retired: boolean;
 }
 
-export class RescanPool implements Scanner {
+export class RescanPool implements RequestChecker {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly size: number;
   private readonly maxQueue: number;
-  private readonly maxQueuedChars: number;
-  private queuedChars = 0;
+  private readonly maxQueuedBytes: number;
+  private queuedBytes = 0;
   private nextId = 1;
   private closed = false;
   private replaced = 0;
@@ -76,7 +78,7 @@ export class RescanPool implements Scanner {
   constructor(private readonly options: RescanPoolOptions) {
     this.size = Math.max(1, options.size ?? os.availableParallelism());
     this.maxQueue = options.maxQueue ?? this.size * 64;
-    this.maxQueuedChars = options.maxQueuedChars ?? 16 * 1024 * 1024;
+    this.maxQueuedBytes = options.maxQueuedBytes ?? 16 * 1024 * 1024;
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
@@ -106,26 +108,30 @@ export class RescanPool implements Scanner {
     return this.queue.length < this.maxQueue;
   }
 
-  scan(texts: string[], threshold: number | undefined): Promise<ScanOutcome> {
-    if (this.closed) return Promise.resolve({ verdict: 'failed' });
+  check(body: Uint8Array, options: CheckOptions): Promise<CheckOutcome> {
+    if (this.closed) return Promise.resolve({ kind: 'failed' });
+    // The worker gets the bytes themselves: a view on part of a larger buffer is copied first.
+    const bytes =
+      body.byteOffset === 0 && body.byteLength === body.buffer.byteLength
+        ? (body.buffer as ArrayBuffer)
+        : body.slice().buffer;
     return new Promise((resolve) => {
-      let chars = 0;
-      for (const t of texts) chars += t.length;
-      const job: Job = { task: { id: this.nextId++, texts, threshold }, chars, resolve };
+      const size = bytes.byteLength;
+      const job: Job = { task: { id: this.nextId++, bytes, options }, size, resolve };
       const idle = this.slots.find((s) => s.ready && !s.job);
       if (idle && this.queue.length === 0) {
         this.dispatch(idle, job);
         return;
       }
-      if (this.queue.length >= this.maxQueue || this.queuedChars + chars > this.maxQueuedChars) {
-        resolve({ verdict: 'busy' });
+      if (this.queue.length >= this.maxQueue || this.queuedBytes + size > this.maxQueuedBytes) {
+        resolve({ kind: 'busy' });
         return;
       }
       job.waitTimer = setTimeout(() => {
-        if (this.unqueue(job)) resolve({ verdict: 'busy' });
+        if (this.unqueue(job)) resolve({ kind: 'busy' });
       }, this.options.budgetMs);
       this.queue.push(job);
-      this.queuedChars += chars;
+      this.queuedBytes += size;
     });
   }
 
@@ -134,13 +140,13 @@ export class RescanPool implements Scanner {
     this.closed = true;
     for (const job of this.queue.splice(0)) {
       clearTimeout(job.waitTimer);
-      job.resolve({ verdict: 'failed' });
+      job.resolve({ kind: 'failed' });
     }
-    this.queuedChars = 0;
+    this.queuedBytes = 0;
     await Promise.all(
       this.slots.map((s) => {
         clearTimeout(s.timer);
-        s.job?.resolve({ verdict: 'failed' });
+        s.job?.resolve({ kind: 'failed' });
         s.job = undefined;
         s.retired = true;
         return s.worker.terminate();
@@ -173,11 +179,7 @@ export class RescanPool implements Scanner {
       if (!job || job.task.id !== msg.id) return;
       clearTimeout(slot.timer);
       slot.job = undefined;
-      job.resolve(
-        msg.verdict === 'blocked'
-          ? { verdict: 'blocked', types: msg.types }
-          : { verdict: msg.verdict },
-      );
+      job.resolve(msg.result);
       this.pump();
     });
     worker.on('error', (err: Error & { code?: string }) => {
@@ -185,12 +187,12 @@ export class RescanPool implements Scanner {
       // costly, like one over the time budget. Anything else is a broken scan: fail closed.
       const outOfMemory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
       if (!slot.ready && !outOfMemory) this.failStartup(err);
-      this.lose(slot, outOfMemory ? { verdict: 'timeout' } : { verdict: 'failed' });
+      this.lose(slot, outOfMemory ? { kind: 'timeout' } : { kind: 'failed' });
     });
     worker.on('exit', (code) => {
       if (slot.retired) return;
       if (!slot.ready) this.failStartup(new Error(`a re-scan worker exited with ${code}`));
-      this.lose(slot, { verdict: 'failed' });
+      this.lose(slot, { kind: 'failed' });
     });
     return slot;
   }
@@ -203,12 +205,12 @@ export class RescanPool implements Scanner {
   private dispatch(slot: Slot, job: Job): void {
     clearTimeout(job.waitTimer);
     slot.job = job;
-    slot.timer = setTimeout(() => this.lose(slot, { verdict: 'timeout' }), this.options.budgetMs);
-    slot.worker.postMessage(job.task);
+    slot.timer = setTimeout(() => this.lose(slot, { kind: 'timeout' }), this.options.budgetMs);
+    slot.worker.postMessage(job.task, [job.task.bytes]);
   }
 
   /** Ends a worker (its scan answered with `outcome`) and puts a fresh one in its place. */
-  private lose(slot: Slot, outcome: ScanOutcome): void {
+  private lose(slot: Slot, outcome: CheckOutcome): void {
     if (slot.retired) return;
     slot.retired = true;
     clearTimeout(slot.timer);
@@ -233,7 +235,7 @@ export class RescanPool implements Scanner {
     const i = this.queue.indexOf(job);
     if (i < 0) return false;
     this.queue.splice(i, 1);
-    this.queuedChars -= job.chars;
+    this.queuedBytes -= job.size;
     return true;
   }
 

@@ -1,4 +1,5 @@
 /** The messages between the proxy's main thread and a re-scan worker (rescan-worker.ts). */
+import type { CheckOptions, CheckResult } from './request-check';
 
 /** What a worker is started with (its workerData). */
 export interface WorkerOptions {
@@ -6,22 +7,21 @@ export interface WorkerOptions {
   modelPath?: string;
 }
 
-export interface ScanTask {
+export interface CheckTask {
   id: number;
-  /** Every string the request would forward (chat-request.ts textsOf). */
-  texts: string[];
-  /** undefined: the detector's default threshold. */
-  threshold: number | undefined;
+  /** The request body as received (transferred, not copied). */
+  bytes: ArrayBuffer;
+  options: CheckOptions;
 }
 
-export type ScanReply =
-  | { id: number; verdict: 'clean' }
-  | { id: number; verdict: 'blocked'; types: string[] }
-  | { id: number; verdict: 'failed' };
+export interface CheckReply {
+  id: number;
+  result: CheckResult;
+}
 
 /** A worker says it has loaded the detector and takes tasks. */
 export interface ReadyMessage {
   ready: true;
 }
 
-export type WorkerMessage = ScanReply | ReadyMessage;
+export type WorkerMessage = CheckReply | ReadyMessage;

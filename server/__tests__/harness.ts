@@ -4,7 +4,8 @@ import { readConfig } from '../config';
 import { startNodeServer } from '../node';
 import type { RunningServer } from '../node';
 import type { RequestLogLine } from '../proxy';
-import type { Detector, Scanner } from '../rescan';
+import type { Detector } from '../rescan';
+import type { RequestChecker } from '../request-check';
 import type { RateLimiter } from '../rate-limit';
 import { startStubUpstream } from '../../testing/stub-upstream';
 import type { StubUpstream } from '../../testing/stub-upstream';
@@ -38,7 +39,7 @@ let sharedPool: RescanPool | undefined;
  * One pool of re-scan workers for every proxy of a test file, as production has one per process
  * (a pool per proxy would keep dozens of worker threads alive at once).
  */
-async function sharedScanner(): Promise<RescanPool> {
+async function sharedChecker(): Promise<RescanPool> {
   if (!sharedPool) {
     const p = new RescanPool({ script: rescanWorkerScript(), size: 2, budgetMs: 30_000 });
     sharedPool = p;
@@ -53,7 +54,7 @@ export async function proxy(
   env: Record<string, string> = {},
   extra: {
     detector?: Detector;
-    scanner?: Scanner;
+    checker?: RequestChecker;
     rateLimiter?: RateLimiter;
     fetch?: typeof fetch;
   } = {},
@@ -79,11 +80,11 @@ export async function proxy(
     hostname: '127.0.0.1',
     // The production re-scan (worker threads, src/core's detector) unless a test brings its own
     // detector, which then runs inline.
-    ...(extra.scanner
-      ? { scanner: extra.scanner }
+    ...(extra.checker
+      ? { checker: extra.checker }
       : 'detector' in extra
         ? { detector: extra.detector }
-        : { detector: realDetector, scanner: await sharedScanner() }),
+        : { detector: realDetector, checker: await sharedChecker() }),
     rateLimiter: extra.rateLimiter,
     fetch: extra.fetch,
     logger: (line) => logs.push(line),

@@ -24,11 +24,21 @@ async function pool(options: {
   size?: number;
   budgetMs: number;
   maxQueue?: number;
-  maxQueuedChars?: number;
+  maxQueuedBytes?: number;
 }): Promise<RescanPool> {
   const p = new RescanPool({ script: rescanWorkerScript(), size: 1, ...options });
   await p.ready();
   return p;
+}
+
+const OPTIONS = { model: 'm', maxTokensCap: 16, threshold: undefined, override: false };
+const encoder = new TextEncoder();
+
+/** Checks a request of one user message per text; the verdict, or what stood in its way. */
+async function verdictOf(checker: RescanPool, texts: string[], threshold?: number) {
+  const body = JSON.stringify({ messages: texts.map((content) => ({ role: 'user', content })) });
+  const outcome = await checker.check(encoder.encode(body), { ...OPTIONS, threshold });
+  return outcome.kind === 'checked' ? outcome.verdict : { kind: outcome.kind };
 }
 
 async function errorCode(res: Response): Promise<string | undefined> {
@@ -39,7 +49,7 @@ describe('the re-scan runs in worker threads', () => {
   it('keeps /api/health answering while a hostile body is scanned, and saturation is a fast 503', async () => {
     const upstream = await stub();
     const scanner = await pool({ budgetMs: 2_000, maxQueue: 0 });
-    const p = await proxy(upstream, {}, { scanner });
+    const p = await proxy(upstream, {}, { checker: scanner });
     // 1,000,000 characters of `a.com `: 73 s on the event loop before this issue.
     const flood = post(p.url, chatBody(hostile('a.com ', 1_000_000)));
     await waitFor(() => scanner.stats().running === 1, 10_000);
@@ -67,7 +77,7 @@ describe('the re-scan runs in worker threads', () => {
   it('refuses a scan that outlives its budget with 422, sends nothing and replaces the worker', async () => {
     const upstream = await stub();
     const scanner = await pool({ budgetMs: 100 });
-    const p = await proxy(upstream, {}, { scanner });
+    const p = await proxy(upstream, {}, { checker: scanner });
     // Two messages of 500 KB: 3 MB to scan (each alone, then joined twice), hundreds of ms even
     // for a linear detector.
     const half = hostile(PROSE, 500_000);
@@ -96,27 +106,32 @@ describe('the re-scan runs in worker threads', () => {
   });
 
   it('lets requests wait for a busy worker, up to the queue length and size', async () => {
-    const scanner = await pool({ budgetMs: 10_000, maxQueue: 2, maxQueuedChars: 100 });
-    const slow = scanner.scan([hostile('Mr. Abc ', 1_000_000)], undefined);
+    const scanner = await pool({ budgetMs: 10_000, maxQueue: 2, maxQueuedBytes: 200 });
+    const slow = verdictOf(scanner, [hostile('Mr. Abc ', 1_000_000)]);
     await waitFor(() => scanner.stats().running === 1, 10_000);
-    // More text than may wait in all: refused, although a place in the queue is free.
-    expect(await scanner.scan(['x'.repeat(101)], undefined)).toEqual({ verdict: 'busy' });
-    const waiting = [scanner.scan(['mail jane@example.org'], undefined), scanner.scan(['hi'], 0.5)];
+    // A larger body than may wait in all: refused, although a place in the queue is free.
+    expect(await verdictOf(scanner, ['x'.repeat(200)])).toEqual({ kind: 'busy' });
+    const waiting = [
+      verdictOf(scanner, ['mail jane@example.org']),
+      verdictOf(scanner, ['hi'], 0.5),
+    ];
     expect(scanner.stats().queued).toBe(2);
     expect(scanner.hasCapacity()).toBe(false);
-    expect(await scanner.scan(['hi'], undefined)).toEqual({ verdict: 'busy' });
+    expect(await verdictOf(scanner, ['hi'])).toEqual({ kind: 'busy' });
     expect(await Promise.all(waiting)).toEqual([
       { verdict: 'blocked', types: ['EMAIL'] },
       { verdict: 'clean' },
     ]);
-    expect(['clean', 'blocked', 'timeout']).toContain((await slow).verdict);
+    // The slow one finishes with a verdict or over its budget, whatever the detector's speed.
+    const done = await slow;
+    expect('verdict' in done || done.kind === 'timeout').toBe(true);
     await scanner.close();
   });
 
   it('each reproduction of the review ends within the budget while health keeps answering', async () => {
     const upstream = await stub();
     const scanner = await pool({ budgetMs: 1_000 });
-    const p = await proxy(upstream, {}, { scanner });
+    const p = await proxy(upstream, {}, { checker: scanner });
     for (const payload of [
       hostile('a.com ', 500_000),
       hostile('Mr. Abc ', 1_000_000),
@@ -144,7 +159,7 @@ describe('the re-scan runs in worker threads', () => {
   it('RESCAN_MODEL: the embedded NER model joins the re-scan and blocks a name the patterns let pass', async () => {
     const text = 'I met Kofi Mensah at the station and gave him the contract.';
     const patternsOnly = await pool({ budgetMs: 30_000 });
-    expect(await patternsOnly.scan([text], undefined)).toEqual({ verdict: 'clean' });
+    expect(await verdictOf(patternsOnly, [text])).toEqual({ verdict: 'clean' });
     await patternsOnly.close();
     const config = readConfig({ RESCAN_MODEL: '1' }, { version: '1', staticRoot: 'public' });
     expect(config.rescanModelPath).toBe('public/models/ner/ner.onnx');
@@ -155,10 +170,10 @@ describe('the re-scan runs in worker threads', () => {
       modelPath: config.rescanModelPath ?? '',
     });
     await withModel.ready();
-    const verdict = await withModel.scan([text], undefined);
+    const verdict = await verdictOf(withModel, [text]);
     expect(verdict).toMatchObject({ verdict: 'blocked' });
-    expect(verdict.verdict === 'blocked' && verdict.types).toContain('PERSON');
-    expect(await withModel.scan(['Summarise the meeting notes.'], undefined)).toEqual({
+    expect('types' in verdict && verdict.types).toContain('PERSON');
+    expect(await verdictOf(withModel, ['Summarise the meeting notes.'])).toEqual({
       verdict: 'clean',
     });
     await withModel.close();
