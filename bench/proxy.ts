@@ -5,12 +5,15 @@
  *
  * Three processes on loopback: this one (the load generator, bench/lib/open-loop.ts), the stub
  * upstream and the proxy (the real Node server as production wires it: undici upstream client,
- * re-scan on with src/core's detector, in-memory rate limiter with a limit that never triggers,
+ * body check and re-scan in worker threads with src/core's detector, in-memory rate limiter with
+ * a limit that never triggers,
  * one JSON log line per request through the production batched sink into /dev/null, metrics).
  * Each load runs against the stub directly, then through the proxy, with the same generator:
  * - `@N/s`: open loop, requests evenly spaced at N per second, latency from each request's
  *   intended send time (so neither bursts nor a slow answer can hide queueing);
  * - `max`: closed loop with a few connections (the throughput ceiling).
+ * Then two variants next to the default at one JSON rate each: the re-scan inline on the event loop
+ * (before issue 15) and RESCAN_MODEL=1.
  *
  * Then the flood (issue 15): `/api/health` latency, open loop at 50/s, on an idle proxy and while
  * clients send maximum-size worst-case bodies (1 MiB of `a.com `, `Mr. Abc `, digits: the
@@ -22,8 +25,8 @@
  * 500), --sustain N (the throughput target run, default 2000), --connections N (closed loop,
  * default 8), --only TEXT (run only the loads whose name contains TEXT, e.g. 'json @500' or
  * 'flood'), --flood-seconds S (default 10), --flood-connections N (default 4), --stub-port /
- * --proxy-port (default: any free port; the flood's proxies take the next ones), --json FILE
- * (also write the results).
+ * --proxy-port (default: any free port; the other proxies take the next ones), --model-rate N
+ * (the RESCAN_MODEL=1 run, default 100), --json FILE (also write the results).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -107,9 +110,10 @@ function startChild(
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
+    // A proxy with RESCAN_MODEL loads and warms the model in every worker first.
     const timer = setTimeout(
       () => reject(new Error(`child ${args.join(' ')} did not start`)),
-      15_000,
+      90_000,
     );
     let buf = '';
     proc.stdout?.on('data', (d: Buffer) => {
@@ -500,29 +504,37 @@ async function main(): Promise<void> {
     }
   }
 
-  // RESCAN_MODEL=1 side by side with the default, at a rate the model can keep up with.
+  // Variants of the proxy side by side with the default, one JSON load each: the re-scan inline
+  // on the event loop (as before issue 15) at the latency rate, and RESCAN_MODEL=1 at a rate the
+  // model can keep up with.
   const modelRate = Number(arg('model-rate') ?? 100);
-  const only = arg('only');
-  if (!only || `json @${modelRate}/s model`.includes(only)) {
-    const modelProxy = await startChild([
+  const variants = [
+    { name: 'inline', args: ['--rescan', 'inline'], rate, port: 4 },
+    { name: 'model', args: ['--model', 'on'], rate: modelRate, port: 3 },
+  ];
+  for (const v of variants) {
+    const only = arg('only');
+    const name = `json @${v.rate}/s ${v.name}`;
+    if (only && !name.includes(only)) continue;
+    const other = await startChild([
       '--child',
       'proxy',
       '--upstream',
       `${stub.url}/api/v1`,
-      '--model',
-      'on',
-      ...(basePort ? ['--port', String(Number(basePort) + 3)] : []),
+      ...v.args,
+      ...(basePort ? ['--port', String(Number(basePort) + v.port)] : []),
     ]);
-    children.push(modelProxy.proc);
-    await load(modelProxy.url, false, 2, modelRate);
-    await load(proxy.url, false, 2, modelRate);
-    const direct = await load(stub.url, false, seconds, modelRate, stub.proc.pid);
-    const without = await load(proxy.url, false, seconds, modelRate, proxy.proc.pid);
-    const withModel = await load(modelProxy.url, false, seconds, modelRate, modelProxy.proc.pid);
-    record(`json @${modelRate}/s`, direct, without);
-    record(`json @${modelRate}/s model`, direct, withModel);
-    modelProxy.proc.kill('SIGTERM');
+    children.push(other.proc);
+    await load(other.url, false, 2, v.rate);
+    await load(proxy.url, false, 2, v.rate);
+    const direct = await load(stub.url, false, seconds, v.rate, stub.proc.pid);
+    const viaDefault = await load(proxy.url, false, seconds, v.rate, proxy.proc.pid);
+    const viaOther = await load(other.url, false, seconds, v.rate, other.proc.pid);
+    record(`json @${v.rate}/s pool`, direct, viaDefault);
+    record(name, direct, viaOther);
+    other.proc.kill('SIGTERM');
   }
+
   proxy.proc.kill('SIGTERM');
 
   // The flood: the production proxy (worker pool) and the re-scan inline, one after the other.
