@@ -1,39 +1,43 @@
 /**
  * The embedded NER model in the proxy (RESCAN_MODEL=1): src/core's model stage with inference by
- * onnxruntime-node, loaded in each re-scan worker. onnxruntime-node is imported only then, so a
- * proxy that does not use the model does not need it installed.
+ * the session module the browser's analysis worker and the CLIs use (workers/ner/ort-session.ts,
+ * onnxruntime-web's WASM build), so the proxy computes the same logits as the browser and needs no
+ * native package. Loaded only in re-scan workers of a proxy started with RESCAN_MODEL=1.
  */
-import type * as Ort from 'onnxruntime-node';
-import { createNerRunner, type NerInferFn } from '../src/core/pii/ner/runner';
-import { CHAR_SLOTS, LABELS } from '../src/core/pii/ner/features';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createNerRunner } from '../src/core/pii/ner/runner';
 import type { NerRunnerFn } from '../src/core/pii';
+import { createNerSession } from '../workers/ner/ort-session';
 
-/** Loads the model from `modelPath`; throws a clear error when onnxruntime-node is missing. */
+/**
+ * The folder holding onnxruntime-web's `.wasm` and its loader, found through the package's own
+ * exports from wherever this file runs (server/, dist-server/ or a test bundle inside
+ * node_modules/.cache): under Node, onnxruntime-web reads them from disk.
+ */
+function ortWasmDir(): string {
+  const wasm = createRequire(import.meta.url).resolve(
+    'onnxruntime-web/ort-wasm-simd-threaded.wasm',
+  );
+  return path.dirname(wasm) + path.sep;
+}
+
+/**
+ * Loads the model from `modelPath`, one WASM thread (the pool already runs one worker per core).
+ * Rejects with an Error naming the file when it cannot be read or is not a model the session
+ * accepts: the worker then never reports ready and the server does not start.
+ */
 export async function loadNerRunner(modelPath: string): Promise<NerRunnerFn> {
-  let ort: typeof Ort;
+  let bytes: Uint8Array;
   try {
-    ort = await import('onnxruntime-node');
-  } catch {
-    throw new Error(
-      'RESCAN_MODEL=1 needs the onnxruntime-node package (npm install onnxruntime-node)',
-    );
-  }
-  const session = await ort.InferenceSession.create(modelPath, {
-    executionProviders: ['cpu'],
-    // One thread per worker: the pool already runs one worker per core.
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all',
-  });
-  const infer: NerInferFn = async (x) => {
-    const res = await session.run({
-      words: new ort.Tensor('int64', x.words, [1, x.length]),
-      chars: new ort.Tensor('int64', x.chars, [1, x.length, CHAR_SLOTS]),
-      shapes: new ort.Tensor('int64', x.shapes, [1, x.length]),
+    bytes = new Uint8Array(await readFile(modelPath));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`RESCAN_MODEL=1: cannot read the NER model ${modelPath}: ${reason}`, {
+      cause: err,
     });
-    const logits = res.logits;
-    if (!logits || logits.dims[2] !== LABELS.length) throw new Error('unexpected model output');
-    return logits.data as Float32Array;
-  };
-  return createNerRunner(infer);
+  }
+  const session = await createNerSession(bytes, { wasmPaths: ortWasmDir(), numThreads: 1 });
+  return createNerRunner(session.infer);
 }

@@ -29,7 +29,8 @@ if (process.platform === 'linux') {
 
 const options = (workerData ?? {}) as WorkerOptions;
 // RESCAN_MODEL=1: the embedded NER model joins the pattern stage (names, places, organisations).
-// Imported only then: the model's features (a gazetteer of names) and onnxruntime are large.
+// Imported only then: the model's features (a gazetteer of names) and onnxruntime-web's WASM
+// build are large.
 const ner: NerRunnerFn | undefined = options.modelPath
   ? await (await import('./ner-session')).loadNerRunner(options.modelPath)
   : undefined;

@@ -3,6 +3,9 @@
  * detector behind the real Node server. A hostile body costs at most the time budget on one
  * worker, /api/health keeps answering meanwhile, and a saturated pool says 503 at once.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { readConfig } from '../config';
 import { describe, expect, it } from 'vitest';
 import { RescanPool } from '../rescan-pool';
@@ -179,14 +182,23 @@ describe('the re-scan runs in worker threads', () => {
     await withModel.close();
   });
 
-  it('RESCAN_MODEL with a model file that is missing: the server does not start', async () => {
-    const broken = new RescanPool({
-      script: rescanWorkerScript(),
-      size: 1,
-      budgetMs: 1_000,
-      modelPath: '/nonexistent/ner.onnx',
-    });
-    await expect(broken.ready()).rejects.toThrow();
-    await broken.close();
+  it('RESCAN_MODEL with a model file that is missing or not a model: the pool never gets ready', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hearth-ner-'));
+    const garbage = path.join(dir, 'ner.onnx');
+    writeFileSync(garbage, 'this is not an ONNX model');
+    try {
+      for (const modelPath of ['/nonexistent/ner.onnx', garbage]) {
+        const broken = new RescanPool({
+          script: rescanWorkerScript(),
+          size: 1,
+          budgetMs: 1_000,
+          modelPath,
+        });
+        await expect(broken.ready()).rejects.toThrow();
+        await broken.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
