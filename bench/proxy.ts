@@ -66,6 +66,9 @@ async function child(kind: string): Promise<void> {
         RATE_LIMIT_RPM: '1000000',
         // --model on: the re-scan also runs the NER model the app ships (public/models/ner).
         ...(arg('model') ? { RESCAN_MODEL: '1' } : {}),
+        // The pool's settings can be tried from the environment (RESCAN_WORKERS=1 npm run ...).
+        RESCAN_WORKERS: process.env.RESCAN_WORKERS,
+        RESCAN_BUDGET_MS: process.env.RESCAN_BUDGET_MS,
       },
       { version: 'bench', staticRoot: arg('model') ? 'public' : 'dist' },
     );
