@@ -18,9 +18,15 @@ function hostile(unit: string, chars: number): string {
   return unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
 }
 
-const PROSE =
-  'The quarterly review moves to Thursday; bring the figures for the northern region and the ' +
-  'notes from the supplier meeting, and we will go through the open questions one by one. ';
+/** A request of two user messages holding `text` each. */
+function twoMessages(text: string): string {
+  return JSON.stringify({
+    messages: [
+      { role: 'user', content: text },
+      { role: 'user', content: text },
+    ],
+  });
+}
 
 /** A pool of one worker (unless told otherwise), once it has loaded the detector. */
 async function pool(options: {
@@ -53,8 +59,10 @@ describe('the re-scan runs in worker threads', () => {
     const upstream = await stub();
     const scanner = await pool({ budgetMs: 2_000, maxQueue: 0 });
     const p = await proxy(upstream, {}, { checker: scanner });
-    // 1,000,000 characters of `a.com `: 73 s on the event loop before this issue.
-    const flood = post(p.url, chatBody(hostile('a.com ', 1_000_000)));
+    // 1,000,000 characters of `a.com ` (73 s on the event loop before this issue), in two
+    // messages: each is scanned alone and both joined twice, seconds even for the linear detector,
+    // so the scan is still running, whatever the machine, while the checks below take milliseconds.
+    const flood = post(p.url, twoMessages(hostile('a.com ', 500_000)));
     await waitFor(() => scanner.stats().running === 1, 10_000);
 
     const health = await fetch(`${p.url}/api/health`);
@@ -81,18 +89,9 @@ describe('the re-scan runs in worker threads', () => {
     const upstream = await stub();
     const scanner = await pool({ budgetMs: 100 });
     const p = await proxy(upstream, {}, { checker: scanner });
-    // Two messages of 500 KB: 3 MB to scan (each alone, then joined twice), hundreds of ms even
-    // for a linear detector.
-    const half = hostile(PROSE, 500_000);
-    const res = await post(
-      p.url,
-      JSON.stringify({
-        messages: [
-          { role: 'user', content: half },
-          { role: 'user', content: half },
-        ],
-      }),
-    );
+    // Two messages of 500 KB of `a.com `: 3 MB to scan (each alone, then joined twice), seconds
+    // even for the linear detector, far beyond the 100 ms budget.
+    const res = await post(p.url, twoMessages(hostile('a.com ', 500_000)));
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('rescan_budget_exceeded');
