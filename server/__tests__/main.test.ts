@@ -2,7 +2,8 @@
  * The entry point as `npm start` runs it (server/main.ts, here from source through tsx, which
  * bundles the re-scan worker the way the build does): finding 1 of issue 15 against the wired-up
  * server, not a pool the test builds itself. While one hostile body is scanned, other clients'
- * health checks keep being answered; before the fix every one of them waited for the scan.
+ * health checks keep being answered; before the fix every one of them waited for the scan. And
+ * RESCAN_MODEL=1 reaches the workers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -102,5 +103,31 @@ describe('server/main.ts runs the re-scan off the event loop', () => {
     const status = await hostile.done;
     expect([200, 422]).toContain(status);
     if (status === 422) expect(upstream.chatRequests()).toHaveLength(0);
+  });
+
+  it('RESCAN_MODEL=1: the NER model (onnxruntime-web, WASM) refuses a name the patterns let pass', async () => {
+    const upstream = await stub();
+    const url = await startMain({
+      CLOUD_BASE_URL: upstream.baseUrl,
+      CLOUD_API_KEY: API_KEY,
+      CLOUD_MODEL: 'stub-model',
+      RESCAN_WORKERS: '1',
+      RESCAN_MODEL: '1',
+      RESCAN_MODEL_PATH: path.join(root, 'public', 'models', 'ner', 'ner.onnx'),
+    });
+    const ask = (content: string) =>
+      fetch(`${url}/api/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ messages: [{ role: 'user', content }] }),
+      });
+    const refused = await ask('I met Kofi Mensah at the station and gave him the contract.');
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'pii_detected', types: ['PERSON'] },
+    });
+    expect(upstream.chatRequests()).toHaveLength(0);
+    expect((await ask('Summarise the meeting notes.')).status).toBe(200);
+    expect(upstream.chatRequests()).toHaveLength(1);
   });
 });
