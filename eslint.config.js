@@ -16,11 +16,14 @@ const layer = (name) => [
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'child_process', 'stream'];
 
 /** Import restrictions per folder: the layers of the design. */
-const restrict = (files, patterns, message) => ({
+const restrict = (files, patterns, message, extra = []) => ({
   files,
   ignores: ['**/__tests__/**'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ group: patterns, message }, ...extra.map((regex) => ({ regex, message }))] },
+    ],
   },
 });
 
@@ -95,14 +98,10 @@ export default tseslint.config(
   ),
   restrict(
     ['server/**/*.ts'],
-    [
-      ...layer('db'),
-      ...layer('orchestrator'),
-      ...layer('app'),
-      ...layer('workers'),
-      'react',
-      'dexie',
-    ],
-    'The proxy may import only src/core.',
+    [...layer('db'), ...layer('orchestrator'), ...layer('app'), 'react', 'dexie'],
+    'The proxy may import only src/core (and the NER session module, workers/ner/ort-session).',
+    // Any of workers/ except the NER model's session module (no DOM, no Node APIs), shared with
+    // the browser worker and the CLIs so that RESCAN_MODEL=1 runs the very runtime the browser runs.
+    ['^(\\.\\./)+workers(/(?!ner/ort-session$).*)?$', '/src/workers(/|$)'],
   ),
 );

@@ -25,7 +25,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // 'hidden': maps are written (to read production stack traces) but not referenced from the
+    // bundles, and the server never serves them.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 8000,
   },
   server: {

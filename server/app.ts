@@ -9,6 +9,8 @@ import type { ServerConfig } from './config';
 import { securityHeaderRecord, securityHeaders } from './security-headers';
 import { apiError } from './errors';
 import type { Detector } from './rescan';
+import type { RequestChecker } from './request-check';
+import { inlineChecker } from './request-check';
 import type { RateLimiter } from './rate-limit';
 import { memoryRateLimiter } from './rate-limit';
 import { ProxyMetrics } from './metrics';
@@ -19,7 +21,13 @@ import { fetchTransport } from './upstream';
 
 export interface AppDeps {
   config: ServerConfig;
-  /** The src/core PII detector for the re-scan; without one, chat requests fail closed. */
+  /**
+   * How request bodies are checked (parse, schema, re-scan). The Node entry injects the worker
+   * pool (rescan-pool.ts); without one the check runs inline with `detector` (runtimes without
+   * worker threads, tests of the app alone).
+   */
+  checker?: RequestChecker;
+  /** The src/core PII detector for an inline re-scan; without one, chat requests fail closed. */
   detector?: Detector;
   /** Defaults to an in-memory token bucket (one instance); main.ts injects Redis when configured. */
   rateLimiter?: RateLimiter;
@@ -55,7 +63,7 @@ export function createApp(deps: AppDeps): Hono {
 
   registerProxyRoutes(app, {
     config,
-    detector: deps.detector,
+    checker: deps.checker ?? inlineChecker(deps.detector),
     rateLimiter: deps.rateLimiter ?? memoryRateLimiter(config.rateLimitRpm),
     logger: deps.logger ?? ((line) => console.log(JSON.stringify(line))),
     metrics: deps.metrics ?? new ProxyMetrics(),
@@ -70,6 +78,12 @@ export function createApp(deps: AppDeps): Hono {
     c.json(apiError('not_found', `No API route ${c.req.method} ${c.req.path}`), 404),
   );
 
+  // Source maps embed the app's whole source (910 files): the build keeps them beside the bundles
+  // for reading stack traces on the server, but they are never served (see docs/proxy.md).
+  app.get('*', async (c, next) => {
+    if (c.req.path.endsWith('.map')) return c.json(apiError('not_found', 'Not found'), 404);
+    return next();
+  });
   if (staticFiles) app.use('*', staticFiles);
   // Client-side routes get index.html; a missing file (a path with an extension) stays a 404 so a
   // stale or mistyped asset URL never receives HTML that the browser would try to run as script.

@@ -90,7 +90,51 @@ export function upstreamBody(
   return out;
 }
 
-/** Every piece of free text the request would send upstream, for the re-scan. */
+/**
+ * How deep a request body may nest (objects and arrays). A chat request needs about 6 levels; a
+ * JSON schema of 20 nested properties about 60. Deeper bodies are refused before anything walks
+ * them, since recursive code (JSON.stringify among it) runs out of stack on a few thousand levels.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** True when `value` nests objects or arrays more than `max` levels deep. Iterative. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const v = item.value;
+    if (v === null || typeof v !== 'object') continue;
+    const depth = item.depth + 1;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth });
+    }
+  }
+  return false;
+}
+
+/** Every string in a JSON value, keys included, depth first. Iterative. */
+function stringsIn(value: unknown, out: string[]): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    else if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i] ?? ['', undefined];
+        stack.push(child);
+        stack.push(key);
+      }
+    }
+  }
+}
+
+/**
+ * Every string the request would send upstream, for the re-scan: the content of every message,
+ * names, stop strings, and every key and string of a JSON schema (as the values themselves, not
+ * JSON text, where an escape such as \n between two digit groups could hide a number).
+ */
 export function textsOf(request: ChatRequest): string[] {
   const texts: string[] = [];
   for (const m of request.messages) {
@@ -101,7 +145,7 @@ export function textsOf(request: ChatRequest): string[] {
   if (typeof request.stop === 'string') texts.push(request.stop);
   else if (Array.isArray(request.stop)) texts.push(...request.stop);
   if (request.response_format?.type === 'json_schema') {
-    texts.push(JSON.stringify(request.response_format.json_schema));
+    stringsIn(request.response_format.json_schema, texts);
   }
   return texts;
 }

@@ -45,10 +45,27 @@ export interface ServerConfig {
   maxTokensCap: number;
   /** Time to the upstream's response headers, and the longest silence inside a stream. */
   upstreamTimeoutMs: number;
-  /** Trust X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto from exactly one reverse proxy. */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of this server to trust (TRUST_PROXY, 0 = none): the client
+   * address, host and scheme are the X-Forwarded-* entries the outermost of them appended, counted
+   * from the right; entries further left come from the client and are ignored.
+   */
+  trustProxy: number;
+  /** Bearer token for /api/metrics (METRICS_TOKEN); see docs/proxy.md for who may read metrics. */
+  metricsToken: string | undefined;
   /** Re-scan threshold; undefined = the detector's DEFAULT_THRESHOLD. */
   rescanThreshold: number | undefined;
+  /** Longest a request's re-scan may run (and wait for a worker), ms; beyond it the request is refused. */
+  rescanBudgetMs: number;
+  /** Re-scan worker threads; 0 = one per core. */
+  rescanWorkers: number;
+  /** Requests that may wait for a worker; 0 = 64 per worker. More get 503 `rescan_busy`. */
+  rescanQueue: number;
+  /**
+   * RESCAN_MODEL=1: the re-scan also runs the embedded NER model (names, places, organisations)
+   * from this file; undefined = pattern stage only (the default).
+   */
+  rescanModelPath: string | undefined;
   /**
    * Whether a user may confirm sending personal values unredacted (`X-Hearth-Override:
    * unredacted`). Off by default: the organisation decides. Secrets never pass either way.
@@ -91,6 +108,17 @@ function parseBool(env: Env, name: string): boolean {
   if (raw === undefined || raw === '0' || raw === 'false' || raw === 'no') return false;
   if (raw === '1' || raw === 'true' || raw === 'yes') return true;
   throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
+}
+
+/** A hop count; `true`/`yes` are read as 1, what the variable meant before it took a number. */
+function parseHops(env: Env, name: string): number {
+  const raw = nonEmpty(env[name])?.toLowerCase();
+  if (raw === undefined || raw === 'false' || raw === 'no') return 0;
+  if (raw === 'true' || raw === 'yes') return 1;
+  if (/^\d{1,2}$/.test(raw) && Number(raw) <= 10) return Number(raw);
+  throw new ConfigError(
+    `${name} must be the number of trusted reverse proxies (0-10), got "${raw}"`,
+  );
 }
 
 function parseBaseUrl(name: string, raw: string): string {
@@ -173,6 +201,7 @@ export function readConfig(
   env: Env,
   defaults: { version: string; staticRoot: string },
 ): ServerConfig {
+  const staticRoot = nonEmpty(env.STATIC_ROOT) ?? defaults.staticRoot;
   return {
     port: parsePort(nonEmpty(env.PORT)),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
@@ -181,7 +210,7 @@ export function readConfig(
       .filter(Boolean)
       .map((h) => h.toLowerCase()),
     version: defaults.version,
-    staticRoot: nonEmpty(env.STATIC_ROOT) ?? defaults.staticRoot,
+    staticRoot,
     frontier: readTier(env, 'CLOUD'),
     private: readTier(env, 'PRIVATE'),
     extraConnectSrc: (nonEmpty(env.EXTRA_CONNECT_SRC) ?? '').split(/[\s,]+/).filter(Boolean),
@@ -195,8 +224,16 @@ export function readConfig(
     maxBodyBytes: parseInteger(env, 'MAX_BODY_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
     maxTokensCap: parseInteger(env, 'MAX_TOKENS_CAP', 4_096, 1, 1_000_000),
     upstreamTimeoutMs: parseInteger(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 10, 3_600_000),
-    trustProxy: parseBool(env, 'TRUST_PROXY'),
+    trustProxy: parseHops(env, 'TRUST_PROXY'),
+    metricsToken: nonEmpty(env.METRICS_TOKEN),
     rescanThreshold: parseThreshold(nonEmpty(env.RESCAN_THRESHOLD)),
+    rescanBudgetMs: parseInteger(env, 'RESCAN_BUDGET_MS', 2_000, 10, 600_000),
+    rescanWorkers: parseInteger(env, 'RESCAN_WORKERS', 0, 0, 256),
+    rescanQueue: parseInteger(env, 'RESCAN_QUEUE', 0, 0, 100_000),
+    // The model the app ships (public/models/ner), served from the built app by default.
+    rescanModelPath: parseBool(env, 'RESCAN_MODEL')
+      ? (nonEmpty(env.RESCAN_MODEL_PATH) ?? `${staticRoot.replace(/\/+$/, '')}/models/ner/ner.onnx`)
+      : undefined,
     allowUnredactedOverride: parseBool(env, 'ALLOW_UNREDACTED_OVERRIDE'),
   };
 }

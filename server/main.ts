@@ -20,6 +20,14 @@ const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')
   version: string;
 };
 
+async function rescanWorkerScript(): Promise<string> {
+  if (!import.meta.url.endsWith('.ts')) return path.join(here, 'rescan-worker.js');
+  // A variable specifier, so the production build neither bundles this nor its esbuild import.
+  const dev = '../testing/rescan-worker-bundle.ts';
+  const mod = (await import(/* @vite-ignore */ dev)) as { rescanWorkerScript: () => string };
+  return mod.rescanWorkerScript();
+}
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -41,6 +49,9 @@ async function main(): Promise<void> {
     config,
     hostname: config.host,
     detector,
+    // The re-scan runs in worker threads with a time budget: the worker built next to this file,
+    // or, when this file runs from source (tsx), a bundle of server/rescan-worker.ts made now.
+    rescanWorker: await rescanWorkerScript(),
     // One JSON line per request on stdout (batched); never prompts, answers or keys.
     logger: logs.log,
     staticFiles: serveStatic({ root, onFound: setCacheHeaders }),
@@ -67,4 +78,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-void main();
+main().catch((err: unknown) => {
+  console.error(`Hearth could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

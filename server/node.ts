@@ -14,6 +14,7 @@ import { memoryRateLimiter } from './rate-limit';
 import { fetchTransport } from './upstream';
 import { undiciTransport } from './upstream-undici';
 import { redisRateLimiter } from './rate-limit-redis';
+import { RescanPool } from './rescan-pool';
 
 export interface RunningServer {
   url: string;
@@ -23,6 +24,12 @@ export interface RunningServer {
 
 export type NodeServerOptions = Omit<AppDeps, 'clientAddress' | 'onClientGone'> & {
   hostname?: string;
+  /**
+   * The re-scan worker script (dist-server/rescan-worker.js; a bundle of it in tests): the
+   * re-scan then runs in a pool of worker threads with the configured budget and cap. Without it
+   * (and without `checker`) the detector runs inline on the event loop, for tests of the app only.
+   */
+  rescanWorker?: string | URL;
 };
 
 /**
@@ -50,8 +57,27 @@ function onClientGone(c: Context, onGone: () => void): () => void {
   return () => outgoing.off('close', onClose);
 }
 
-export function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
+export async function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
   const { config } = options;
+  const pool =
+    !options.checker && options.rescanWorker
+      ? new RescanPool({
+          script: options.rescanWorker,
+          budgetMs: config.rescanBudgetMs,
+          ...(config.rescanWorkers > 0 ? { size: config.rescanWorkers } : {}),
+          ...(config.rescanQueue > 0 ? { maxQueue: config.rescanQueue } : {}),
+          ...(config.rescanModelPath ? { modelPath: config.rescanModelPath } : {}),
+        })
+      : undefined;
+  if (pool) {
+    try {
+      await pool.ready();
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
+  }
+  const checker = options.checker ?? pool;
   const rateLimiter =
     options.rateLimiter ??
     (config.redisUrl
@@ -65,6 +91,7 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
     ...options,
     rateLimiter,
     upstream,
+    ...(checker ? { checker } : {}),
     onClientGone,
     clientAddress: (c) => {
       try {
@@ -87,6 +114,7 @@ export function startNodeServer(options: NodeServerOptions): Promise<RunningServ
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           })
             .then(() => upstream.close?.())
+            .then(() => pool?.close())
             .then(() => rateLimiter.close?.()),
       });
     });

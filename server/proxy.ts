@@ -7,12 +7,12 @@
  * The wire contract is documented in docs/proxy.md.
  */
 import type { Context, Hono } from 'hono';
+import { createParser } from 'eventsource-parser';
 import type { ServerConfig, TierConfig, TierName } from './config';
 import { TIER_NAMES } from './config';
 import { apiError } from './errors';
-import { parseChatRequest, textsOf, upstreamBody } from './chat-request';
-import type { Detector, RescanVerdict } from './rescan';
-import { applyOverride, rescan } from './rescan';
+import type { RescanVerdict } from './rescan';
+import type { RequestChecker } from './request-check';
 import type { RateLimiter } from './rate-limit';
 import type { ProxyMetrics } from './metrics';
 import { markSecured } from './security-headers';
@@ -35,16 +35,26 @@ export interface RequestLogLine {
   bytes_out: number;
   upstream_ms: number | null;
   total_ms: number;
-  rescan: RescanVerdict['verdict'] | 'skipped';
+  rescan: RescanLogValue;
   outcome: 'ok' | 'error' | 'client_closed' | 'stream_error';
 }
+
+/**
+ * What the re-scan came to, for the log: a verdict, 'timeout' (over its budget), 'busy' (no worker
+ * free) or 'skipped' (the request was refused before it). Never what it found beyond the types.
+ */
+export type RescanLogValue = RescanVerdict['verdict'] | 'timeout' | 'busy' | 'skipped';
 
 export type Logger = (line: RequestLogLine) => void;
 
 export interface ProxyDeps {
   config: ServerConfig;
-  /** The src/core detector; when missing every chat request fails closed with `rescan_failed`. */
-  detector: Detector | undefined;
+  /**
+   * Checks a request body: parse, schema, re-scan, the body for upstream (request-check.ts).
+   * app.ts runs it inline with the detector unless the entry injects the worker pool; without a
+   * detector every chat request fails closed with `rescan_failed`.
+   */
+  checker: RequestChecker;
   rateLimiter: RateLimiter;
   logger: Logger;
   metrics: ProxyMetrics;
@@ -91,7 +101,7 @@ interface RequestState {
   bytesIn: number;
   bytesOut: number;
   upstreamMs: number | null;
-  rescan: RescanVerdict['verdict'] | 'skipped';
+  rescan: RescanLogValue;
   /** Set when a streaming response writes the log line itself when the stream ends. */
   deferred: boolean;
 }
@@ -99,7 +109,6 @@ interface RequestState {
 const encoder = new TextEncoder();
 /** A single SSE event is held until it is complete; one this large means a broken upstream. */
 const MAX_SSE_EVENT_BYTES = 1_048_576;
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function now(): number {
   return performance.now();
@@ -128,6 +137,27 @@ function isLoopback(hostname: string): boolean {
     h === '::1' ||
     h === '[::1]'
   );
+}
+
+/** A peer address on this host: 127.0.0.0/8 or ::1, also as an IPv4-mapped IPv6 address. */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.toLowerCase().replace(/^::ffff:/, '');
+  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+
+/**
+ * The X-Forwarded-* entry written by the outermost of `hops` trusted reverse proxies: the
+ * `hops`-th entry from the right (each proxy appends what it saw), or the first when there are
+ * fewer. Entries further left come from the client and can be forged. undefined when no proxy is
+ * trusted or the header is missing.
+ */
+export function forwardedEntry(header: string | undefined, hops: number): string | undefined {
+  if (hops <= 0 || header === undefined) return undefined;
+  const entries = header
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
+  return entries[Math.max(0, entries.length - hops)];
 }
 
 function sseEvent(data: unknown): Uint8Array {
@@ -256,12 +286,27 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
   }
 
   function effectiveHost(c: Context): string {
-    if (config.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded.toLowerCase();
-    }
+    const forwarded = forwardedEntry(c.req.header('x-forwarded-host'), config.trustProxy);
+    if (forwarded) return forwarded.toLowerCase();
     // Without a Host header (in-process calls on some runtimes) the URL's host stands in.
     return (c.req.header('host') ?? new URL(c.req.url).host).toLowerCase();
+  }
+
+  /** The scheme the client used: the connection's, or what the trusted proxy says it saw. */
+  function effectiveScheme(c: Context): string {
+    const forwarded = forwardedEntry(c.req.header('x-forwarded-proto'), config.trustProxy);
+    const proto = forwarded?.toLowerCase();
+    if (proto === 'http' || proto === 'https') return proto;
+    return new URL(c.req.url).protocol.replace(/:$/, '');
+  }
+
+  /** scheme://host[:port] of this server as the client addressed it, normalised like Origin. */
+  function ownOrigin(c: Context): string | undefined {
+    try {
+      return new URL(`${effectiveScheme(c)}://${effectiveHost(c)}`).origin;
+    } catch {
+      return undefined;
+    }
   }
 
   /** undefined = no Origin header; 'same' | 'allowed' | 'refused'. */
@@ -273,14 +318,15 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     }
     if (allowedOrigins.has(origin)) return 'allowed';
     if (origin === 'null') return 'refused';
-    let host: string;
+    let url: URL;
     try {
-      host = new URL(origin).host.toLowerCase();
+      url = new URL(origin);
     } catch {
       return 'refused';
     }
-    if (host === '' || host !== effectiveHost(c)) return 'refused';
-    return hostAllowed(hostnameOf(host)) ? 'same' : 'refused';
+    // Scheme, host and port: https://host:port is another origin than http://host:port.
+    if (url.host === '' || url.origin === 'null' || url.origin !== ownOrigin(c)) return 'refused';
+    return hostAllowed(hostnameOf(url.host.toLowerCase())) ? 'same' : 'refused';
   }
 
   /**
@@ -302,27 +348,58 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     headers.Vary = 'Origin';
   }
 
+  /** Index of the bearer token presented among `tokens`, or -1. */
+  function presentedToken(c: Context, tokens: readonly string[]): number {
+    const auth = c.req.header('authorization') ?? '';
+    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(auth);
+    const presented = match?.[1] ?? '';
+    let found = -1;
+    tokens.forEach((token, i) => {
+      // Compare against every token: no early exit.
+      if (constantTimeEqual(presented, token) && found === -1) found = i;
+    });
+    return found;
+  }
+
+  function unauthorised(): HttpError {
+    return new HttpError(
+      401,
+      'unauthorized',
+      'A valid proxy token is required',
+      {},
+      { 'WWW-Authenticate': 'Bearer realm="hearth"' },
+    );
+  }
+
+  /**
+   * Who may read /api/metrics: the METRICS_TOKEN when set, else any PROXY_TOKEN; with neither,
+   * only a client on this host talking to the server directly (a local scraper). Behind a trusted
+   * reverse proxy every peer looks local, so there a token is required.
+   */
+  function authoriseMetrics(c: Context): void {
+    if (config.metricsToken !== undefined) {
+      if (presentedToken(c, [config.metricsToken]) === -1) throw unauthorised();
+      return;
+    }
+    if (config.proxyTokens.length > 0) {
+      if (presentedToken(c, config.proxyTokens) === -1) throw unauthorised();
+      return;
+    }
+    const peer = deps.clientAddress?.(c);
+    if (config.trustProxy === 0 && peer !== undefined && isLoopbackAddress(peer)) return;
+    throw new HttpError(
+      403,
+      'metrics_not_allowed',
+      'Metrics are served to this host only; set METRICS_TOKEN to scrape them from elsewhere',
+    );
+  }
+
   /** Returns the rate-limit key for an authorised client, or throws. */
   function authorise(c: Context): string {
     if (config.proxyTokens.length > 0) {
-      const auth = c.req.header('authorization') ?? '';
-      const match = /^Bearer[ ]+(\S+)\s*$/i.exec(auth);
-      const presented = match?.[1] ?? '';
-      let found = -1;
-      config.proxyTokens.forEach((token, i) => {
-        // Compare against every token: no early exit.
-        if (constantTimeEqual(presented, token) && found === -1) found = i;
-      });
+      const found = presentedToken(c, config.proxyTokens);
       if (found === -1) {
-        throw new HttpError(
-          401,
-          'unauthorized',
-          'A valid proxy token is required',
-          {},
-          {
-            'WWW-Authenticate': 'Bearer realm="hearth"',
-          },
-        );
+        throw unauthorised();
       }
       return `token:${found}`;
     }
@@ -330,14 +407,9 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
   }
 
   function clientIp(c: Context): string | undefined {
-    if (config.trustProxy) {
-      // The address our one trusted reverse proxy saw is the last entry it appended; entries
-      // further left come from the client and can be forged.
-      const hops = c.req.header('x-forwarded-for')?.split(',');
-      const last = hops?.[hops.length - 1]?.trim();
-      if (last) return last;
-    }
-    return deps.clientAddress?.(c);
+    return (
+      forwardedEntry(c.req.header('x-forwarded-for'), config.trustProxy) ?? deps.clientAddress?.(c)
+    );
   }
 
   type Handler = (c: Context, st: RequestState) => Promise<Reply>;
@@ -347,7 +419,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
    */
   function route(
     name: string,
-    guards: { origin: boolean; auth: boolean; rateLimit: boolean },
+    guards: { origin: boolean; auth: boolean | 'metrics'; rateLimit: boolean },
     handler: Handler,
   ) {
     return async (c: Context): Promise<Response> => {
@@ -369,7 +441,8 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
         if (guards.origin && classifyOrigin(c) === 'refused') {
           throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the proxy');
         }
-        const clientKey = guards.auth ? authorise(c) : 'none';
+        if (guards.auth === 'metrics') authoriseMetrics(c);
+        const clientKey = guards.auth === true ? authorise(c) : 'none';
         if (guards.rateLimit) {
           let decision;
           try {
@@ -419,7 +492,8 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
 
   // ---- request body -----------------------------------------------------------------------
 
-  async function readJsonBody(c: Context, st: RequestState): Promise<Record<string, unknown>> {
+  /** The request body's bytes, within MAX_BODY_BYTES; parsing them is the checker's work. */
+  async function readBody(c: Context, st: RequestState): Promise<Uint8Array> {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
       throw new HttpError(415, 'unsupported_media_type', 'Content-Type must be application/json');
@@ -466,16 +540,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
         offset += chunk.byteLength;
       }
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(strictUtf8.decode(bytes));
-    } catch {
-      throw new HttpError(400, 'invalid_json', 'The body is not valid JSON');
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new HttpError(400, 'invalid_request', 'The body must be a JSON object');
-    }
-    return parsed as Record<string, unknown>;
+    return bytes;
   }
 
   function pickTier(c: Context, st: RequestState): TierConfig {
@@ -498,6 +563,16 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
       );
     }
     return tier;
+  }
+
+  function busy(): HttpError {
+    return new HttpError(
+      503,
+      'rescan_busy',
+      'The proxy is checking too many requests at once; nothing was sent, retry shortly',
+      { retry_after_s: 1 },
+      { 'Retry-After': '1' },
+    );
   }
 
   // ---- routes -------------------------------------------------------------------------------
@@ -536,14 +611,8 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     '/api/v1/chat/completions',
     route('chat', { origin: true, auth: true, rateLimit: true }, async (c, st) => {
       const tier = pickTier(c, st);
-      const original = await readJsonBody(c, st);
-      const parsed = parseChatRequest(original);
-      if (!parsed.ok) {
-        throw new HttpError(400, 'invalid_request', parsed.message, { issues: parsed.issues });
-      }
-      const request = parsed.request;
-      st.stream = request.stream === true;
-
+      // Saturated: say so before reading a body that could not be checked anyway.
+      if (!deps.checker.hasCapacity()) throw busy();
       const override = c.req.header(OVERRIDE_HEADER)?.trim().toLowerCase();
       if (override !== undefined && override !== 'unredacted') {
         throw new HttpError(400, 'invalid_override', `${OVERRIDE_HEADER} may only be "unredacted"`);
@@ -555,10 +624,35 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           'This server does not allow sending personal data unredacted; nothing was sent',
         );
       }
-      const scanned: RescanVerdict = deps.detector
-        ? rescan(textsOf(request), deps.detector, config.rescanThreshold)
-        : { verdict: 'failed' };
-      const verdict = override ? applyOverride(scanned) : scanned;
+      const bytes = await readBody(c, st);
+      // Parse, schema, re-scan and the upstream body, off the event loop on Node.
+      const outcome = await deps.checker.check(bytes, {
+        model: tier.model,
+        maxTokensCap: config.maxTokensCap,
+        threshold: config.rescanThreshold,
+        override: override === 'unredacted',
+      });
+      if (outcome.kind === 'busy') {
+        st.rescan = 'busy';
+        throw busy();
+      }
+      if (outcome.kind === 'timeout') {
+        st.rescan = 'timeout';
+        throw new HttpError(
+          422,
+          'rescan_budget_exceeded',
+          'The request could not be checked within the re-scan budget; nothing was sent. Send less text at once',
+        );
+      }
+      if (outcome.kind === 'failed') {
+        st.rescan = 'failed';
+        throw new HttpError(500, 'rescan_failed', 'The re-scan could not run; nothing was sent');
+      }
+      if (outcome.kind === 'invalid') {
+        throw new HttpError(400, outcome.code, outcome.message, outcome.extra);
+      }
+      st.stream = outcome.stream;
+      const verdict = outcome.verdict;
       st.rescan = verdict.verdict;
       if (verdict.verdict === 'failed') {
         throw new HttpError(500, 'rescan_failed', 'The re-scan could not run; nothing was sent');
@@ -573,8 +667,10 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           { types: verdict.types },
         );
       }
-
-      const body = JSON.stringify(upstreamBody(original, request, tier.model, config.maxTokensCap));
+      if (outcome.body === undefined) {
+        throw new HttpError(500, 'rescan_failed', 'The re-scan could not run; nothing was sent');
+      }
+      const body = outcome.body;
       return forward(c, st, tier, body);
     }),
   );
@@ -606,7 +702,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
 
   app.get(
     '/api/metrics',
-    route('metrics', { origin: true, auth: true, rateLimit: false }, async () =>
+    route('metrics', { origin: true, auth: 'metrics', rateLimit: false }, async () =>
       textReply(metrics.render(), 200, 'text/plain; version=0.0.4; charset=utf-8'),
     ),
   );
@@ -768,6 +864,14 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
     const decoder = new TextDecoder();
     let pending: Uint8Array = new Uint8Array(0);
     let sawDone = false;
+    // The events are passed on as the upstream wrote them; the parser only tells where a real
+    // `data: [DONE]` event is. "[DONE]" inside an answer's text, a comment or another field is
+    // content, and a stream cut off after it is still a broken stream.
+    const events = createParser({
+      onEvent(event) {
+        if (event.data === '[DONE]') sawDone = true;
+      },
+    });
     let finished = false;
 
     const finish = (outcome: RequestLogLine['outcome']): void => {
@@ -845,7 +949,14 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
             }
             const complete = end === data.length ? data : data.subarray(0, end);
             pending = end === data.length ? new Uint8Array(0) : data.slice(end);
-            if (!sawDone && decoder.decode(complete).includes('[DONE]')) sawDone = true;
+            if (!sawDone) {
+              const text = decoder.decode(complete);
+              events.feed(text);
+              // An event ended by "\r\r" is complete (lastEventBoundary), but the parser waits
+              // for the byte after a final CR in case it is the LF of a CRLF. Saying it is makes
+              // the same blank line and lets the event through (found by the fuzz test).
+              if (text.endsWith('\r')) events.feed('\n');
+            }
             st.bytesOut += complete.byteLength;
             out.enqueue(complete);
             return;

@@ -1,13 +1,16 @@
 /**
  * Fail-closed re-scan: the proxy runs the same src/core detector the browser ran, on every piece of
- * text it would forward. The detector is injected so the app stays runtime-neutral and testable;
- * main.ts passes src/core/pii's `detectPatterns`.
+ * text it would forward, each alone and all joined (src/core/pii scanForwarded). Where it runs is
+ * up to request-check.ts (a worker thread on Node, inline elsewhere).
  */
+import { scanForwarded } from '../src/core/pii';
 
 /** What the proxy needs from a detector entity: never the value itself. */
 export interface DetectedEntity {
   type: string;
   score: number;
+  start?: number;
+  end?: number;
 }
 
 /** Same shape as src/core/pii's `detectPatterns`. Synchronous. */
@@ -37,24 +40,13 @@ export function applyOverride(verdict: RescanVerdict): RescanVerdict {
   return { verdict: 'overridden', types: verdict.types };
 }
 
+/** The re-scan on the calling thread: every text alone and all joined. */
 export function rescan(
   texts: readonly string[],
   detect: Detector,
   threshold: number | undefined,
-): RescanVerdict {
-  const types = new Set<string>();
-  try {
-    const options = threshold === undefined ? undefined : { threshold };
-    for (const text of texts) {
-      if (text.length === 0) continue;
-      for (const entity of detect(text, options)) {
-        // Detectors already apply the threshold; check again so a detector that ignores the
-        // option cannot let a confident finding through.
-        if (threshold === undefined || entity.score >= threshold) types.add(String(entity.type));
-      }
-    }
-  } catch {
-    return { verdict: 'failed' };
-  }
-  return types.size > 0 ? { verdict: 'blocked', types: [...types].sort() } : { verdict: 'clean' };
+): Extract<RescanVerdict, { verdict: 'clean' | 'blocked' | 'failed' }> {
+  const v = scanForwarded(texts, detect, threshold);
+  if (v.verdict === 'failed') return { verdict: 'failed' };
+  return v.verdict === 'blocked' ? { verdict: 'blocked', types: v.types } : { verdict: 'clean' };
 }

@@ -27,7 +27,12 @@ export type StubBehaviour =
   /** Stream every SSE event in two writes, `delayMs` apart (events split across TCP packets). */
   | { kind: 'split-events'; delayMs?: number }
   /** HTTP 200 with a body that is not JSON. */
-  | { kind: 'invalid-json' };
+  | { kind: 'invalid-json' }
+  /**
+   * An SSE answer written exactly as given, one write per string, then the response ends
+   * cleanly ('end', default) or the connection is cut ('close'): hostile or broken streams.
+   */
+  | { kind: 'raw-stream'; writes: string[]; end?: 'end' | 'close' };
 
 export interface RecordedRequest {
   method: string;
@@ -166,6 +171,21 @@ export function startStubUpstream(options: StubUpstreamOptions = {}): Promise<St
       case 'invalid-json':
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end('{"id": "chatcmpl-broken", "choices": [ this is not json');
+        return;
+      case 'raw-stream':
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+        for (const w of b.writes) {
+          if (res.destroyed || rec.aborted) return;
+          res.write(w);
+          // Separate writes, so the proxy sees them as separate chunks.
+          await sleep(1);
+        }
+        if (b.end === 'close') {
+          await sleep(20);
+          req.socket.destroy();
+        } else {
+          res.end();
+        }
         return;
       default:
         break;

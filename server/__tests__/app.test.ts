@@ -15,10 +15,11 @@ function builtAppFixture(): string {
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Hearth</title>');
   writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("install", () => {});');
   writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(path.join(dir, 'assets', 'index-abc123.js.map'), '{"sourcesContent":["secret"]}');
   return dir;
 }
 
-function appFor(env: Record<string, string> = {}) {
+function appFor(env: Record<string, string> = {}, clientAddress?: string) {
   const root = path.relative(process.cwd(), builtAppFixture());
   const config = readConfig(env, { version: '9.9.9', staticRoot: root });
   return createApp({
@@ -26,6 +27,7 @@ function appFor(env: Record<string, string> = {}) {
     logger: () => {},
     staticFiles: serveStatic({ root, onFound: setCacheHeaders }),
     appShell: serveStatic({ root, rewriteRequestPath: () => '/index.html' }),
+    ...(clientAddress ? { clientAddress: () => clientAddress } : {}),
   });
 }
 
@@ -128,5 +130,25 @@ describe('readConfig', () => {
       apiKey: undefined,
       model: 'm',
     });
+  });
+});
+
+describe('what is never served', () => {
+  it('source maps: 404 although the build keeps them beside the bundles', async () => {
+    const app = appFor();
+    expect((await app.request('/assets/index-abc123.js')).status).toBe(200);
+    const map = await app.request('/assets/index-abc123.js.map');
+    expect(map.status).toBe(404);
+    expect(await map.text()).not.toContain('secret');
+  });
+
+  it('metrics without a token: only to a peer on this host', async () => {
+    expect((await appFor({}, '127.0.0.1').request('/api/metrics')).status).toBe(200);
+    expect((await appFor({}, '203.0.113.5').request('/api/metrics')).status).toBe(403);
+    // A runtime that cannot tell the peer (an edge runtime) serves them to nobody.
+    expect((await appFor().request('/api/metrics')).status).toBe(403);
+    const withToken = appFor({ METRICS_TOKEN: 't' }, '203.0.113.5');
+    const res = await withToken.request('/api/metrics', { headers: { Authorization: 'Bearer t' } });
+    expect(res.status).toBe(200);
   });
 });

@@ -5,10 +5,13 @@ import { startNodeServer } from '../node';
 import type { RunningServer } from '../node';
 import type { RequestLogLine } from '../proxy';
 import type { Detector } from '../rescan';
+import type { RequestChecker } from '../request-check';
 import type { RateLimiter } from '../rate-limit';
 import { startStubUpstream } from '../../testing/stub-upstream';
 import type { StubUpstream } from '../../testing/stub-upstream';
 import { detector as realDetector } from '../detector';
+import { rescanWorkerScript } from '../../testing/rescan-worker-bundle';
+import { RescanPool } from '../rescan-pool';
 
 export const API_KEY = 'sk-test-SECRET-0123456789abcdef';
 export const PRIVATE_KEY = 'sk-private-SECRET-fedcba9876543210';
@@ -30,10 +33,31 @@ export async function stub(): Promise<StubUpstream> {
   return s;
 }
 
+let sharedPool: RescanPool | undefined;
+
+/**
+ * One pool of re-scan workers for every proxy of a test file, as production has one per process
+ * (a pool per proxy would keep dozens of worker threads alive at once).
+ */
+async function sharedChecker(): Promise<RescanPool> {
+  if (!sharedPool) {
+    const p = new RescanPool({ script: rescanWorkerScript(), size: 2, budgetMs: 30_000 });
+    sharedPool = p;
+    toClose.push({ close: () => p.close() });
+  }
+  await sharedPool.ready();
+  return sharedPool;
+}
+
 export async function proxy(
   upstream: StubUpstream | undefined,
   env: Record<string, string> = {},
-  extra: { detector?: Detector; rateLimiter?: RateLimiter; fetch?: typeof fetch } = {},
+  extra: {
+    detector?: Detector;
+    checker?: RequestChecker;
+    rateLimiter?: RateLimiter;
+    fetch?: typeof fetch;
+  } = {},
 ): Promise<Proxy> {
   const config = readConfig(
     {
@@ -54,7 +78,13 @@ export async function proxy(
     config,
     // Always listen on loopback, whatever HOST the test configures.
     hostname: '127.0.0.1',
-    detector: 'detector' in extra ? extra.detector : realDetector,
+    // The production re-scan (worker threads, src/core's detector) unless a test brings its own
+    // detector, which then runs inline.
+    ...(extra.checker
+      ? { checker: extra.checker }
+      : 'detector' in extra
+        ? { detector: extra.detector }
+        : { detector: realDetector, checker: await sharedChecker() }),
     rateLimiter: extra.rateLimiter,
     fetch: extra.fetch,
     logger: (line) => logs.push(line),

@@ -26,6 +26,7 @@ function rawPost(
   url: string,
   host: string,
   origin: string,
+  extra: Record<string, string> = {},
 ): Promise<{ status: number; body: string }> {
   const payload = chatBody('hi');
   return new Promise((resolve, reject) => {
@@ -36,6 +37,7 @@ function rawPost(
         headers: {
           Host: host,
           Origin: origin,
+          ...extra,
           'Content-Type': 'application/json',
           'Content-Length': Buffer.byteLength(payload),
         },
@@ -616,7 +618,7 @@ describe('not an open relay', () => {
     const deployed = await proxy(upstream, { ALLOWED_HOSTS: 'hearth.example.com' });
     const dPort = new URL(deployed.url).port;
     expect(
-      (await rawPost(deployed.url, 'hearth.example.com', 'https://hearth.example.com')).status,
+      (await rawPost(deployed.url, 'hearth.example.com', 'http://hearth.example.com')).status,
     ).toBe(200);
     expect(
       (await rawPost(deployed.url, `127.0.0.1:${dPort}`, `http://127.0.0.1:${dPort}`)).status,
@@ -624,7 +626,7 @@ describe('not an open relay', () => {
     // Listening on all interfaces without ALLOWED_HOSTS: Host must still match Origin.
     const open = await proxy(upstream, { HOST: '0.0.0.0' }); // the harness still binds 127.0.0.1
     const oUrl = open.url;
-    expect((await rawPost(oUrl, 'hearth.example.org', 'https://hearth.example.org')).status).toBe(
+    expect((await rawPost(oUrl, 'hearth.example.org', 'http://hearth.example.org')).status).toBe(
       200,
     );
     expect((await rawPost(oUrl, 'hearth.example.org', 'https://other.example.org')).status).toBe(

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../config';
 import { createApp } from '../app';
-import { constantTimeEqual, lastEventBoundary } from '../proxy';
+import { constantTimeEqual, forwardedEntry, isLoopbackAddress, lastEventBoundary } from '../proxy';
 import type { RequestLogLine } from '../proxy';
 import { ProxyMetrics } from '../metrics';
 
@@ -21,7 +21,12 @@ describe('readConfig (proxy settings)', () => {
       maxBodyBytes: 1_048_576,
       maxTokensCap: 4_096,
       upstreamTimeoutMs: 60_000,
-      trustProxy: false,
+      trustProxy: 0,
+      metricsToken: undefined,
+      rescanBudgetMs: 2_000,
+      rescanWorkers: 0,
+      rescanQueue: 0,
+      rescanModelPath: undefined,
       rescanThreshold: undefined,
       frontier: undefined,
       private: undefined,
@@ -44,13 +49,17 @@ describe('readConfig (proxy settings)', () => {
     expect(c.proxyTokens).toEqual(['a', 'b']);
     expect(c.allowedOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
     expect(c.allowedHosts).toEqual(['hearth.example.com']);
-    expect(c).toMatchObject({ rateLimitRpm: 5, trustProxy: true, rescanThreshold: 0.7 });
+    expect(c).toMatchObject({ rateLimitRpm: 5, trustProxy: 1, rescanThreshold: 0.7 });
     const bad: [Record<string, string>, RegExp][] = [
       [{ RATE_LIMIT_RPM: 'many' }, /RATE_LIMIT_RPM/],
       [{ RATE_LIMIT_RPM: '0' }, /RATE_LIMIT_RPM/],
       [{ MAX_BODY_BYTES: '1.5' }, /MAX_BODY_BYTES/],
       [{ UPSTREAM_TIMEOUT_MS: '-1' }, /UPSTREAM_TIMEOUT_MS/],
       [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+      [{ TRUST_PROXY: '11' }, /TRUST_PROXY/],
+      [{ TRUST_PROXY: '-1' }, /TRUST_PROXY/],
+      [{ RESCAN_BUDGET_MS: '5' }, /RESCAN_BUDGET_MS/],
+      [{ RESCAN_MODEL: 'maybe' }, /RESCAN_MODEL/],
       [{ REDIS_URL: 'http://x' }, /REDIS_URL/],
       [{ ALLOWED_ORIGINS: 'https://a.example/path' }, /ALLOWED_ORIGINS/],
       [{ RESCAN_THRESHOLD: '2' }, /RESCAN_THRESHOLD/],
@@ -166,5 +175,26 @@ describe('ProxyMetrics (Prometheus text)', () => {
       /hearth_proxy_requests_total\{route="chat",status="422",tier="frontier"\} 1/,
     );
     expect(text).toContain('hearth_proxy_errors_total{code="a\\"b\\\\c\\nd"} 1');
+  });
+});
+
+describe('forwardedEntry and isLoopbackAddress', () => {
+  it('takes the entry n hops from the right, the first when there are fewer, none when n is 0', () => {
+    expect(forwardedEntry('forged, client, edge', 2)).toBe('client');
+    expect(forwardedEntry('forged, client', 1)).toBe('client');
+    expect(forwardedEntry('client', 3)).toBe('client');
+    expect(forwardedEntry(' , client ,', 1)).toBe('client');
+    expect(forwardedEntry('client', 0)).toBeUndefined();
+    expect(forwardedEntry(undefined, 1)).toBeUndefined();
+    expect(forwardedEntry('', 1)).toBeUndefined();
+  });
+
+  it('knows loopback peers, IPv4-mapped ones included', () => {
+    for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) {
+      expect(isLoopbackAddress(a)).toBe(true);
+    }
+    for (const a of ['10.0.0.1', '::ffff:10.0.0.1', '128.0.0.1', 'localhost', '127.0.0.1.evil']) {
+      expect(isLoopbackAddress(a)).toBe(false);
+    }
   });
 });

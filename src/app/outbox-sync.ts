@@ -4,12 +4,15 @@
  */
 import { updateMessage } from '../db';
 import { getAppOrchestrator, watchOutbox } from '../orchestrator';
-import { answerText, routingFromResult } from './components/chat/routing';
+import { answerMarkdown, answerText, routingFromResult } from './components/chat/routing';
 
 export function startOutboxSync(): () => void {
   return watchOutbox(getAppOrchestrator(), (entry, result) => {
+    const content = answerText(result, '');
+    const raw = answerMarkdown(result, '');
     void updateMessage(entry.messageId, {
-      content: answerText(result, ''),
+      content,
+      ...(raw !== undefined && raw !== content ? { raw } : {}),
       status: result.status,
       route: result.decision.route,
       pattern: result.decision.pattern,

@@ -26,6 +26,7 @@ const message = z.object({
   conversationId: z.string().min(1),
   role: z.enum(['user', 'assistant', 'system']),
   content: z.string(),
+  raw: z.string().optional(),
   createdAt: ms,
   route: z.string().optional(),
   pattern: z.string().optional(),
@@ -153,6 +154,38 @@ export interface ImportSummary {
   auditEntries: number;
 }
 
+/**
+ * The first row whose primary key an earlier row of the same table already has, as words for the
+ * error ("data.settings.3 (setting \"model\")"). Checked before writing: the database would refuse
+ * the second row halfway through the import, as a storage error instead of a bad file.
+ */
+function firstDuplicateKey(data: Backup['data']): string | undefined {
+  const tables: [string, string, readonly unknown[], (row: never) => string][] = [
+    ['conversations', 'conversation', data.conversations, (r: { id: string }) => r.id],
+    ['messages', 'message', data.messages, (r: { id: string }) => r.id],
+    ['memories', 'memory', data.memories, (r: { id: string }) => r.id],
+    [
+      'vault',
+      'placeholder',
+      data.vault,
+      (r: { conversationId: string; placeholder: string }) =>
+        `${r.conversationId} ${r.placeholder}`,
+    ],
+    ['outbox', 'outbox item', data.outbox, (r: { id: string }) => r.id],
+    ['metrics', 'metric sample', data.metrics, (r: { id: string }) => r.id],
+    ['settings', 'setting', data.settings, (r: { key: string }) => r.key],
+  ];
+  for (const [table, what, rows, keyOf] of tables) {
+    const seen = new Set<string>();
+    for (let i = 0; i < rows.length; i++) {
+      const key = keyOf(rows[i] as never);
+      if (seen.has(key)) return `data.${table}.${i} (${what} ${JSON.stringify(key)})`;
+      seen.add(key);
+    }
+  }
+  return undefined;
+}
+
 function invalid(message: string, cause?: unknown): DbError {
   return new DbError('invalid_backup', message, { cause });
 }
@@ -179,6 +212,10 @@ export async function importBackup(fileText: string): Promise<ImportSummary> {
     );
   }
   const backup = parsed.data;
+  const duplicate = firstDuplicateKey(backup.data);
+  if (duplicate) {
+    throw invalid(`The backup lists ${duplicate} twice. Nothing was imported.`);
+  }
   let keyRows;
   try {
     keyRows = await verifyOnlyRows(backup.auditKeys);

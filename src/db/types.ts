@@ -21,7 +21,13 @@ export interface Message {
   id: string;
   conversationId: string;
   role: Role;
+  /** The text with real values (plain text: history, search); never rendered as Markdown. */
   content: string;
+  /**
+   * A cloud answer as the model wrote it, with placeholders, when it differs from `content`:
+   * what the UI renders, filling the conversation's vault into text nodes only (never links).
+   */
+  raw?: string;
   createdAt: number;
   /** Where the answer came from ('local', 'cloud', ...), as decided by the router. */
   route?: string;

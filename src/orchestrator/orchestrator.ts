@@ -57,8 +57,12 @@ export function transcriptOf(input: Pick<SendInput, 'text' | 'history'>): string
 }
 
 export interface SendCallbacks {
-  /** A piece of the final answer (placeholders already restored). */
-  onToken?: (delta: string) => void;
+  /**
+   * A piece of the final answer. `placeholders`: a cloud answer as written, placeholders not
+   * filled in; render it with the conversation's vault, filling values into text nodes only (a
+   * value in a link target would leave the page with one click).
+   */
+  onToken?: (delta: string, placeholders: boolean) => void;
   /** Drop what was streamed so far: the answer is being replaced (escalation or fallback). */
   onReset?: () => void;
   /** The router's decision, as soon as it is made (before any answer). */
@@ -77,7 +81,13 @@ export interface Badge {
 export interface SendResult {
   messageId: string;
   status: 'complete' | 'queued' | 'blocked' | 'error' | 'stopped';
+  /** The answer as plain text, placeholders filled in. */
   text: string;
+  /**
+   * The answer as the model wrote it, when it differs from `text` (a cloud answer with
+   * placeholders): render this, with the vault filling in text nodes only, never `text`.
+   */
+  raw?: string;
   decision: Decision;
   badge: Badge;
   steps: Step[];
@@ -379,8 +389,11 @@ export class Orchestrator {
       vault,
       unredacted,
       local: health.local ? this.deps.local : undefined,
-      cloud: (tier, messages, onToken, s) =>
-        this.resilience
+      cloud: async (tier, messages, onToken, s) => {
+        // The placeholders the answer may use are stored before it streams, so the UI can fill
+        // them in as it arrives (and after a reload mid-stream).
+        await this.deps.ports.vault.save(input.conversationId, vault.toJSON());
+        return this.resilience
           .execute(
             tier,
             (sig) =>
@@ -401,7 +414,8 @@ export class Orchestrator {
                 this.availability.reportNetwork(false);
               throw err;
             },
-          ),
+          );
+      },
       detectionThreshold: this.policy.thresholds.detection,
       detectFull: async (t) => {
         const r = await detect(t, this.detectOptions(vault.knownValues()));
@@ -412,9 +426,9 @@ export class Orchestrator {
         return r.entities;
       },
       escalateBelow: this.policy.thresholds.escalateBelow,
-      emit: (d) => {
+      emit: (d, placeholders) => {
         streamed = true;
-        callbacks.onToken?.(d);
+        callbacks.onToken?.(d, placeholders === true);
       },
       reset: () => {
         if (streamed) callbacks.onReset?.();
@@ -433,6 +447,7 @@ export class Orchestrator {
         ...base,
         status: signal?.aborted ? 'stopped' : 'complete',
         text: out.text,
+        ...(out.raw !== undefined && out.raw !== out.text ? { raw: out.raw } : {}),
         unknownPlaceholders: out.unknownPlaceholders,
         escalated: out.escalated === true,
         answeredBy: out.answeredBy,

@@ -20,7 +20,7 @@ import { prepareOutgoing, type Decision } from '../core/router';
 import type { CloudResult } from './cloud-client';
 import { toPipelineError, type PipelineError } from './errors';
 import type { Step } from './steps';
-import { StreamRestorer } from './stream-restorer';
+import { StreamRestorer, type RestoredAnswer } from './stream-restorer';
 
 export const PLACEHOLDER_SYSTEM =
   'Some personal values in the user message were replaced by placeholders such as [PERSON_1] or [EMAIL_2]. Keep every placeholder exactly as written wherever the value is needed; never guess what it stands for.';
@@ -49,8 +49,11 @@ export interface PatternContext {
   /** The full detector (with the model stage); rejects when the model stage fails. */
   detectFull?: (text: string) => Promise<Entity[]>;
   escalateBelow: number;
-  /** The final answer, streamed. */
-  emit: (delta: string) => void;
+  /**
+   * The final answer, streamed. `placeholders`: the delta is a cloud answer as written, with
+   * placeholders not filled in (the UI fills them into rendered text only, never into links).
+   */
+  emit: (delta: string, placeholders?: boolean) => void;
   /** Discards what was streamed so far (escalation, fallback). */
   reset: () => void;
   steps: Step[];
@@ -59,7 +62,13 @@ export interface PatternContext {
 }
 
 export interface PatternOutcome {
+  /** The answer as plain text, placeholders filled in. */
   text: string;
+  /**
+   * A cloud answer as the model wrote it, placeholders intact: what the UI renders, filling them
+   * in into text nodes only. Absent for answers that never held placeholders (local ones).
+   */
+  raw?: string;
   answeredBy: Tier;
   unknownPlaceholders: string[];
   escalated?: boolean;
@@ -178,7 +187,7 @@ export async function runCloud(
   tier: CloudTier,
   messages: ChatMessage[],
   stream: boolean,
-): Promise<{ raw: string; text: string; unknown: string[] }> {
+): Promise<RestoredAnswer> {
   const sent = messages
     .filter((m) => m.role === 'user')
     .map((m) => m.content)
@@ -191,10 +200,10 @@ export async function runCloud(
     throw new PatternError('pii_remaining', e.message, 'redact', err);
   }
   const t0 = now(ctx);
-  const restorer = new StreamRestorer(ctx.vault, stream ? ctx.emit : () => undefined);
+  const restorer = new StreamRestorer(ctx.vault, stream ? (d) => ctx.emit(d, true) : () => {});
   try {
     const r = await ctx.cloud(tier, messages, (d) => restorer.push(d), ctx.signal);
-    const { text, unknown } = restorer.finish();
+    const answer = restorer.finish();
     ctx.steps.push({
       kind: 'cloud-call',
       tier,
@@ -203,16 +212,16 @@ export async function runCloud(
       ms: now(ctx) - t0,
       chars: r.text.length,
     });
-    if (unknown.length) {
+    if (answer.unknown.length) {
       ctx.steps.push({
         kind: 'restore',
         tier: 'local',
         ok: false,
         ms: 0,
-        note: `the answer used placeholders this conversation never had: ${unknown.join(', ')} (left as they are)`,
+        note: `the answer used placeholders this conversation never had: ${answer.unknown.join(', ')} (left as they are)`,
       });
     }
-    return { raw: r.text, text, unknown };
+    return answer;
   } catch (err) {
     const e: PipelineError = toPipelineError(err);
     ctx.steps.push({ kind: 'cloud-call', tier, sent, ok: false, ms: now(ctx) - t0, error: e });
@@ -303,7 +312,7 @@ async function sanitizeAndSolve(ctx: PatternContext): Promise<PatternOutcome> {
   const tier = cloudTier(ctx);
   const out = outgoing(ctx);
   const r = await runCloud(ctx, tier, userMessages(out, ctx.vault.size > 0), true);
-  return { text: r.text, answeredBy: tier, unknownPlaceholders: r.unknown };
+  return { text: r.text, raw: r.raw, answeredBy: tier, unknownPlaceholders: r.unknown };
 }
 
 async function escalateOnHard(ctx: PatternContext): Promise<PatternOutcome> {
@@ -377,7 +386,7 @@ async function draftThenRefine(ctx: PatternContext): Promise<PatternOutcome> {
   }
   const prompt = `Improve the draft answer to the request below: make it clearer, correct and complete. Reply with the improved answer only.\n\nRequest:\n${out}\n\nDraft:\n${redactedDraft}`;
   const r = await runCloud(ctx, tier, userMessages(prompt, true), true);
-  return { text: r.text, answeredBy: tier, unknownPlaceholders: r.unknown };
+  return { text: r.text, raw: r.raw, answeredBy: tier, unknownPlaceholders: r.unknown };
 }
 
 async function planThenGround(ctx: PatternContext): Promise<PatternOutcome> {
@@ -457,12 +466,18 @@ async function crossCheck(ctx: PatternContext): Promise<PatternOutcome> {
       ms: 0,
       note: 'the local model failed: nothing to compare with',
     });
-    return { text: c.value.text, answeredBy: tier, unknownPlaceholders: c.value.unknown };
+    return {
+      text: c.value.text,
+      raw: c.value.raw,
+      answeredBy: tier,
+      unknownPlaceholders: c.value.unknown,
+    };
   }
   const score = agreement(l.value, c.value.text);
   const disagree = score < 0.3;
   return {
     text: c.value.text,
+    raw: c.value.raw,
     answeredBy: tier,
     unknownPlaceholders: c.value.unknown,
     crossCheck: {

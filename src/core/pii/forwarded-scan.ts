@@ -70,6 +70,78 @@ function locate(
   return out;
 }
 
+/** One detector call of a scan: a text alone, or all of them joined with one separator. */
+interface Pass {
+  text: string;
+  joined: boolean;
+  /** Maps [start, end) of this pass's text to the texts it covers. */
+  locate(start: number, end: number): ForwardedLocation[];
+}
+
+function passesOf(texts: readonly string[]): Pass[] {
+  const passes: Pass[] = [];
+  texts.forEach((text, index) => {
+    if (text.length === 0) return;
+    passes.push({
+      text,
+      joined: false,
+      locate: (start, end) => [{ index, start, end }],
+    });
+  });
+  // One text alone is already scanned; joining matters from two non-empty texts on.
+  if (passes.length > 1) {
+    const lengths = texts.map((t) => t.length);
+    for (const separator of FORWARDED_JOINS) {
+      const offsets: number[] = [];
+      let at = 0;
+      for (const t of texts) {
+        offsets.push(at);
+        at += t.length + separator.length;
+      }
+      passes.push({
+        text: texts.join(separator),
+        joined: true,
+        locate: (start, end) => locate(offsets, lengths, start, end),
+      });
+    }
+  }
+  return passes;
+}
+
+/** Collects the findings of the passes, one duplicate-free list. */
+class Findings {
+  private readonly list: ForwardedFinding[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly threshold: number | undefined) {}
+
+  add(pass: Pass, entities: readonly ForwardedEntity[]): void {
+    for (const e of entities) {
+      // Detectors apply the threshold already; checking again means a detector that ignores the
+      // option cannot let a confident finding through.
+      if (this.threshold !== undefined && e.score < this.threshold) continue;
+      const located = e.start !== undefined && e.end !== undefined;
+      const locations = located ? pass.locate(e.start ?? 0, e.end ?? 0) : [];
+      // A joined pass also sees what the texts' own passes saw (inside one text it may still be
+      // new: a label at the end of the text before can raise its score); drop the duplicates.
+      const key = `${String(e.type)}|${locations.map((l) => `${l.index}:${l.start}-${l.end}`).join(',')}`;
+      if (locations.length > 0 && this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.list.push({ type: String(e.type), score: e.score, joined: pass.joined, locations });
+    }
+  }
+
+  verdict(): ForwardedVerdict {
+    if (this.list.length === 0) return { verdict: 'clean' };
+    const types = [...new Set(this.list.map((f) => f.type))].sort();
+    return { verdict: 'blocked', types, findings: this.list };
+  }
+}
+
+function failed(err: unknown): ForwardedVerdict {
+  return { verdict: 'failed', message: err instanceof Error ? err.message : 'the detector failed' };
+}
+
 /**
  * Scans `texts` alone and joined with `detect`; any finding at or above `threshold` (the
  * detector's default when undefined) blocks. A detector that throws gives 'failed': the caller
@@ -80,59 +152,37 @@ export function scanForwarded(
   detect: ForwardedDetector,
   threshold?: number,
 ): ForwardedVerdict {
-  const findings: ForwardedFinding[] = [];
-  const seen = new Set<string>();
   const options = threshold === undefined ? undefined : { threshold };
-  // Detectors apply the threshold already; checking again means a detector that ignores the
-  // option cannot let a confident finding through.
-  const counts = (e: ForwardedEntity): boolean => threshold === undefined || e.score >= threshold;
-  const add = (f: ForwardedFinding): void => {
-    const key = `${f.type}|${f.locations.map((l) => `${l.index}:${l.start}-${l.end}`).join(',')}`;
-    if (f.locations.length > 0 && seen.has(key)) return;
-    seen.add(key);
-    findings.push(f);
-  };
+  const findings = new Findings(threshold);
   try {
-    texts.forEach((text, index) => {
-      if (text.length === 0) return;
-      for (const e of detect(text, options)) {
-        if (!counts(e)) continue;
-        const located = e.start !== undefined && e.end !== undefined;
-        add({
-          type: String(e.type),
-          score: e.score,
-          joined: false,
-          locations: located ? [{ index, start: e.start ?? 0, end: e.end ?? 0 }] : [],
-        });
-      }
-    });
-    // One text alone is already scanned; joining matters from two non-empty texts on.
-    if (texts.filter((t) => t.length > 0).length > 1) {
-      const lengths = texts.map((t) => t.length);
-      for (const separator of FORWARDED_JOINS) {
-        const offsets: number[] = [];
-        let at = 0;
-        for (const t of texts) {
-          offsets.push(at);
-          at += t.length + separator.length;
-        }
-        for (const e of detect(texts.join(separator), options)) {
-          if (!counts(e)) continue;
-          const located = e.start !== undefined && e.end !== undefined;
-          const locations = located ? locate(offsets, lengths, e.start ?? 0, e.end ?? 0) : [];
-          // Inside one text it may still be new: a label at the end of the text before can raise
-          // its score. When that text's own scan found it already, add() drops the duplicate.
-          add({ type: String(e.type), score: e.score, joined: true, locations });
-        }
-      }
-    }
+    for (const pass of passesOf(texts)) findings.add(pass, detect(pass.text, options));
   } catch (err) {
-    return {
-      verdict: 'failed',
-      message: err instanceof Error ? err.message : 'the detector failed',
-    };
+    return failed(err);
   }
-  if (findings.length === 0) return { verdict: 'clean' };
-  const types = [...new Set(findings.map((f) => f.type))].sort();
-  return { verdict: 'blocked', types, findings };
+  return findings.verdict();
+}
+
+/** Same shape as `detect` with a model stage: asynchronous. */
+export type AsyncForwardedDetector = (
+  text: string,
+  options?: { threshold?: number },
+) => Promise<readonly ForwardedEntity[]>;
+
+/**
+ * scanForwarded with an asynchronous detector (the pattern stage plus the NER model). A detector
+ * that rejects gives 'failed'.
+ */
+export async function scanForwardedAsync(
+  texts: readonly string[],
+  detect: AsyncForwardedDetector,
+  threshold?: number,
+): Promise<ForwardedVerdict> {
+  const options = threshold === undefined ? undefined : { threshold };
+  const findings = new Findings(threshold);
+  try {
+    for (const pass of passesOf(texts)) findings.add(pass, await detect(pass.text, options));
+  } catch (err) {
+    return failed(err);
+  }
+  return findings.verdict();
 }

@@ -86,6 +86,33 @@ describe('backup', () => {
     expect(await target.auditIndex.count()).toBe(0);
   });
 
+  it('refuses a backup that lists a key twice as a bad file, before writing anything', async () => {
+    const file = JSON.parse(await (async () => (await seedDevice(), exportBackup()))());
+    file.data.settings.push({ ...file.data.settings[0], value: 'other' });
+    const target = freshDb();
+    await createConversation('Existing');
+    const before = await target.conversations.toArray();
+    await expect(importBackup(JSON.stringify(file))).rejects.toMatchObject({
+      code: 'invalid_backup',
+      message: expect.stringMatching(/data\.settings\.1 \(setting "model"\) twice/),
+    });
+    expect(await target.conversations.toArray()).toEqual(before);
+  });
+
+  it('keeps the answer as the model wrote it (raw) through export and import', async () => {
+    const c = await createConversation('Links');
+    await addMessage({
+      conversationId: c.id,
+      role: 'assistant',
+      content: 'Mail ana@x.io',
+      raw: 'Mail [EMAIL_1]',
+    });
+    const file = await exportBackup();
+    freshDb();
+    await importBackup(file);
+    expect((await listMessages(c.id))[0]).toMatchObject({ raw: 'Mail [EMAIL_1]' });
+  });
+
   it('refuses a backup whose audit log was tampered with', async () => {
     const file = JSON.parse(await (async () => (await seedDevice(), exportBackup()))());
     file.data.audit[1].route = 'nowhere';

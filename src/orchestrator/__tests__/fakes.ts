@@ -130,18 +130,25 @@ export function makeOrchestrator<P extends Ports = ReturnType<typeof memoryPorts
 export function collector() {
   let text = '';
   let resets = 0;
+  let placeholders = false;
   return {
     callbacks: {
-      onToken: (d: string) => {
+      onToken: (d: string, withPlaceholders: boolean) => {
         text += d;
+        placeholders ||= withPlaceholders;
       },
       onReset: () => {
         text = '';
+        placeholders = false;
         resets++;
       },
     },
     get text() {
       return text;
+    },
+    /** Whether what streamed is a cloud answer as written, placeholders not filled in. */
+    get placeholders() {
+      return placeholders;
     },
     get resets() {
       return resets;

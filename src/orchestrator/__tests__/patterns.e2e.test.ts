@@ -79,7 +79,7 @@ describe('local', () => {
 });
 
 describe('sanitize-and-solve', () => {
-  it('sends only placeholders, streams the restored answer and records what left', async () => {
+  it('sends only placeholders, streams the answer as written, restores its text, records what left', async () => {
     stub.setBehaviour({ kind: 'normal', echo: true });
     const { orch, ports } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });
     const c = collector();
@@ -89,7 +89,11 @@ describe('sanitize-and-solve', () => {
     expect(sentTexts().join()).not.toContain(EMAIL);
     expect(sentTexts().join()).toContain('[EMAIL_1]');
     expect(r.text).toBe(EMAIL_REQUEST);
-    expect(c.text).toBe(EMAIL_REQUEST);
+    // The stream and `raw` keep the placeholders: the UI fills them into text nodes only.
+    const written = EMAIL_REQUEST.replace(EMAIL, '[EMAIL_1]');
+    expect(c.text).toBe(written);
+    expect(c.placeholders).toBe(true);
+    expect(r.raw).toBe(written);
     expect(r.leftDevice).toEqual([
       { tier: 'frontier', text: EMAIL_REQUEST.replace(EMAIL, '[EMAIL_1]') },
     ]);
@@ -99,6 +103,23 @@ describe('sanitize-and-solve', () => {
       { placeholder: '[EMAIL_1]', type: 'EMAIL', value: EMAIL },
     ]);
     expect(ports.audit.entries[0]?.outgoingText).toContain('[EMAIL_1]');
+  });
+
+  it('stores the vault before the answer streams, so the UI can fill placeholders in as they arrive', async () => {
+    stub.setBehaviour({ kind: 'normal', echo: true });
+    const { orch, ports } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });
+    const seenAtFirstToken: unknown[] = [];
+    await orch.send(
+      { conversationId: 'c2v', text: EMAIL_REQUEST },
+      {
+        onToken: () => {
+          if (seenAtFirstToken.length === 0) {
+            seenAtFirstToken.push(ports.vault.vaults.get('c2v')?.entries ?? 'none');
+          }
+        },
+      },
+    );
+    expect(seenAtFirstToken).toEqual([[{ placeholder: '[EMAIL_1]', type: 'EMAIL', value: EMAIL }]]);
   });
 
   it('records estimated tokens and the cloud cost at the policy prices for the dashboard', async () => {
@@ -385,8 +406,13 @@ describe('availability and the outbox', () => {
     const tokens: string[] = [];
     const results = await second.orch.flushOutbox(() => ({ onToken: (d) => tokens.push(d) }));
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ status: 'complete', messageId: 'm1', text: EMAIL_REQUEST });
-    expect(tokens.join('')).toBe(EMAIL_REQUEST);
+    expect(results[0]).toMatchObject({
+      status: 'complete',
+      messageId: 'm1',
+      text: EMAIL_REQUEST,
+      raw: EMAIL_REQUEST.replace(EMAIL, '[EMAIL_1]'),
+    });
+    expect(tokens.join('')).toBe(EMAIL_REQUEST.replace(EMAIL, '[EMAIL_1]'));
     expect(sentTexts().join()).not.toContain(EMAIL);
     expect(await ports.outbox.list()).toEqual([]);
   });

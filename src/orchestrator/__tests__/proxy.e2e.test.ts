@@ -59,7 +59,7 @@ afterAll(async () => {
 const EMAIL = 'jonas.berg@acme.example';
 
 describe('orchestrator -> proxy -> stub upstream', () => {
-  it('a redacted request passes the proxy re-scan and the restored answer streams back', async () => {
+  it('a redacted request passes the proxy re-scan; the answer streams back as written and is restored', async () => {
     stub.setBehaviour({ kind: 'normal', echo: true });
     stub.clear();
     const { orch } = makeOrchestrator({ baseUrl: proxy.url, local: new FakeLocal() });
@@ -67,7 +67,8 @@ describe('orchestrator -> proxy -> stub upstream', () => {
     const tokens: string[] = [];
     const r = await orch.send({ conversationId: 'p', text }, { onToken: (d) => tokens.push(d) });
     expect(r).toMatchObject({ status: 'complete', text, badge: { tone: 'frontier' } });
-    expect(tokens.join('')).toBe(text);
+    expect(tokens.join('')).toBe(text.replace(EMAIL, '[EMAIL_1]'));
+    expect(r.raw).toBe(text.replace(EMAIL, '[EMAIL_1]'));
     expect(JSON.stringify(stub.chatRequests().map((q) => q.json))).not.toContain(EMAIL);
   });
 

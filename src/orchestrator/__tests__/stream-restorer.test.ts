@@ -3,7 +3,7 @@ import { Vault } from '../../core/pii';
 import { StreamRestorer } from '../stream-restorer';
 
 describe('StreamRestorer', () => {
-  it('restores placeholders split across chunks and never shows half a placeholder', () => {
+  it('passes the answer on as written, never half a placeholder, and restores the plain text', () => {
     const vault = new Vault();
     vault.placeholderFor('PERSON', 'Ana Lima');
     vault.placeholderFor('EMAIL', 'ana@x.io');
@@ -11,11 +11,17 @@ describe('StreamRestorer', () => {
     const r = new StreamRestorer(vault, (d) => out.push(d));
     for (const c of ['Hi [PERS', 'ON_1], write to ', '[EMAIL', '_1] or [PERSON_7', '] today']) {
       r.push(c);
-      // what was shown so far holds no half placeholder and no placeholder the vault knows
-      expect(out.join('')).not.toMatch(/\[(?![A-Z_]+_\d+\])|\[PERSON_1\]|\[EMAIL_1\]/);
+      // What was passed on so far holds no half placeholder and no real value.
+      expect(out.join('')).not.toMatch(/\[[A-Z_]*(?:_\d*)?$/);
+      expect(out.join('')).not.toMatch(/Ana Lima|ana@x\.io/);
     }
     const done = r.finish();
-    expect(out.join('')).toBe('Hi Ana Lima, write to ana@x.io or [PERSON_7] today');
-    expect(done).toEqual({ text: out.join(''), unknown: ['[PERSON_7]'] });
+    const raw = 'Hi [PERSON_1], write to [EMAIL_1] or [PERSON_7] today';
+    expect(out.join('')).toBe(raw);
+    expect(done).toEqual({
+      raw,
+      text: 'Hi Ana Lima, write to ana@x.io or [PERSON_7] today',
+      unknown: ['[PERSON_7]'],
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Message } from '../../../db';
+import type { AnswerRestorer } from '../markdown/answer-restorer';
 import { Markdown } from '../markdown/Markdown';
 import { LeftDeviceDialog } from './LeftDeviceDialog';
 import { RouteBadge } from './RouteBadge';
@@ -11,10 +12,27 @@ const STATUS_NOTES: Partial<Record<NonNullable<Message['status']>, string>> = {
   blocked: 'Not sent: this request may not leave this device and cannot be answered here now.',
 };
 
-export function MessageItem({ message, live }: { message: Message; live?: string }) {
+export function MessageItem({
+  message,
+  live,
+  livePlaceholders,
+  restorer,
+}: {
+  message: Message;
+  /** The answer as it streams in. */
+  live?: string;
+  /** `live` is a cloud answer as written, with placeholders to fill in. */
+  livePlaceholders?: boolean;
+  /** Fills the conversation's placeholders into an answer's text nodes. */
+  restorer?: AnswerRestorer | undefined;
+}) {
   const [open, setOpen] = useState(false);
   const isUser = message.role === 'user';
-  const text = live ?? message.content;
+  // A cloud answer with placeholders is rendered as written, with the values filled into its
+  // text only; other text is rendered as it is.
+  const withPlaceholders =
+    live !== undefined ? livePlaceholders === true : message.raw !== undefined;
+  const text = live ?? message.raw ?? message.content;
   const interrupted = message.status === 'streaming' && live === undefined;
   return (
     <li className={`message ${isUser ? 'from-user' : 'from-assistant'}`}>
@@ -22,7 +40,11 @@ export function MessageItem({ message, live }: { message: Message; live?: string
       {isUser ? (
         <p className="user-text">{text}</p>
       ) : text ? (
-        <Markdown text={text} streaming={live !== undefined} />
+        <Markdown
+          text={text}
+          streaming={live !== undefined}
+          restorer={withPlaceholders ? restorer : undefined}
+        />
       ) : live !== undefined ? (
         <p className="muted" aria-live="polite">
           Thinking…

@@ -1,5 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Message } from '../../../db';
+import { useVault } from '../../hooks/db/useVault';
+import { answerRestorer, vaultFromRows } from '../markdown/answer-restorer';
 import { MessageItem } from './MessageItem';
 import type { Streaming } from './useChatSession';
 
@@ -11,6 +13,10 @@ export function MessageList({
   streaming: Streaming | undefined;
 }) {
   const end = useRef<HTMLDivElement>(null);
+  // The conversation's placeholder vault: answers written with placeholders get the values back
+  // in their text (never in their links) when rendered.
+  const rows = useVault(messages[0]?.conversationId ?? '');
+  const restorer = useMemo(() => (rows ? answerRestorer(vaultFromRows(rows)) : undefined), [rows]);
   // Scrolling forces a layout: follow a streaming answer every ~300 characters, not every frame.
   const step = streaming ? Math.floor(streaming.text.length / 300) : -1;
   useEffect(() => {
@@ -23,7 +29,10 @@ export function MessageList({
           <MessageItem
             key={m.id}
             message={m}
-            {...(streaming?.messageId === m.id ? { live: streaming.text } : {})}
+            restorer={restorer}
+            {...(streaming?.messageId === m.id
+              ? { live: streaming.text, livePlaceholders: streaming.placeholders }
+              : {})}
           />
         ))}
       </ol>

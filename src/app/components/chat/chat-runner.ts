@@ -5,15 +5,28 @@
  * Dashboard or another conversation while an answer is written does not abort it; only Stop (or
  * closing the page) does. One answer at a time.
  */
-import { addMessage, createConversation, updateMessage, type Message } from '../../../db';
+import {
+  addMessage,
+  createConversation,
+  loadVault,
+  updateMessage,
+  type Message,
+} from '../../../db';
 import type { ChatMessage } from '../../../core/local-model/api';
+import { restore } from '../../../core/pii';
 import { getAppOrchestrator } from '../../../orchestrator';
-import { answerText, routingFromResult } from './routing';
+import { vaultFromRows } from '../markdown/answer-restorer';
+import { answerMarkdown, answerText, routingFromResult } from './routing';
 
 export interface Streaming {
   messageId: string;
   text: string;
   decided: boolean;
+  /**
+   * The text is a cloud answer as written, with placeholders: render it with the conversation's
+   * vault filling in text nodes only.
+   */
+  placeholders: boolean;
 }
 
 export interface RunnerState {
@@ -52,6 +65,7 @@ export class ChatRunner {
   private readonly listeners = new Set<() => void>();
   private ctl: AbortController | undefined;
   private buffer = '';
+  private placeholders = false;
   private frame: number | undefined;
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -69,7 +83,12 @@ export class ChatRunner {
   private readonly flush = (): void => {
     this.frame = undefined;
     const s = this.state.streaming;
-    if (s) this.set({ ...this.state, streaming: { ...s, text: this.buffer } });
+    if (s) {
+      this.set({
+        ...this.state,
+        streaming: { ...s, text: this.buffer, placeholders: this.placeholders },
+      });
+    }
   };
 
   private schedule(): void {
@@ -96,7 +115,11 @@ export class ChatRunner {
         status: 'streaming',
       });
       this.buffer = '';
-      this.set({ ...this.state, streaming: { messageId: answer.id, text: '', decided: false } });
+      this.placeholders = false;
+      this.set({
+        ...this.state,
+        streaming: { messageId: answer.id, text: '', decided: false, placeholders: false },
+      });
       const result = await getAppOrchestrator().send(
         {
           conversationId: convId,
@@ -110,19 +133,30 @@ export class ChatRunner {
             const s = this.state.streaming;
             if (s) this.set({ ...this.state, streaming: { ...s, decided: true } });
           },
-          onToken: (delta) => {
+          onToken: (delta, placeholders) => {
             this.buffer += delta;
+            this.placeholders ||= placeholders;
             this.schedule();
           },
           onReset: () => {
             this.buffer = '';
+            this.placeholders = false;
             this.schedule();
           },
         },
         ctl.signal,
       );
+      // A stopped cloud answer is what had streamed, as written: keep that to render, and fill in
+      // the values for the plain text.
+      const stoppedRaw = result.status === 'stopped' && this.placeholders ? this.buffer : undefined;
+      const raw = stoppedRaw ?? answerMarkdown(result, this.buffer);
+      const content =
+        stoppedRaw !== undefined
+          ? restore(stoppedRaw, vaultFromRows(await loadVault(convId))).text
+          : answerText(result, this.buffer);
       await updateMessage(answer.id, {
-        content: answerText(result, this.buffer),
+        content,
+        ...(raw !== undefined && raw !== content ? { raw } : {}),
         status: result.status,
         route: result.decision.route,
         pattern: result.decision.pattern,

@@ -40,3 +40,16 @@ export function answerText(r: SendResult, streamed: string): string {
   if (r.status === 'stopped') return streamed;
   return r.text || streamed;
 }
+
+/**
+ * What the UI renders for a cloud answer with placeholders (see Message.raw), or undefined when
+ * that is the stored text itself. A stopped answer is what had streamed, as written.
+ */
+export function answerMarkdown(r: SendResult, streamed: string): string | undefined {
+  if (r.status === 'stopped') return undefined;
+  if (r.raw === undefined) return undefined;
+  if (r.crossCheck?.disagree) {
+    return `${r.raw}\n\n---\n\n**Local model:**\n\n${r.crossCheck.local}`;
+  }
+  return r.raw || streamed;
+}

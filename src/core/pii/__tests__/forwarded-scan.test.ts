@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPatterns, scanForwarded, type ForwardedDetector } from '..';
+import { detectPatterns, scanForwarded, scanForwardedAsync, type ForwardedDetector } from '..';
 
 const detect: ForwardedDetector = (text, options) => detectPatterns(text, options);
 
@@ -70,5 +70,20 @@ describe('scanForwarded', () => {
       throw new Error('boom');
     };
     expect(scanForwarded(['a'], broken)).toEqual({ verdict: 'failed', message: 'boom' });
+  });
+
+  it('gives the same verdicts with an asynchronous detector, and fails closed when it rejects', async () => {
+    const texts = [
+      'Pay with card 4111 1111',
+      '1111 1111 today',
+      'write to jonas.berg@',
+      'acme.example',
+    ];
+    expect(await scanForwardedAsync(texts, async (t, o) => detect(t, o))).toEqual(
+      scanForwarded(texts, detect),
+    );
+    expect(
+      await scanForwardedAsync(['a', 'b'], () => Promise.reject(new Error('model failed'))),
+    ).toEqual({ verdict: 'failed', message: 'model failed' });
   });
 });
