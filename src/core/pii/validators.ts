@@ -313,7 +313,10 @@ export function shannonEntropy(s: string): number {
   for (let i = 0; i < s.length && ascii; i++) if (s.charCodeAt(i) >= 128) ascii = false;
   if (ascii) {
     ASCII_COUNTS.fill(0);
-    for (let i = 0; i < s.length; i++) ASCII_COUNTS[s.charCodeAt(i)]++;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      ASCII_COUNTS[c] = (ASCII_COUNTS[c] ?? 0) + 1;
+    }
     let h = 0;
     for (let c = 0; c < 128; c++) {
       const v = ASCII_COUNTS[c] ?? 0;
