@@ -19,6 +19,7 @@ import type {
   StorageInfo,
 } from '../core/local-model/api';
 import type { GpuCapabilities } from '../core/local-model/capabilities';
+import type { PiiOpinion } from '../core/local-model/pii-opinion';
 import {
   makeError,
   toLocalModelError,
@@ -218,6 +219,19 @@ class WorkerLocalModel implements LocalModelManager {
       detach();
     }
   }
+  async findPersonalValues(text: string, signal?: AbortSignal): Promise<PiiOpinion> {
+    if (signal?.aborted) return { ok: false, reason: 'cancelled', message: 'cancelled' };
+    const opId = opIdFor(signal);
+    const detach = forwardAbort(signal, opId);
+    try {
+      return await this.call<PiiOpinion>((m) => m.findPersonalValues(text, opId));
+    } catch (err) {
+      // Like judgements, an opinion never throws: a missing one changes nothing.
+      return { ok: false, reason: 'failed', message: LocalModelFailure.from(err).message };
+    } finally {
+      detach();
+    }
+  }
   status(): Promise<ModelStatus> {
     return this.call<ModelStatus>((m) => m.status());
   }
@@ -251,6 +265,8 @@ class DeferredLocalModel implements LocalModelManager {
   unload = async () => (await this.backend).unload();
   generate: LocalModelManager['generate'] = async (...a) => (await this.backend).generate(...a);
   judge: LocalModelManager['judge'] = async (...a) => (await this.backend).judge(...a);
+  findPersonalValues: LocalModelManager['findPersonalValues'] = async (...a) =>
+    (await this.backend).findPersonalValues(...a);
   status = async () => (await this.backend).status();
   deleteCached = async (id: string) => (await this.backend).deleteCached(id);
   storage = async () => (await this.backend).storage();

@@ -5,6 +5,7 @@
  * Types only: shared by page and worker.
  */
 import type { GpuCapabilities } from './capabilities';
+import type { PiiOpinion } from './pii-opinion';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -95,6 +96,12 @@ export interface LocalModel {
     signal?: AbortSignal,
   ): Promise<GenerateResult>;
   judge(kind: JudgeKind, text: string, signal?: AbortSignal): Promise<Judgement>;
+  /**
+   * The personal values the model sees in `text` (at most MAX_PII_OPINION_CHARS of it), through
+   * a JSON-schema-constrained prompt (see pii-opinion.ts). Never throws: no model, a failure, a
+   * cancellation or an unparsable answer come back as `{ok: false, reason}`.
+   */
+  findPersonalValues(text: string, signal?: AbortSignal): Promise<PiiOpinion>;
   status(): Promise<ModelStatus>;
 }
 

@@ -98,6 +98,10 @@ export const MAX_PII_VALUES = 60;
 export const MAX_PII_VALUE_CHARS = 160;
 /** Tokens an answer usually needs (a handful of values in JSON): for the speed check. */
 export const EXPECTED_OPINION_TOKENS = 48;
+/** Room for the answer: about 25 values in JSON. */
+export const PII_OPINION_MAX_TOKENS = 400;
+/** An engine's own upper bound for one answer; the caller's budget (the policy's) is shorter. */
+export const PII_OPINION_TIMEOUT_MS = 30_000;
 /** The score local-model spans carry (above the default threshold, below validated patterns). */
 export const LOCAL_MODEL_SCORE = 0.8;
 
@@ -264,12 +268,17 @@ export function addModelSpans(
   return { entities, added: entities.filter((e) => e.source === 'local-model') };
 }
 
-/** A text "with at least one sentence of free text": some stretch of three or more words. */
+/**
+ * A text "with at least one sentence of free text": a stretch of three or more words of which at
+ * least one is not capitalised (a list of names is not prose), or, in scripts without spaces or
+ * case, a run of six or more letters.
+ */
 export function hasFreeText(text: string): boolean {
   const prose = text.replace(/```[\s\S]*?```/g, ' ');
+  if (/\p{Lo}{6,}/u.test(prose)) return true;
   for (const sentence of prose.split(/[.!?;\n]+/)) {
     const words = sentence.match(/\p{L}[\p{L}\p{M}'’-]*/gu);
-    if (words && words.length >= 3) return true;
+    if (words && words.length >= 3 && words.some((w) => /^\p{Ll}/u.test(w))) return true;
   }
   return false;
 }

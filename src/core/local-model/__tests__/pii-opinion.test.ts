@@ -174,6 +174,8 @@ describe('when the opinion is worth asking for', () => {
   it('needs a sentence of free text', () => {
     expect(hasFreeText('Please call Maria tomorrow.')).toBe(true);
     expect(hasFreeText('Maria Gonzalez')).toBe(false);
+    expect(hasFreeText('Kiki Larsen, Kim Berg, Ana Lima')).toBe(false);
+    expect(hasFreeText('Kiki 和 Kim 明天在柏林见面讨论预算')).toBe(true);
     expect(hasFreeText('4111 1111 1111 1111')).toBe(false);
     expect(hasFreeText('```\nconst a = b + c; let x = y\n```')).toBe(false);
   });
