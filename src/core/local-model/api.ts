@@ -74,11 +74,20 @@ export interface LoadProgress {
   text: string;
 }
 
+/** Which implementation of LocalModel runs: web-llm on WebGPU, Chrome's built-in model, or (e2e builds only) the test engine. */
+export type EngineKind = 'web-llm' | 'chrome-built-in' | 'test-engine';
+
 export type ModelStatus =
   | { state: 'unavailable'; reason: string }
   | { state: 'idle' }
-  | { state: 'loading'; modelId: string; progress: LoadProgress }
-  | { state: 'ready'; modelId: string; lastDecodeTokensPerSecond: number | undefined }
+  | { state: 'loading'; modelId: string; progress: LoadProgress; engine?: EngineKind }
+  | {
+      state: 'ready';
+      modelId: string;
+      lastDecodeTokensPerSecond: number | undefined;
+      /** Filled in by the page's facade (the engines do not know their own name). */
+      engine?: EngineKind;
+    }
   | { state: 'error'; modelId: string | undefined; error: { code: string; message: string } };
 
 /**
