@@ -383,6 +383,7 @@ export class Orchestrator {
     const health = await this.health();
     // values this conversation already redacted stay redacted (sources only add)
     const known = (await this.loadVault(input.conversationId)).knownValues();
+    const localModel = health.local ? await this.localEngineName() : undefined;
     const decision = await this.decideFor(transcriptOf(input), health, input.latency, known, [
       input.text,
       ...(input.history ?? []).map((m) => m.content).reverse(),
@@ -398,8 +399,14 @@ export class Orchestrator {
       signal,
       unredacted,
     );
-    await this.persist(input, result, this.now() - t0);
+    await this.persist(input, result, this.now() - t0, localModel);
     return result;
+  }
+
+  /** The ready local engine and model, for the audit entry (the engines are interchangeable). */
+  private async localEngineName(): Promise<{ engine: string; modelId: string } | undefined> {
+    const s = await this.deps.local?.status().catch(() => undefined);
+    return s?.state === 'ready' ? { engine: s.engine ?? 'local', modelId: s.modelId } : undefined;
   }
 
   private async execute(
@@ -665,7 +672,12 @@ export class Orchestrator {
     return data ? Vault.fromJSON(data) : new Vault();
   }
 
-  private async persist(input: SendInput, r: SendResult, latencyMs: number): Promise<void> {
+  private async persist(
+    input: SendInput,
+    r: SendResult,
+    latencyMs: number,
+    localModel?: { engine: string; modelId: string },
+  ): Promise<void> {
     const counts: Record<string, number> = {};
     for (const t of r.decision.redaction.targets) counts[t.type] = (counts[t.type] ?? 0) + 1;
     const tiers = [...new Set(r.leftDevice.map((l) => l.tier))];
@@ -683,6 +695,7 @@ export class Orchestrator {
         ? { outgoingText: r.leftDevice.map((l) => `[${l.tier}] ${l.text}`).join('\n---\n') }
         : {}),
       ...(r.error ? { error: r.error } : {}),
+      ...(localModel ? { localModel } : {}),
     };
     try {
       await this.deps.ports.audit.append(entry);
@@ -743,8 +756,9 @@ export class Orchestrator {
         ...(entry.latency ? { latency: entry.latency } : {}),
       };
       const t0 = this.now();
+      const localModel = health.local ? await this.localEngineName() : undefined;
       const result = await this.execute(input, entry.messageId, decision, health, cb);
-      await this.persist(input, result, this.now() - t0);
+      await this.persist(input, result, this.now() - t0, localModel);
       results.push(result);
       onResult?.(entry, result);
     }

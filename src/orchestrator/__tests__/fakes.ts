@@ -100,6 +100,7 @@ export class FakeLocal implements LocalEngine {
           state: 'ready',
           modelId: 'fake',
           lastDecodeTokensPerSecond: this.options.decodeTokensPerSecond ?? 50,
+          engine: 'web-llm',
         };
   }
 }

@@ -41,8 +41,10 @@ describe('the second opinion adds redactions', () => {
       decodeTokensPerSecond: FAST,
       opinion: { values: [{ text: 'Kiki', kind: 'name' }] },
     });
-    const { orch } = makeOrchestrator({ baseUrl: stub.url, local, policy: policy() });
+    const { orch, ports } = makeOrchestrator({ baseUrl: stub.url, local, policy: policy() });
     const r = await orch.send({ conversationId: 'o1', text: TEXT });
+    // the audit entry names the engine that took part
+    expect(ports.audit.entries[0]?.localModel).toEqual({ engine: 'web-llm', modelId: 'fake' });
     expect(r.status).toBe('complete');
     expect(local.asked).toEqual([TEXT]);
     expect(sent()).not.toContain('Kiki');

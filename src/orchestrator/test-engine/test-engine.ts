@@ -22,7 +22,7 @@ import {
   type PiiOpinion,
   type PiiValue,
 } from '../../core/local-model/pii-opinion';
-import { LocalModelFailure } from '../local-model-client';
+import { LocalModelFailure } from '../local-model-failure';
 
 export interface TestEngineFailure {
   code: LocalModelErrorCode;
