@@ -263,10 +263,20 @@ export function getLocalModel(): LocalModels {
 
 /** `document.featurePolicy.allowsFeature('language-model')` where Chrome has it. */
 function permissionsPolicyAllows(): boolean | undefined {
-  const doc = globalThis.document as
-    { featurePolicy?: { allowsFeature?: (feature: string) => boolean } } | undefined;
+  const policy = (
+    globalThis.document as
+      | {
+          featurePolicy?: {
+            features?: () => string[];
+            allowsFeature?: (feature: string) => boolean;
+          };
+        }
+      | undefined
+  )?.featurePolicy;
   try {
-    return doc?.featurePolicy?.allowsFeature?.('language-model');
+    // a browser that does not know the feature has no opinion on it (and no built-in model)
+    if (!policy?.features?.().includes('language-model')) return undefined;
+    return policy.allowsFeature?.('language-model');
   } catch {
     return undefined;
   }

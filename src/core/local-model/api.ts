@@ -158,3 +158,18 @@ export interface LocalModelManager extends LocalModel {
   /** Replace the self-hosted catalog entries (the page stores them; the worker uses them). */
   setSelfHosted(config: SelfHostedConfig): Promise<void>;
 }
+
+/** Chrome's built-in model (Prompt API) on this device; 'unsupported': no `LanguageModel` at all. */
+export type BuiltinAvailability =
+  'unsupported' | 'unavailable' | 'downloadable' | 'downloading' | 'available';
+
+/** What the Models view shows about Chrome's built-in model. */
+export interface BuiltinInfo {
+  availability: BuiltinAvailability;
+  /** Why it cannot be used, in plain words (when it cannot). */
+  reason?: string;
+  /** Languages it accepts for input and output (base tags, e.g. "en"). */
+  languages: string[];
+  /** The session's context size in tokens, once a session was created. */
+  contextWindow?: number;
+}

@@ -13,6 +13,7 @@
  * `language-model` (reported as the reason it is unavailable).
  */
 import type {
+  BuiltinInfo,
   GenerateRequest,
   GenerateResult,
   JudgeKind,
@@ -36,7 +37,6 @@ import {
   type PiiOpinion,
 } from '../../core/local-model/pii-opinion';
 import type {
-  LanguageModelAvailability,
   LanguageModelCreateCoreOptions,
   LanguageModelMessage,
   LanguageModelSession,
@@ -46,17 +46,7 @@ import type {
 /** The id the Models view and the remembered choice use for Chrome's model. */
 export const BUILTIN_MODEL_ID = 'chrome-built-in';
 
-/** What the Models view shows about Chrome's model on this device. */
-export interface BuiltinInfo {
-  /** 'unsupported': this browser has no `LanguageModel` at all. */
-  availability: LanguageModelAvailability | 'unsupported';
-  /** Why it cannot be used, in plain words (when it cannot). */
-  reason?: string;
-  /** Languages it accepts for input and output (base tags, e.g. "en"). */
-  languages: string[];
-  /** The session's context size in tokens, once a session was created. */
-  contextWindow?: number;
-}
+export type { BuiltinInfo };
 
 export interface ChromeBuiltinDeps {
   /** The `LanguageModel` interface object, if the browser has one. */
@@ -185,7 +175,7 @@ export class ChromeBuiltinModel {
       return {
         availability: 'unsupported',
         reason:
-          "this browser has no built-in model (Chrome 148 or later on a desktop has Gemini Nano; Chromium builds such as Debian's do not)",
+          'this browser has no Prompt API (Chrome 148 or later on a desktop has one, with Gemini Nano)',
         languages: [],
       };
     }
@@ -206,7 +196,7 @@ export class ChromeBuiltinModel {
       ...(availability === 'unavailable'
         ? {
             reason:
-              'Chrome says its model cannot run on this device (it needs 22 GB of free disk space and a GPU with more than 4 GB of memory, or 16 GB of RAM and 4 CPU cores), or it is switched off',
+              "the browser says its model cannot run here (Chromium builds such as Debian's ship without it; Chrome needs 22 GB of free disk space and a GPU with more than 4 GB of memory, or 16 GB of RAM and 4 CPU cores)",
           }
         : {}),
       languages,

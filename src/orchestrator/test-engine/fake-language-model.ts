@@ -48,6 +48,8 @@ export interface FakeLanguageModelConfig {
   blockedByPolicy?: boolean;
   /** Whether a download may start without a click (default: a click is needed). */
   userActivation?: () => boolean;
+  /** Told when a download finishes (the e2e hook keeps the state across reloads, as Chrome does). */
+  onAvailable?: () => void;
 }
 
 export interface FakeCall {
@@ -254,5 +256,6 @@ export class FakeLanguageModel implements LanguageModelStatic {
       throw err;
     }
     this.state = 'available';
+    this.config.onAvailable?.();
   }
 }

@@ -50,9 +50,16 @@ export function installFakeLanguageModel(): void {
     config = undefined;
   }
   if (!config) return;
+  const stored = config;
   const fake = new FakeLanguageModel({
     ...config,
     userActivation: () => navigator.userActivation?.isActive ?? false,
+    // Chrome keeps its model once downloaded: so does the fake, across reloads
+    onAvailable: () =>
+      localStorage.setItem(
+        FAKE_LANGUAGE_MODEL_KEY,
+        JSON.stringify({ ...stored, availability: 'available' }),
+      ),
   });
   (globalThis as { LanguageModel?: unknown }).LanguageModel = fake;
   window.__hearthFakeLanguageModel = fake;
