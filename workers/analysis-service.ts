@@ -32,7 +32,7 @@ export function createAnalysisService(
     const detection = opinion
       ? {
           ...detected,
-          entities: addModelSpans(detected.entities, opinion.spans, policy.thresholds.detection)
+          entities: addModelSpans(text, detected.entities, opinion.spans, policy.thresholds.detection)
             .entities,
         }
       : detected;

@@ -333,6 +333,7 @@ export class Orchestrator {
       return decision;
     }
     const { entities, added } = addModelSpans(
+      text,
       detection.entities,
       opinion.spans,
       this.policy.thresholds.detection,

@@ -258,13 +258,14 @@ export function locateOpinion(
  * nothing meaningful is left). Returns the merged list (sorted by start) and what was added.
  */
 export function addModelSpans(
+  text: string,
   detected: readonly Entity[],
   spans: readonly Entity[],
   threshold = 0,
 ): { entities: Entity[]; added: Entity[] } {
   const usable = spans.filter((s) => s.score >= threshold);
   if (!usable.length) return { entities: [...detected], added: [] };
-  const entities = resolveOverlaps(usable, detected);
+  const entities = resolveOverlaps(text, usable, detected);
   return { entities, added: entities.filter((e) => e.source === 'local-model') };
 }
 

@@ -152,7 +152,7 @@ describe('add-only merge', () => {
       { text: 'maria.g', kind: 'name' },
       { text: 'Kwame Mensah', kind: 'name' },
     ]).spans;
-    const { entities, added } = addModelSpans(detected, model);
+    const { entities, added } = addModelSpans(text, detected, model);
     for (const d of detected) expect(entities).toContainEqual(d);
     expect(added.map((a) => a.text)).toContain('Maria Gonzalez');
     expect(added.every((a) => a.source === 'local-model')).toBe(true);
@@ -164,9 +164,9 @@ describe('add-only merge', () => {
 
   it('an empty opinion changes nothing, and a threshold above the model score adds nothing', () => {
     const detected = detectPatterns(text);
-    expect(addModelSpans(detected, []).entities).toEqual(detected);
+    expect(addModelSpans(text, detected, []).entities).toEqual(detected);
     const model = locateOpinion(text, [{ text: 'Maria Gonzalez', kind: 'name' }]).spans;
-    expect(addModelSpans(detected, model, 0.95).added).toEqual([]);
+    expect(addModelSpans(text, detected, model, 0.95).added).toEqual([]);
   });
 });
 
