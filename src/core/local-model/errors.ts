@@ -18,6 +18,7 @@ export type LocalModelErrorCode =
   | 'not_allowed'
   | 'context_overflow'
   | 'language_unsupported'
+  | 'builtin_unavailable'
   | 'unknown';
 
 export interface LocalModelError extends BoundaryError {
@@ -47,6 +48,8 @@ const HINTS: Record<LocalModelErrorCode, string> = {
     "Start a new conversation or shorten the message: Chrome's built-in model has a small context window.",
   language_unsupported:
     "Chrome's built-in model does not support this language yet: write in one it supports (listed on the Models page) or use a web-llm model.",
+  builtin_unavailable:
+    'Use a web-llm model instead, or Chrome 148 or later on a desktop that meets its requirements (the Models page says what this device has).',
   unknown: 'Try again; if it keeps failing, reload the page.',
 };
 

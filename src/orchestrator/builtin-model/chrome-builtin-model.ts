@@ -221,8 +221,19 @@ export class ChromeBuiltinModel {
    */
   async load(onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<void> {
     const api = this.deps.api();
-    if (!api) {
-      throw makeError('model_not_found', 'This browser has no built-in model.');
+    // Asked first so that a browser without the model (Debian's Chromium, a device Chrome
+    // turns down, a forbidding Permissions-Policy) says so, not what create() happens to throw.
+    const info = api ? await this.info() : undefined;
+    if (
+      !api ||
+      !info ||
+      info.availability === 'unavailable' ||
+      info.availability === 'unsupported'
+    ) {
+      throw makeError(
+        'builtin_unavailable',
+        `Chrome's built-in model cannot run in this browser: ${info?.reason ?? 'it has no Prompt API'}.`,
+      );
     }
     const t0 = this.now();
     const progress = (fraction: number): LoadProgress => {

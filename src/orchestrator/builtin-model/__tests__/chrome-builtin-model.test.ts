@@ -35,7 +35,9 @@ describe('Chrome built-in model: availability', () => {
       availability: 'unsupported',
       reason: expect.stringContaining('no Prompt API'),
     });
-    await expect(model.load(() => undefined)).rejects.toMatchObject({ code: 'model_not_found' });
+    await expect(model.load(() => undefined)).rejects.toMatchObject({
+      code: 'builtin_unavailable',
+    });
   });
 
   it('names a Permissions-Policy that forbids language-model', async () => {
@@ -59,6 +61,24 @@ describe('Chrome built-in model: availability', () => {
     expect(await blocked.model.info()).toMatchObject({
       availability: 'unavailable',
       reason: expect.stringContaining("Chromium builds such as Debian's ship without it"),
+    });
+  });
+
+  it('refuses to load where the browser says the model cannot run, with the reason, before create()', async () => {
+    const { model, fake } = setup({ availability: 'unavailable' });
+    await expect(model.load(() => undefined)).rejects.toMatchObject({
+      code: 'builtin_unavailable',
+      message: expect.stringContaining("Chromium builds such as Debian's ship without it"),
+      hint: expect.stringContaining('web-llm'),
+    });
+    expect(fake.calls.some((c) => c.method === 'create')).toBe(false);
+    const forbidden = new ChromeBuiltinModel({
+      api: () => new FakeLanguageModel(),
+      policyAllows: () => false,
+    });
+    await expect(forbidden.load(() => undefined)).rejects.toMatchObject({
+      code: 'builtin_unavailable',
+      message: expect.stringContaining('Permissions-Policy'),
     });
   });
 });
