@@ -7,8 +7,12 @@ import { test, expect } from './fixtures';
 
 const NICKNAME = 'bubbles';
 const TEXT = `Ask ${NICKNAME} to book the room for the quarterly review next week.`;
-/** The same request with an email: it leaves the device redacted whatever the local model says. */
-const WITH_EMAIL = `Ask ${NICKNAME} (ops@example.org) to book the room for the quarterly review next week.`;
+/**
+ * The same request with an email: it leaves the device redacted whatever the local model says.
+ * The email stays apart from the nickname: right after a word, "(ops@…)" makes the detector call
+ * that word a name.
+ */
+const WITH_EMAIL = `Ask ${NICKNAME} to book the room for the quarterly review next week. Questions go to ops@example.org.`;
 
 const engine = (piiOpinion: Record<string, unknown>) => ({
   loadedModel: 'test-engine-small-q4f32',
@@ -92,3 +96,51 @@ for (const [name, piiOpinion, note] of [
     await expect(dialog).toContainText(note);
   });
 }
+
+test("Chrome's built-in model (the typed fake) gives the same second opinion through responseConstraint", async ({
+  chat,
+  stub,
+  page,
+}) => {
+  // the web-llm side is the test engine with no model loaded: only Chrome's model can answer
+  await chat.useTestEngine({ tokenDelayMs: 5 });
+  await page.addInitScript(
+    (cfg) => {
+      localStorage.setItem('hearth:fake-language-model', JSON.stringify(cfg));
+      // chosen on an earlier visit: restored without a click because it is already available
+      localStorage.setItem(
+        'hearth:local-model-choice',
+        JSON.stringify({ engine: 'chrome-built-in', modelId: 'chrome-built-in' }),
+      );
+    },
+    {
+      availability: 'available',
+      reply: ['A local ', 'answer.'],
+      constrained: {
+        'answer-confidence': '{"confidence":0.2}',
+        pii: JSON.stringify({ values: [{ text: NICKNAME, kind: 'name' }] }),
+      },
+    },
+  );
+  await chat.open('/models');
+  await expect(page.getByTestId('model-status')).toContainText('In use: chrome-built-in');
+  await chat.goTo('Chat');
+  await chat.send(TEXT);
+  await expect(chat.badge()).toHaveText('Cloud (redacted)');
+  const sent = (await stub.received()).map((r) => r.body).join('\n');
+  expect(sent).not.toContain(NICKNAME);
+  expect(sent).toContain('[PERSON_1]');
+  // the fake was asked with the PII schema as its responseConstraint
+  const asked = await page.evaluate(
+    () =>
+      window.__hearthFakeLanguageModel?.calls.filter((c) => {
+        const constraint = (c.options as { responseConstraint?: { properties?: object } })
+          ?.responseConstraint;
+        return c.method === 'prompt' && constraint?.properties && 'values' in constraint.properties;
+      }).length ?? 0,
+  );
+  expect(asked).toBeGreaterThan(0);
+  await chat.badge().click();
+  const dialog = page.getByRole('dialog', { name: 'What left this device' });
+  await expect(dialog).toContainText('the local model found 1 name the detector had missed');
+});
