@@ -336,8 +336,9 @@ export class TestEngine implements LocalModelManager {
     return { usageBytes: usage, quotaBytes: 10_000_000_000, persisted: false };
   }
 
+  /** The page's real request, as the worker's facade makes it (it is not web-llm's to fake). */
   async persistStorage(): Promise<boolean> {
-    return true;
+    return (await globalThis.navigator?.storage?.persist?.().catch(() => false)) ?? false;
   }
 
   async setSelfHosted(_config: SelfHostedConfig): Promise<void> {}
