@@ -325,18 +325,14 @@ async function detectMode(d: DetectModeArgs): Promise<void> {
 
 async function main() {
   const argv = process.argv.slice(2);
-  if (argv.includes('--detect')) {
-    if (!existsSync(path.join(root, 'dist-e2e/index.html')))
-      usage('build first: npm run build:e2e');
-    return detectMode(parseDetectArgs(argv));
-  }
-  const a = parseArgs(argv);
   if (
     !existsSync(path.join(root, 'dist-e2e/index.html')) ||
     !existsSync(path.join(root, 'dist-server/main.js'))
   ) {
     usage('build first: npm run build:e2e');
   }
+  if (argv.includes('--detect')) return detectMode(parseDetectArgs(argv));
+  const a = parseArgs(argv);
   const app = startApp(a.port, a);
   const directSrv = await directServer(a.port + 1);
   const browser = await chromium.launch({
