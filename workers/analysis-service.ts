@@ -32,8 +32,12 @@ export function createAnalysisService(
     const detection = opinion
       ? {
           ...detected,
-          entities: addModelSpans(text, detected.entities, opinion.spans, policy.thresholds.detection)
-            .entities,
+          entities: addModelSpans(
+            text,
+            detected.entities,
+            opinion.spans,
+            policy.thresholds.detection,
+          ).entities,
         }
       : detected;
     const facts = opinion?.facts ?? [];
