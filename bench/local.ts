@@ -263,6 +263,9 @@ async function detectMode(d: DetectModeArgs): Promise<void> {
     : await chromium.launchPersistentContext(d.chromeProfile as string, {
         executablePath,
         args: LAUNCH_ARGS,
+        // Chrome's model is a component ("Optimization Guide On Device Model" in
+        // chrome://components): keep component updates and the services they need switched on
+        ignoreDefaultArgs: ['--disable-component-update', '--disable-background-networking'],
         bypassCSP: true,
       });
   try {
