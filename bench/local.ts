@@ -6,6 +6,14 @@
  * a worker of its own. Reports load time, first-token latency, prefill and decode tokens/s, and
  * the overhead of our layer (targets: <= 2% decode tokens/s, <= 20 ms first token).
  *
+ * `npm run bench:local -- --detect --model-id <id> [--model-url ...] [--files presidio,uner]
+ * [--limit 100] [--budget 5000]` is the detection mode (bench/lib/local-detect.ts): the local
+ * model's PII second opinion on the shared labelled files, recall of NER + model against NER
+ * alone, and the latency it adds. `--engine chrome-built-in` asks Chrome's built-in model instead
+ * (CHROMIUM_PATH pointing at Chrome 148+, `--chrome-profile <dir>` with the model downloaded);
+ * `--engine test-engine` runs the harness with the e2e build's test engine (no model: a check
+ * that the bench works, not a measurement).
+ *
  * Needs a GPU, Chromium at /usr/bin/chromium (or CHROMIUM_PATH), the e2e build (`npm run
  * build:e2e`, which exposes the facade to tests as `window.__hearthTestEngine.localModel`) and a
  * reachable model. `--model-url` is the folder web-llm appends `resolve/main/` to; without
@@ -19,6 +27,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
+import { detectionReport } from './lib/local-detect';
 import { waitForServer } from './lib/wait-for-server';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -32,18 +41,36 @@ interface Args {
   port: number;
 }
 
+type Engine = 'web-llm' | 'chrome-built-in' | 'test-engine';
+
+interface DetectModeArgs {
+  engine: Engine;
+  /** web-llm only (the others need no model address). */
+  web: Args | undefined;
+  port: number;
+  chromeProfile: string | undefined;
+  dataDir: string;
+  files: string[] | undefined;
+  limit: number;
+  budgetMs: number;
+}
+
 function usage(message: string): never {
   console.error(`bench:local: ${message}
 usage: npm run bench:local -- --model-url <folder URL> --model-id <id> [--model-lib <wasm URL>] [--runs 3] [--max-tokens 128]
+       npm run bench:local -- --detect [--engine web-llm|chrome-built-in|test-engine] [--model-id <id> --model-url <folder URL>]
+                              [--files presidio,uner] [--limit 100] [--budget 5000] [--chrome-profile <dir>]
 See docs/benchmarks.md ("Local model").`);
   process.exit(2);
 }
 
+const getArg = (argv: string[], name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+
 function parseArgs(argv: string[]): Args {
-  const get = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const get = (name: string) => getArg(argv, name);
   const modelId = get('model-id');
   if (!modelId) usage('--model-id is required');
   const prebuilt = prebuiltAppConfig.model_list.find((r) => r.model_id === modelId);
@@ -58,6 +85,26 @@ function parseArgs(argv: string[]): Args {
     runs: Number(get('runs') ?? 3),
     maxTokens: Number(get('max-tokens') ?? 128),
     port: Number(get('port') ?? 8795),
+  };
+}
+
+function parseDetectArgs(argv: string[]): DetectModeArgs {
+  const get = (name: string) => getArg(argv, name);
+  const engine = (get('engine') ?? 'web-llm') as Engine;
+  if (!['web-llm', 'chrome-built-in', 'test-engine'].includes(engine))
+    usage('--engine is web-llm, chrome-built-in or test-engine');
+  const limit = Number(get('limit') ?? 100);
+  const budgetMs = Number(get('budget') ?? 5000);
+  if (!(limit > 0) || !(budgetMs > 0)) usage('--limit and --budget must be positive numbers');
+  return {
+    engine,
+    web: engine === 'web-llm' ? parseArgs(argv) : undefined,
+    port: Number(get('port') ?? 8795),
+    chromeProfile: get('chrome-profile'),
+    dataDir: path.resolve(get('data') ?? path.join(root, '..', 'shared', 'pii-data')),
+    files: get('files')?.split(','),
+    limit,
+    budgetMs,
   };
 }
 
@@ -187,34 +234,113 @@ const median = (xs: number[]) => {
   return s.length ? (s[Math.floor((s.length - 1) / 2)] ?? NaN) : NaN;
 };
 
-function startApp(a: Args): ChildProcess {
-  const origin = new URL(a.modelUrl).origin;
-  const libOrigin = new URL(a.modelLib).origin;
+function startApp(port: number, web: Args | undefined): ChildProcess {
+  const extra = web ? [new URL(web.modelUrl).origin, new URL(web.modelLib).origin] : [];
   return spawn(process.execPath, [path.join(root, 'dist-server/main.js')], {
     env: {
       ...process.env,
-      PORT: String(a.port),
+      PORT: String(port),
       HOST: '127.0.0.1',
       STATIC_ROOT: path.join(root, 'dist-e2e'),
-      EXTRA_CONNECT_SRC: [origin, libOrigin].join(' '),
+      EXTRA_CONNECT_SRC: extra.join(' '),
     },
     stdio: 'ignore',
   });
 }
 
+const LAUNCH_ARGS = ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-quic', '--no-first-run'];
+
+/** Detection mode: load the engine on the app's page, then ask it about every record. */
+async function detectMode(d: DetectModeArgs): Promise<void> {
+  const app = startApp(d.port, d.web);
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  // Chrome keeps its built-in model in the profile: use one where it was downloaded
+  const browser = d.chromeProfile
+    ? undefined
+    : await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  const context = browser
+    ? await browser.newContext({ bypassCSP: true })
+    : await chromium.launchPersistentContext(d.chromeProfile as string, {
+        executablePath,
+        args: LAUNCH_ARGS,
+        // Chrome's model is a component ("Optimization Guide On Device Model" in
+        // chrome://components): keep component updates and the services they need switched on
+        ignoreDefaultArgs: ['--disable-component-update', '--disable-background-networking'],
+        bypassCSP: true,
+      });
+  try {
+    await waitForServer(`http://127.0.0.1:${d.port}/api/health`, 20_000);
+    const page = await context.newPage();
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    const modelId =
+      d.engine === 'chrome-built-in'
+        ? 'chrome-built-in'
+        : d.engine === 'test-engine'
+          ? 'test-engine-small-q4f32'
+          : (d.web as Args).modelId;
+    if (d.web) {
+      const config = {
+        onlySelfHosted: true,
+        models: [{ id: modelId, modelUrl: d.web.modelUrl, modelLibUrl: d.web.modelLib }],
+      };
+      await page.addInitScript({
+        content: `localStorage.setItem('hearth:self-hosted-models', ${JSON.stringify(JSON.stringify(config))});`,
+      });
+    }
+    if (d.engine === 'test-engine') {
+      await page.addInitScript({
+        content: `localStorage.setItem('hearth:test-engine', ${JSON.stringify(JSON.stringify({ loadedModel: modelId }))});`,
+      });
+    }
+    await page.goto(`http://127.0.0.1:${d.port}/models`);
+    await page.waitForFunction('window.__hearthTestEngine?.localModel !== undefined', undefined, {
+      timeout: 30_000,
+    });
+    const loaded = (await page.evaluate(`(async () => {
+      try {
+        await window.__hearthTestEngine.localModel.load(${JSON.stringify(modelId)}, () => {});
+        return 'ok';
+      } catch (e) {
+        return (e.code ?? 'unknown') + ': ' + e.message + (e.hint ? ' ' + e.hint : '');
+      }
+    })()`)) as string;
+    if (loaded !== 'ok') {
+      console.error(
+        `bench:local --detect: loading ${d.engine} "${modelId}" failed: ${loaded}\n` +
+          'The detection mode needs a machine with a WebGPU-capable GPU and a reachable model ' +
+          '(or Chrome 148+ with its built-in model downloaded); it cannot run on the build machines (see docs/benchmarks.md).',
+      );
+      process.exitCode = 1;
+      return;
+    }
+    const title =
+      d.engine === 'test-engine'
+        ? 'test engine (a harness check, not a measurement: it answers {"values":[]})'
+        : `${d.engine} ${modelId}`;
+    console.log(await detectionReport(page, d, title));
+  } finally {
+    // closing a context leaves its browser running (and this process waiting for it)
+    await context.close();
+    await browser?.close();
+    app.kill();
+  }
+}
+
 async function main() {
-  const a = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
   if (
     !existsSync(path.join(root, 'dist-e2e/index.html')) ||
     !existsSync(path.join(root, 'dist-server/main.js'))
   ) {
     usage('build first: npm run build:e2e');
   }
-  const app = startApp(a);
+  if (argv.includes('--detect')) return detectMode(parseDetectArgs(argv));
+  const a = parseArgs(argv);
+  const app = startApp(a.port, a);
   const directSrv = await directServer(a.port + 1);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-quic', '--no-first-run'],
+    args: LAUNCH_ARGS,
   });
   try {
     await waitForServer(`http://127.0.0.1:${a.port}/api/health`, 20_000);

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { detect, detectPatterns } from '../src/core/pii/detect';
 import { CUTOFFS, type Cutoffs } from '../src/core/pii/ner/cutoffs';
 import { isHeldOut } from '../src/core/pii/ner/features';
-import type { Entity, EntityType } from '../src/core/pii/types';
+import type { Entity } from '../src/core/pii/types';
 import { redactUntilClean, type RedactLoopResult } from '../src/core/pii/redact-loop';
 import { Vault } from '../src/core/pii/vault';
 import { createNodeNer } from '../scripts/lib/ner-node';
@@ -34,6 +34,7 @@ import {
   leakTable,
   type GoldRecord,
 } from './lib/pii-eval';
+import { NER_LABELS, prf, scopeFor, score, table, type Rec } from './lib/span-score';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -48,124 +49,6 @@ const useModel = !args.includes('--no-model');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const modelPath = args.includes('--model') ? args[args.indexOf('--model') + 1] : undefined;
 const speed = !args.includes('--no-speed');
-
-interface Gold {
-  start: number;
-  end: number;
-  label: string;
-}
-interface Rec {
-  id: string;
-  text: string;
-  spans: Gold[];
-  lang?: string;
-}
-
-const NER_LABELS = ['PERSON', 'LOCATION', 'ORGANIZATION'];
-function scopeFor(file: string): Set<string> | null {
-  // the project's own structured evaluation text: identifiers, contact details and secrets
-  if (file.startsWith('hearth_structured'))
-    return new Set([
-      'EMAIL',
-      'PHONE',
-      'CREDIT_CARD',
-      'NATIONAL_ID',
-      'ID_NUMBER',
-      'IBAN',
-      'IP_ADDRESS',
-      'ADDRESS',
-      'DATE',
-      'URL',
-      'SECRET',
-      'USERNAME',
-    ]);
-  // hearth_*: the project's own hand-written evaluation text (bench/data), names/places/orgs only
-  if (/^(uner|wnut|hearth_)/.test(file)) return new Set(NER_LABELS);
-  if (file.startsWith('detect_secrets')) return new Set(['SECRET']);
-
-  return null; // all labels
-}
-
-interface Counts {
-  pred: number;
-  predOk: number;
-  gold: number;
-  goldOk: number;
-}
-const zero = (): Counts => ({ pred: 0, predOk: 0, gold: 0, goldOk: 0 });
-
-function matches(p: { start: number; end: number }, g: { start: number; end: number }): boolean {
-  const ov = Math.min(p.end, g.end) - Math.max(p.start, g.start);
-  return ov > 0 && ov >= 0.5 * Math.min(p.end - p.start, g.end - g.start);
-}
-
-function labelOf(t: EntityType): string {
-  return t === 'DATE_OF_BIRTH' ? 'DATE' : t;
-}
-
-function score(
-  recs: Rec[],
-  preds: Entity[][],
-  scope: Set<string> | null,
-  filter: (r: Rec) => boolean,
-) {
-  const per = new Map<string, Counts>();
-  const get = (l: string) => per.get(l) ?? (per.set(l, zero()), per.get(l) as Counts);
-  recs.forEach((r, i) => {
-    if (!filter(r)) return;
-    const gold = r.spans.filter((s) => s.label !== 'OTHER' && (!scope || scope.has(s.label)));
-    const pred = (preds[i] ?? []).filter((p) => !scope || scope.has(labelOf(p.type)));
-    for (const g of gold) {
-      const c = get(g.label);
-      c.gold++;
-      if (pred.some((p) => labelOf(p.type) === g.label && matches(p, g))) c.goldOk++;
-    }
-    for (const p of pred) {
-      const c = get(labelOf(p.type));
-      c.pred++;
-      if (gold.some((g) => labelOf(p.type) === g.label && matches(p, g))) c.predOk++;
-    }
-  });
-  const all = zero();
-  for (const c of per.values()) {
-    all.pred += c.pred;
-    all.predOk += c.predOk;
-    all.gold += c.gold;
-    all.goldOk += c.goldOk;
-  }
-  return { per, all };
-}
-
-function prf(c: Counts) {
-  const p = c.pred ? c.predOk / c.pred : c.gold ? 0 : 1;
-  const r = c.gold ? c.goldOk / c.gold : 1;
-  const f = (b: number) => (p + r > 0 ? ((1 + b * b) * p * r) / (b * b * p + r) : 0);
-  return { p, r, f1: f(1), f2: f(2) };
-}
-
-const fmt = (x: number) => x.toFixed(3);
-
-function table(title: string, s: ReturnType<typeof score>): string {
-  const lines = [
-    `#### ${title}`,
-    '',
-    '| label | gold | pred | P | R | F1 | F2 |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-  ];
-  const labels = [...s.per.keys()].sort();
-  for (const l of labels) {
-    const c = s.per.get(l) as Counts;
-    const m = prf(c);
-    lines.push(
-      `| ${l} | ${c.gold} | ${c.pred} | ${fmt(m.p)} | ${fmt(m.r)} | ${fmt(m.f1)} | ${fmt(m.f2)} |`,
-    );
-  }
-  const m = prf(s.all);
-  lines.push(
-    `| **overall** | ${s.all.gold} | ${s.all.pred} | **${fmt(m.p)}** | **${fmt(m.r)}** | **${fmt(m.f1)}** | **${fmt(m.f2)}** |`,
-  );
-  return lines.join('\n');
-}
 
 /** CPU time (user + system) in ms: fair single-core figures even on a busy shared machine. */
 function cpuMs(): number {

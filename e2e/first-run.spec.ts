@@ -9,8 +9,18 @@ test('the first visit shows a skippable introduction that stays dismissed', asyn
   // The e2e server has no cloud provider: the introduction says nothing leaves.
   await expect(intro).toContainText('Nothing leaves this device');
   await expect(intro).toContainText('Profile in force: Balanced');
-  // A model suggestion with its download size, or the device's capability summary.
-  await expect(intro.getByText(/Suggested model: .+|Local inference|WebGPU/).first()).toBeVisible();
+  // What each local engine can do here (SwiftShader: a software renderer; Debian's Chromium: no
+  // built-in model), with the recommended model's size and GPU memory, and speed only as measured.
+  const gpu = intro.getByTestId('device-summary').locator('[data-engine="web-llm"]');
+  await expect(gpu).toContainText('Only a software renderer here');
+  await expect(gpu).toContainText(
+    /Recommended: \S+, a download of about .+, about [\d.]+ GB of GPU memory/,
+  );
+  await expect(gpu).toContainText('Far too slow to use');
+  const builtin = intro.getByTestId('device-summary').locator('[data-engine="chrome-built-in"]');
+  await expect(builtin).toHaveAttribute('data-usable', 'false');
+  await expect(builtin).toContainText('Unavailable');
+  await expect(intro.getByTestId('first-run-model')).toContainText('Suggested model:');
   // The views stay usable while it is shown.
   await app.goTo('Dashboard');
   await expect(app.heading()).toHaveText('Dashboard');

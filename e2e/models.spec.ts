@@ -151,6 +151,45 @@ test.describe('TestEngine (e2e build only)', () => {
     await expect(error).toContainText('Free up space');
   });
 
+  test('asks the browser to keep its storage before a model download starts, and says what is stored where', async ({
+    app,
+    page,
+  }) => {
+    await useTestEngine(page, { loadSteps: 10, loadStepDelayMs: 100 });
+    // navigator.storage.persist() answers only when the test lets it (then with the real answer)
+    await page.addInitScript(() => {
+      const storage = navigator.storage;
+      const real = storage.persist.bind(storage);
+      const gate = { calls: 0, release: () => {} };
+      (window as unknown as { __persistGate: typeof gate }).__persistGate = gate;
+      storage.persist = () => {
+        gate.calls += 1;
+        return new Promise<boolean>((resolve) => {
+          gate.release = () => void real().then(resolve);
+        });
+      };
+    });
+    await app.open('/models');
+    const where = page.getByTestId('stored-where');
+    await expect(where).toContainText("in this site's Cache API storage");
+    await expect(where).toContainText("Chrome's own profile folder");
+    await expect(where).toContainText('IndexedDB database "hearth"');
+
+    await page.getByRole('button', { name: `Download and use ${SMALL}` }).click();
+    await page.waitForFunction(
+      () => (window as unknown as { __persistGate: { calls: number } }).__persistGate.calls === 1,
+    );
+    // the download waits for the browser's answer
+    const state = () =>
+      page.evaluate(async () => (await window.__hearthTestEngine?.localModel.status())?.state);
+    expect(await state()).toBe('idle');
+    await page.evaluate(() =>
+      (window as unknown as { __persistGate: { release(): void } }).__persistGate.release(),
+    );
+    await expect(page.getByTestId('model-status')).toContainText(`In use: ${SMALL}`);
+    expect(await state()).toBe('ready');
+  });
+
   test('deletes a cached model and shows storage use', async ({ app, page }) => {
     await useTestEngine(page, { cachedModels: [SMALL] });
     await app.open('/models');

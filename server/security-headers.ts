@@ -40,7 +40,9 @@ export function securityHeaderRecord(extraConnectSrc: readonly string[]): Record
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    // language-model: Chrome's built-in model (Prompt API) for this origin only; frames never embed us.
+    'Permissions-Policy':
+      'camera=(), microphone=(), geolocation=(), payment=(), language-model=(self)',
   };
 }
 

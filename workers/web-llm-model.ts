@@ -4,6 +4,7 @@
  * tests), so its ~6 MB chunk loads only when a model is listed or loaded.
  */
 import type {
+  ChatMessage,
   GenerateRequest,
   GenerateResult,
   JudgeKind,
@@ -30,6 +31,14 @@ import {
   unknownJudgement,
   withTimeout,
 } from '../src/core/local-model/judge';
+import {
+  PII_OPINION_MAX_TOKENS,
+  PII_OPINION_SCHEMA,
+  PII_OPINION_TIMEOUT_MS,
+  parsePiiOpinion,
+  piiOpinionMessages,
+  type PiiOpinion,
+} from '../src/core/local-model/pii-opinion';
 import { createProgressMapper, type InitProgressLike } from '../src/core/local-model/progress';
 import type { LocalModelWorkerApi } from '../src/core/local-model/worker-api';
 
@@ -74,6 +83,7 @@ export interface WebLlmModelDeps {
   probe(): Promise<GpuCapabilities>;
   now?: () => number;
   judgeTimeoutMs?: number;
+  opinionTimeoutMs?: number;
   /** Used to tell "server unreachable" from "files missing" after a failed download. */
   fetch?: (url: string) => Promise<{ ok: boolean; status: number }>;
 }
@@ -412,45 +422,92 @@ export class WebLlmModel implements LocalModelWorkerApi {
     }
   }
 
-  async judge(kind: JudgeKind, text: string, opId?: string): Promise<Judgement> {
+  /**
+   * One JSON-schema-constrained answer (temperature 0), queued behind other requests, with a
+   * timeout that interrupts the engine. Resolves with the raw text or why there is none.
+   */
+  private async structured(
+    messages: ChatMessage[],
+    schema: object,
+    maxTokens: number,
+    timeoutMs: number,
+    opId: string | undefined,
+  ): Promise<
+    { raw: string } | { failed: 'no_model' | 'timeout' | 'failed' | 'cancelled'; why: string }
+  > {
     const engine = this.engine;
-    if (!this.loadedId || !engine) return unknownJudgement(kind, 'no local model is loaded');
+    if (!this.loadedId || !engine) return { failed: 'no_model', why: 'no local model is loaded' };
+    type Out = { raw: string } | { failed: 'timeout' | 'failed' | 'cancelled'; why: string };
     let cancelled = false;
     let active = false;
-    const stop = () => {
+    let settleCancelled: (o: Out) => void = () => undefined;
+    // A cancelled call answers at once; the engine's slot frees when the interruption lands.
+    const cancelledNow = new Promise<Out>((resolve) => (settleCancelled = resolve));
+    const interrupt = () => {
       cancelled = true;
       if (active) void engine.interruptGenerate();
     };
-    if (opId) this.ops.set(opId, stop);
-    const work = this.exclusive(async (): Promise<Judgement> => {
-      if (cancelled) return unknownJudgement(kind, 'cancelled or timed out before it started');
+    if (opId)
+      this.ops.set(opId, () => {
+        interrupt();
+        settleCancelled({ failed: 'cancelled', why: 'cancelled' });
+      });
+    const work = this.exclusive(async (): Promise<Out> => {
+      if (cancelled)
+        return { failed: 'cancelled', why: 'cancelled or timed out before it started' };
       active = true;
       try {
         const reply = (await engine.chat.completions.create({
-          messages: judgeMessages(kind, text),
+          messages,
           stream: false,
           temperature: 0,
-          max_tokens: 160,
-          response_format: { type: 'json_object', schema: JSON.stringify(JUDGE_SCHEMAS[kind]) },
+          max_tokens: maxTokens,
+          response_format: { type: 'json_object', schema: JSON.stringify(schema) },
         })) as { choices: Array<{ message?: { content?: string | null } }> };
-        if (cancelled) return unknownJudgement(kind, 'cancelled');
-        return parseJudgement(kind, reply.choices[0]?.message?.content ?? '');
+        if (cancelled) return { failed: 'cancelled', why: 'cancelled' };
+        return { raw: reply.choices[0]?.message?.content ?? '' };
       } catch (err) {
-        return unknownJudgement(kind, `the local model failed: ${toLocalModelError(err).message}`);
+        return {
+          failed: 'failed',
+          why: `the local model failed: ${toLocalModelError(err).message}`,
+        };
       } finally {
         active = false;
       }
     });
     try {
-      return await withTimeout(
-        work,
-        this.deps.judgeTimeoutMs ?? JUDGE_TIMEOUT_MS,
-        () => unknownJudgement(kind, 'the local model took too long'),
-        stop,
+      return await withTimeout<Out>(
+        Promise.race([work, cancelledNow]),
+        timeoutMs,
+        () => ({ failed: 'timeout', why: 'the local model took too long' }),
+        interrupt,
       );
     } finally {
       if (opId) this.ops.delete(opId);
     }
+  }
+
+  async judge(kind: JudgeKind, text: string, opId?: string): Promise<Judgement> {
+    const r = await this.structured(
+      judgeMessages(kind, text),
+      JUDGE_SCHEMAS[kind],
+      160,
+      this.deps.judgeTimeoutMs ?? JUDGE_TIMEOUT_MS,
+      opId,
+    );
+    return 'raw' in r ? parseJudgement(kind, r.raw) : unknownJudgement(kind, r.why);
+  }
+
+  async findPersonalValues(text: string, opId?: string): Promise<PiiOpinion> {
+    const r = await this.structured(
+      piiOpinionMessages(text),
+      PII_OPINION_SCHEMA,
+      PII_OPINION_MAX_TOKENS,
+      // the page's budget (the policy's) aborts sooner; this only bounds a forgotten call
+      this.deps.opinionTimeoutMs ?? PII_OPINION_TIMEOUT_MS,
+      opId,
+    );
+    return 'raw' in r ? parsePiiOpinion(r.raw) : { ok: false, reason: r.failed, message: r.why };
   }
 }
 

@@ -101,6 +101,14 @@ describe('serving the built app', () => {
       expect(csp).toContain("frame-ancestors 'none'");
     }
   });
+
+  it("allows Chrome's built-in model (Prompt API) for the app's own origin only", async () => {
+    for (const p of ['/', '/models', '/api/health']) {
+      const policy = (await appFor().request(p)).headers.get('permissions-policy') ?? '';
+      expect(policy).toContain('language-model=(self)');
+      expect(policy).toContain('camera=()');
+    }
+  });
 });
 
 describe('readConfig', () => {

@@ -4,7 +4,11 @@
  * closed (the orchestrator's detect() then reports the model stage as failed).
  */
 import { wrap, type Remote } from 'comlink';
-import type { AnalysisWorkerApi, PreviewResult } from '../core/analysis/preview-api';
+import type {
+  AnalysisWorkerApi,
+  PreviewOpinion,
+  PreviewResult,
+} from '../core/analysis/preview-api';
 import type { Entity } from '../core/pii';
 import type { Policy } from '../core/policy/schema';
 import type { Health } from '../core/router/types';
@@ -56,14 +60,15 @@ export function createPreviewer() {
   let running = false;
   let pending:
     | {
-        args: [string, Policy, Health];
+        args: [string, Policy, Health, PreviewOpinion | undefined];
         resolve: (r: PreviewResult | undefined) => void;
         reject: (err: unknown) => void;
       }
     | undefined;
 
-  const run = async (args: [string, Policy, Health]): Promise<PreviewResult> =>
-    call((r) => r.preview(...args) as Promise<PreviewResult>);
+  const run = async (
+    args: [string, Policy, Health, PreviewOpinion | undefined],
+  ): Promise<PreviewResult> => call((r) => r.preview(...args) as Promise<PreviewResult>);
 
   const drain = async (): Promise<void> => {
     while (pending) {
@@ -80,10 +85,15 @@ export function createPreviewer() {
     }
   };
 
-  return (text: string, policy: Policy, health: Health): Promise<PreviewResult | undefined> =>
+  return (
+    text: string,
+    policy: Policy,
+    health: Health,
+    opinion?: PreviewOpinion,
+  ): Promise<PreviewResult | undefined> =>
     new Promise((resolve, reject) => {
       pending?.resolve(undefined);
-      pending = { args: [text, policy, health], resolve, reject };
+      pending = { args: [text, policy, health, opinion], resolve, reject };
       if (!running) void drain();
     });
 }

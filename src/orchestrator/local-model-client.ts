@@ -19,35 +19,20 @@ import type {
   StorageInfo,
 } from '../core/local-model/api';
 import type { GpuCapabilities } from '../core/local-model/capabilities';
-import {
-  makeError,
-  toLocalModelError,
-  type LocalModelError,
-  type LocalModelErrorCode,
-} from '../core/local-model/errors';
+import type { PiiOpinion } from '../core/local-model/pii-opinion';
+import { makeError } from '../core/local-model/errors';
 import type { BoundaryError, LocalModelWorkerApi } from '../core/local-model/worker-api';
+import { ChromeBuiltinModel } from './builtin-model/chrome-builtin-model';
+import type { LanguageModelStatic } from './builtin-model/language-model-api';
+import { LocalEngines, type GpuEngine, type LocalModels } from './local-engines';
+import { LocalModelFailure } from './local-model-failure';
 
 export class WorkerUnavailableError extends Error implements BoundaryError {
   override name = 'WorkerUnavailableError';
   readonly code = 'worker_unavailable';
 }
 
-/** What the facade throws: an Error carrying the structured `{code, message, hint}`. */
-export class LocalModelFailure extends Error implements LocalModelError {
-  override name = 'LocalModelFailure';
-  constructor(
-    readonly code: LocalModelErrorCode,
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-  }
-  static from(err: unknown, modelId?: string): LocalModelFailure {
-    if (err instanceof LocalModelFailure) return err;
-    const e = toLocalModelError(err, modelId ? { modelId } : {});
-    return new LocalModelFailure(e.code, e.message, e.hint);
-  }
-}
+export { LocalModelFailure };
 
 interface Handle {
   worker: Worker;
@@ -218,6 +203,19 @@ class WorkerLocalModel implements LocalModelManager {
       detach();
     }
   }
+  async findPersonalValues(text: string, signal?: AbortSignal): Promise<PiiOpinion> {
+    if (signal?.aborted) return { ok: false, reason: 'cancelled', message: 'cancelled' };
+    const opId = opIdFor(signal);
+    const detach = forwardAbort(signal, opId);
+    try {
+      return await this.call<PiiOpinion>((m) => m.findPersonalValues(text, opId));
+    } catch (err) {
+      // Like judgements, an opinion never throws: a missing one changes nothing.
+      return { ok: false, reason: 'failed', message: LocalModelFailure.from(err).message };
+    } finally {
+      detach();
+    }
+  }
   status(): Promise<ModelStatus> {
     return this.call<ModelStatus>((m) => m.status());
   }
@@ -236,43 +234,59 @@ class WorkerLocalModel implements LocalModelManager {
   }
 }
 
-/** Which implementation answers: the real worker, or (e2e builds only) the test engine. */
-export type EngineKind = 'web-llm' | 'test-engine';
-
-/** A facade that defers every call until the backend is chosen (the test engine loads lazily). */
-class DeferredLocalModel implements LocalModelManager {
-  constructor(readonly backend: Promise<LocalModelManager & { engine: EngineKind }>) {}
-  async engineKind(): Promise<EngineKind> {
-    return (await this.backend).engine;
-  }
-  capabilities = async () => (await this.backend).capabilities();
-  listModels = async () => (await this.backend).listModels();
-  load: LocalModelManager['load'] = async (...a) => (await this.backend).load(...a);
-  unload = async () => (await this.backend).unload();
-  generate: LocalModelManager['generate'] = async (...a) => (await this.backend).generate(...a);
-  judge: LocalModelManager['judge'] = async (...a) => (await this.backend).judge(...a);
-  status = async () => (await this.backend).status();
-  deleteCached = async (id: string) => (await this.backend).deleteCached(id);
-  storage = async () => (await this.backend).storage();
-  persistStorage = async () => (await this.backend).persistStorage();
-  setSelfHosted = async (c: SelfHostedConfig) => (await this.backend).setSelfHosted(c);
-}
-
-let facade: DeferredLocalModel | undefined;
+let facade: LocalEngines | undefined;
 
 /**
- * The local model for the orchestrator and the Models view. One instance per page; nothing starts
+ * The local model for the orchestrator and the Models view: web-llm (in the worker) and Chrome's
+ * built-in model behind one facade (see local-engines.ts). One instance per page; nothing starts
  * until the first call.
  */
-export function getLocalModel(): LocalModelManager & { engineKind(): Promise<EngineKind> } {
-  facade ??= new DeferredLocalModel(chooseBackend());
+export function getLocalModel(): LocalModels {
+  if (!facade) {
+    const gpu = chooseBackend();
+    facade = new LocalEngines({
+      gpu,
+      // after the e2e hook had its chance to install the fake LanguageModel (e2e builds only)
+      builtin: gpu.then(
+        () =>
+          new ChromeBuiltinModel({
+            api: () => (globalThis as { LanguageModel?: LanguageModelStatic }).LanguageModel,
+            preferredLanguages: () => globalThis.navigator?.languages ?? [],
+            policyAllows: permissionsPolicyAllows,
+          }),
+      ),
+      storage: globalThis.localStorage,
+    });
+  }
   return facade;
 }
 
-async function chooseBackend(): Promise<LocalModelManager & { engine: EngineKind }> {
+/** `document.featurePolicy.allowsFeature('language-model')` where Chrome has it. */
+function permissionsPolicyAllows(): boolean | undefined {
+  const policy = (
+    globalThis.document as
+      | {
+          featurePolicy?: {
+            features?: () => string[];
+            allowsFeature?: (feature: string) => boolean;
+          };
+        }
+      | undefined
+  )?.featurePolicy;
+  try {
+    // a browser that does not know the feature has no opinion on it (and no built-in model)
+    if (!policy?.features?.().includes('language-model')) return undefined;
+    return policy.allowsFeature?.('language-model');
+  } catch {
+    return undefined;
+  }
+}
+
+async function chooseBackend(): Promise<GpuEngine> {
   // Statically false outside the e2e build, so the test engine's chunk is never emitted there.
   if (import.meta.env.MODE === 'e2e') {
-    const { installTestEngineHook } = await import('./test-engine/hook');
+    const { installFakeLanguageModel, installTestEngineHook } = await import('./test-engine/hook');
+    installFakeLanguageModel();
     const engine = installTestEngineHook(getLocalModel());
     if (engine) return engine;
   }

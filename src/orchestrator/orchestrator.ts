@@ -5,9 +5,17 @@
  * the cloud while it is unreachable wait in the outbox and are re-analysed before they are sent.
  */
 import type { AuditEntryInput } from '../core/audit/types';
-import { analyze } from '../core/analysis';
+import { analyze, type AnalyzeOptions } from '../core/analysis';
+import { addModelSpans } from '../core/local-model/pii-opinion';
 import type { ChatMessage, Judgement } from '../core/local-model/api';
-import { Vault, detect, type DenyListEntry, type DetectOptions, type NerRunner } from '../core/pii';
+import {
+  Vault,
+  detect,
+  type DenyListEntry,
+  type DetectOptions,
+  type Entity,
+  type NerRunner,
+} from '../core/pii';
 import type { LatencyBudget, Policy, Tier } from '../core/policy/schema';
 import { DEFAULT_POLICY } from '../core/policy';
 import { badgeLabel, decide, detectorOptions, type Decision, type Health } from '../core/router';
@@ -23,6 +31,7 @@ import {
   type PatternContext,
   type PatternOutcome,
 } from './patterns';
+import { PiiSecondOpinion, type OpinionOutcome } from './pii-second-opinion';
 import type { OutboxEntry, Ports } from './ports';
 import { TierResilience, type ResilienceOptions } from './resilience';
 import type { Step } from './steps';
@@ -120,6 +129,32 @@ export interface OrchestratorDeps {
 
 const randomId = () => globalThis.crypto.randomUUID();
 
+const KIND_NOUN: Partial<Record<Entity['type'], string>> = {
+  PERSON: 'name',
+  ORGANIZATION: 'organisation',
+  LOCATION: 'place',
+  ID_NUMBER: 'identifier',
+};
+
+/** The reason line for what the local model's second opinion added (values are not repeated). */
+function describeAdded(added: readonly Entity[], facts: number, complete: boolean): string[] {
+  if (!added.length)
+    return complete && !facts
+      ? ["the local model's PII check found nothing the detector had missed"]
+      : [];
+  const values = new Map<string, Set<string>>();
+  for (const a of added) {
+    const noun = KIND_NOUN[a.type] ?? a.type.toLowerCase();
+    const set = values.get(noun) ?? new Set<string>();
+    set.add(a.text.toLowerCase().replace(/\s+/g, ' '));
+    values.set(noun, set);
+  }
+  const list = [...values]
+    .map(([noun, set]) => `${set.size} ${noun}${set.size === 1 ? '' : 's'}`)
+    .join(', ');
+  return [`the local model found ${list} the detector had missed`];
+}
+
 function badgeFor(
   status: SendResult['status'],
   answeredBy: Tier,
@@ -189,6 +224,7 @@ export class Orchestrator {
   readonly resilience: TierResilience;
   readonly cascade: CascadeGuard;
   readonly availability: Availability;
+  private readonly secondOpinion: PiiSecondOpinion;
   private policy: Policy;
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -203,6 +239,7 @@ export class Orchestrator {
       this.policy.thresholds.cascadeMaxRate,
     );
     const local = deps.local;
+    this.secondOpinion = new PiiSecondOpinion({ local, now: this.now });
     this.availability = new Availability({
       fetchHealth: deps.fetchHealth,
       isOnline: deps.isOnline,
@@ -259,24 +296,81 @@ export class Orchestrator {
     return this.decideFor(text, health, latency);
   }
 
+  /**
+   * Detect (+ judge) -> analyse -> decide; then, when the decision would send something off the
+   * device and the policy asks for it, the local model's second opinion: its spans are added
+   * (never removing one) and the request decided again. `parts` are what the model is asked
+   * about, newest first (default: the whole text).
+   */
   private async decideFor(
     text: string,
     health: Health,
     latency?: LatencyBudget,
     known: readonly DenyListEntry[] = [],
+    parts?: readonly string[],
   ): Promise<Decision> {
     const [detection, judgement] = await Promise.all([
       detect(text, this.detectOptions(known)),
       this.judge(health, text),
     ]);
-    const analysis = analyze(text, {
+    const options: AnalyzeOptions = {
       detection,
       judgements: judgement ? { sensitivity: judgement } : undefined,
       localModel: health.local,
       latency,
       longRequestChars: this.policy.thresholds.longRequestChars,
+    };
+    const decision = decide(analyze(text, options), this.policy, health);
+    if (!health.local) return decision;
+    const opinion = await this.secondOpinion.run(decision, {
+      text,
+      policy: this.policy,
+      ...(parts ? { parts } : {}),
     });
-    return decide(analysis, this.policy, health);
+    if (!opinion) return decision;
+    if (opinion.kind === 'skipped') {
+      decision.reasons.push(opinion.note);
+      return decision;
+    }
+    const { entities, added } = addModelSpans(
+      text,
+      detection.entities,
+      opinion.spans,
+      this.policy.thresholds.detection,
+    );
+    const again =
+      added.length || opinion.facts.length
+        ? decide(
+            analyze(text, {
+              ...options,
+              detection: { ...detection, entities },
+              modelFacts: opinion.facts,
+            }),
+            this.policy,
+            health,
+          )
+        : decision;
+    again.reasons.push(
+      ...describeAdded(added, opinion.facts.length, opinion.complete),
+      ...opinion.notes,
+    );
+    return again;
+  }
+
+  /**
+   * The second opinion for the composer's live preview: asked only when the preview's decision
+   * would leave the device (the same gate and budget as a send; answers are shared with it).
+   */
+  async previewOpinion(
+    text: string,
+    decision: Pick<Decision, 'tier' | 'waitingFor'>,
+    signal?: AbortSignal,
+  ): Promise<OpinionOutcome | undefined> {
+    return this.secondOpinion.run(decision, {
+      text,
+      policy: this.policy,
+      ...(signal ? { signal } : {}),
+    });
   }
 
   /** Sends one user message through the pipeline. Never throws for pipeline failures: see status. */
@@ -290,7 +384,11 @@ export class Orchestrator {
     const health = await this.health();
     // values this conversation already redacted stay redacted (sources only add)
     const known = (await this.loadVault(input.conversationId)).knownValues();
-    const decision = await this.decideFor(transcriptOf(input), health, input.latency, known);
+    const localModel = health.local ? await this.localEngineName() : undefined;
+    const decision = await this.decideFor(transcriptOf(input), health, input.latency, known, [
+      input.text,
+      ...(input.history ?? []).map((m) => m.content).reverse(),
+    ]);
     const unredacted = input.override === 'unredacted' && applyOverride(decision);
     callbacks.onDecision?.(decision);
     const result = await this.execute(
@@ -302,8 +400,14 @@ export class Orchestrator {
       signal,
       unredacted,
     );
-    await this.persist(input, result, this.now() - t0);
+    await this.persist(input, result, this.now() - t0, localModel);
     return result;
+  }
+
+  /** The ready local engine and model, for the audit entry (the engines are interchangeable). */
+  private async localEngineName(): Promise<{ engine: string; modelId: string } | undefined> {
+    const s = await this.deps.local?.status().catch(() => undefined);
+    return s?.state === 'ready' ? { engine: s.engine ?? 'local', modelId: s.modelId } : undefined;
   }
 
   private async execute(
@@ -569,7 +673,12 @@ export class Orchestrator {
     return data ? Vault.fromJSON(data) : new Vault();
   }
 
-  private async persist(input: SendInput, r: SendResult, latencyMs: number): Promise<void> {
+  private async persist(
+    input: SendInput,
+    r: SendResult,
+    latencyMs: number,
+    localModel?: { engine: string; modelId: string },
+  ): Promise<void> {
     const counts: Record<string, number> = {};
     for (const t of r.decision.redaction.targets) counts[t.type] = (counts[t.type] ?? 0) + 1;
     const tiers = [...new Set(r.leftDevice.map((l) => l.tier))];
@@ -587,6 +696,7 @@ export class Orchestrator {
         ? { outgoingText: r.leftDevice.map((l) => `[${l.tier}] ${l.text}`).join('\n---\n') }
         : {}),
       ...(r.error ? { error: r.error } : {}),
+      ...(localModel ? { localModel } : {}),
     };
     try {
       await this.deps.ports.audit.append(entry);
@@ -647,8 +757,9 @@ export class Orchestrator {
         ...(entry.latency ? { latency: entry.latency } : {}),
       };
       const t0 = this.now();
+      const localModel = health.local ? await this.localEngineName() : undefined;
       const result = await this.execute(input, entry.messageId, decision, health, cb);
-      await this.persist(input, result, this.now() - t0);
+      await this.persist(input, result, this.now() - t0, localModel);
       results.push(result);
       onResult?.(entry, result);
     }

@@ -5,7 +5,7 @@
 import type { ChatMessage, LocalModel } from '../core/local-model/api';
 
 /** The part of the LocalModel the patterns use. */
-export type LocalEngine = Pick<LocalModel, 'generate' | 'judge' | 'status'>;
+export type LocalEngine = Pick<LocalModel, 'generate' | 'judge' | 'findPersonalValues' | 'status'>;
 import {
   PiiRemainingError,
   assertClean,

@@ -52,4 +52,41 @@ describe('analysis service (the live preview)', () => {
     const r = await service.preview(TEXT, PRIVATE, healthFromFlags());
     expect(r.decision.tier).toBe('local');
   });
+
+  it("adds the local model's spans add-only and decides again, as a send would", async () => {
+    const service = createAnalysisService(nerFinds('Lena Fischer'));
+    const text = 'Ask Lena Fischer (lena@example.de) to send the slides to Kiki.';
+    const kiki = text.indexOf('Kiki');
+    const spans: Entity[] = [
+      {
+        start: kiki,
+        end: kiki + 4,
+        type: 'PERSON',
+        score: 0.8,
+        source: 'local-model',
+        text: 'Kiki',
+      },
+      // overlaps the detected email: cannot take it over
+      { start: 18, end: 22, type: 'PERSON', score: 0.8, source: 'local-model', text: 'lena' },
+    ];
+    const r = await service.preview(text, DEFAULT_POLICY, healthFromFlags(), {
+      spans,
+      facts: [],
+    });
+    expect(r.entities.map((e) => [text.slice(e.start, e.end), e.type, e.source])).toEqual([
+      ['Lena Fischer', 'PERSON', 'ner'],
+      ['lena@example.de', 'EMAIL', 'pattern'],
+      ['Kiki', 'PERSON', 'local-model'],
+    ]);
+    expect(r.counts).toEqual({ PERSON: 2, EMAIL: 1 });
+    expect(r.decision).toMatchObject({ leaves: true, redacts: true });
+
+    const slides = text.indexOf('send the slides');
+    const withFact = await service.preview(text, DEFAULT_POLICY, healthFromFlags(), {
+      spans: [],
+      facts: [{ start: slides, end: slides + 15, category: 'hr', text: 'send the slides' }],
+    });
+    expect(withFact.decision).toMatchObject({ sensitivity: 'regulated', leaves: false });
+    expect(withFact.facts).toHaveLength(1);
+  });
 });

@@ -319,6 +319,53 @@ describe('WebLlmModel (web-llm faked at its boundary)', () => {
     expect(at(engines, 0).interrupted).toBe(true);
   });
 
+  it('asks for personal values with the PII schema and parses the answer', async () => {
+    const { model, engines } = setup(SWIFTSHADER, () => undefined, undefined, {
+      opinionTimeoutMs: 50,
+    });
+    expect(await model.findPersonalValues('Kai was here today.')).toMatchObject({
+      ok: false,
+      reason: 'no_model',
+    });
+    await model.load(MODEL, () => undefined);
+    const engine = at(engines, 0);
+    engine.json = '{"values":[{"text":"Kai","kind":"name"}]}';
+    expect(await model.findPersonalValues('Kai was here today.')).toEqual({
+      ok: true,
+      values: [{ text: 'Kai', kind: 'name' }],
+      dropped: 0,
+    });
+    const req = at(engine.created, -1);
+    expect(req.temperature).toBe(0);
+    expect(JSON.parse((req.response_format as { schema: string }).schema)).toHaveProperty(
+      'properties.values.items.properties.kind.enum',
+    );
+    const messages = req.messages as Array<{ role: string; content: string }>;
+    expect(at(messages, -1).content).toContain('Kai was here today.');
+
+    engine.json = 'Kai is a name.';
+    expect(await model.findPersonalValues('x')).toMatchObject({ ok: false, reason: 'malformed' });
+    engine.failCreate = new Error('GPUDevice lost');
+    expect(await model.findPersonalValues('x')).toMatchObject({ ok: false, reason: 'failed' });
+    engine.failCreate = undefined;
+    engine.hangJudge = true;
+    expect(await model.findPersonalValues('x')).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(engine.interrupted).toBe(true);
+  });
+
+  it('a cancelled opinion interrupts the engine and changes nothing', async () => {
+    const { model, engines } = setup();
+    await model.load(MODEL, () => undefined);
+    const engine = at(engines, 0);
+    engine.hangJudge = true;
+    const pending = model.findPersonalValues('Kai was here today.', 'op-1');
+    await new Promise((r) => setTimeout(r, 5));
+    await model.cancel('op-1');
+    // the hung request is abandoned by the timeout; the cancellation reached the engine first
+    expect(engine.interrupted).toBe(true);
+    expect((await pending).ok).toBe(false);
+  });
+
   it('deletes a model from the cache (unloading it first when loaded)', async () => {
     const { model, deleted } = setup();
     await model.load(MODEL, () => undefined);

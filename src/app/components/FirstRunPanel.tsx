@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { describeCapabilities } from '../../core/local-model/capabilities';
 import type { ModelInfo } from '../../core/local-model/api';
+import { summarizeDevice, type EngineSummary } from '../../core/local-model/device-summary';
 import { DEFAULT_POLICY, validatePolicy } from '../../core/policy';
 import { getSetting } from '../../db';
 import { getLocalModel, toBoundaryError } from '../../orchestrator/local-model-client';
 import { useHealth } from '../hooks/useHealth';
+import { DeviceSummary } from './models/DeviceSummary';
 
 export interface FirstRunPanelProps {
   /** Called by "Get started" and "Skip introduction"; the parent remembers the dismissal. */
@@ -47,19 +48,33 @@ export function suggestModel(models: readonly ModelInfo[]): ModelInfo | undefine
   return models.find((m) => m.recommended && m.fits) ?? models.find((m) => m.recommended);
 }
 
-type DeviceAdvice =
-  | { kind: 'model'; model: ModelInfo }
-  | { kind: 'capabilities'; headline: string; details: string[] };
+interface DeviceAdvice {
+  engines: EngineSummary[];
+  suggested: ModelInfo | undefined;
+}
 
+/** What each local engine can do here; every probe may fail on its own (the summary says so). */
 async function adviseDevice(): Promise<DeviceAdvice> {
   const local = getLocalModel();
-  try {
-    const model = suggestModel(await local.listModels());
-    if (model) return { kind: 'model', model };
-  } catch {
-    // The catalog is unavailable (no WebGPU, worker failed): the capability summary says why.
-  }
-  return { kind: 'capabilities', ...describeCapabilities(await local.capabilities()) };
+  const [caps, builtin, models, status] = await Promise.all([
+    local.capabilities().then(
+      (c) => ({ caps: c }),
+      (err: unknown) => ({ caps: undefined, capsError: toBoundaryError(err).message }),
+    ),
+    local.builtin().catch(() => undefined),
+    local.listModels().catch(() => [] as ModelInfo[]),
+    local.status().catch(() => undefined),
+  ]);
+  const suggested = suggestModel(models);
+  return {
+    engines: summarizeDevice({
+      ...caps,
+      builtin,
+      recommended: suggested?.fits ? suggested : undefined,
+      status,
+    }),
+    suggested,
+  };
 }
 
 /** A short introduction: what stays local, what may leave, the profile, a model for this device. */
@@ -93,7 +108,7 @@ export function FirstRunPanel({ onDismiss, profile: profileProp }: FirstRunPanel
           {localOnly ? (
             <>
               <strong>Nothing leaves this device:</strong> no cloud model is configured on this
-              server, so every answer comes from the model on your GPU.
+              server, so every answer comes from the local model on this device.
             </>
           ) : (
             <>
@@ -115,26 +130,24 @@ export function FirstRunPanel({ onDismiss, profile: profileProp }: FirstRunPanel
         {advice.isError && (
           <p>Local inference is unavailable: {toBoundaryError(advice.error).message}.</p>
         )}
-        {advice.data?.kind === 'model' && (
+        {advice.data && <DeviceSummary engines={advice.data.engines} headingLevel={4} />}
+        {advice.data?.suggested && (
           <p data-testid="first-run-model">
-            Suggested model: <strong>{advice.data.model.id}</strong>
-            {advice.data.model.downloadBytes !== undefined &&
-              `, a ${advice.data.model.downloadBytesEstimated ? 'download of about' : 'download of'} ${formatDownload(advice.data.model.downloadBytes)}`}
-            {advice.data.model.cached ? ' (already downloaded)' : ''}.{' '}
+            Suggested model: <strong>{advice.data.suggested.id}</strong>
+            {advice.data.suggested.downloadBytes !== undefined &&
+              `, a ${advice.data.suggested.downloadBytesEstimated ? 'download of about' : 'download of'} ${formatDownload(advice.data.suggested.downloadBytes)}`}
+            {advice.data.suggested.cached ? ' (already downloaded)' : ''}.{' '}
             <Link to="/models" onClick={onDismiss}>
               Choose a model
             </Link>
           </p>
         )}
-        {advice.data?.kind === 'capabilities' && (
-          <>
-            <p>{advice.data.headline}</p>
-            <ul>
-              {advice.data.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          </>
+        {advice.data && !advice.data.suggested && (
+          <p>
+            <Link to="/models" onClick={onDismiss}>
+              See the Models page
+            </Link>
+          </p>
         )}
       </div>
       <div className="first-run-actions">

@@ -13,6 +13,7 @@ import {
   readSelfHostedConfig,
   toBoundaryError,
 } from '../../orchestrator/local-model-client';
+import { BUILTIN_MODEL_ID } from '../../orchestrator/builtin-model/chrome-builtin-model';
 
 export const modelKeys = {
   all: ['local-model'] as const,
@@ -21,6 +22,7 @@ export const modelKeys = {
   status: ['local-model', 'status'] as const,
   storage: ['local-model', 'storage'] as const,
   engine: ['local-model', 'engine'] as const,
+  builtin: ['local-model', 'builtin'] as const,
 };
 
 export interface Download {
@@ -73,12 +75,21 @@ export function useLocalModel() {
     queryFn: () => model.engineKind(),
     staleTime: Infinity,
   });
+  // Chrome's built-in model: its availability changes while Chrome downloads it.
+  const builtin = useQuery({
+    queryKey: modelKeys.builtin,
+    queryFn: () => model.builtin(),
+    retry: false,
+    refetchOnMount: 'always',
+    refetchInterval: (q) => (q.state.data?.availability === 'downloading' ? 2000 : false),
+  });
 
   const refresh = useCallback(async () => {
     await Promise.all([
       client.invalidateQueries({ queryKey: modelKeys.catalog }),
       client.invalidateQueries({ queryKey: modelKeys.status }),
       client.invalidateQueries({ queryKey: modelKeys.storage }),
+      client.invalidateQueries({ queryKey: modelKeys.builtin }),
     ]);
   }, [client]);
 
@@ -89,9 +100,11 @@ export function useLocalModel() {
       controller.current = ctrl;
       setError(undefined);
       setDownload({ modelId, progress: undefined });
-      // Ask once, on the first download: a model is large and should survive storage pressure.
-      void model.persistStorage();
       try {
+        // Before a web-llm download: a model is large and should survive storage pressure.
+        // Chrome's built-in model is stored by Chrome, and its download must start right from
+        // the click (user activation), so nothing is awaited before it.
+        if (modelId !== BUILTIN_MODEL_ID) await model.persistStorage();
         await model.load(modelId, (progress) => setDownload({ modelId, progress }), ctrl.signal);
       } catch (err) {
         const e = toBoundaryError(err);
@@ -145,6 +158,7 @@ export function useLocalModel() {
     catalog,
     status,
     storage,
+    builtin,
     engine: engine.data,
     download,
     error,

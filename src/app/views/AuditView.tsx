@@ -350,6 +350,14 @@ function EntryDetails({ entry: e, onClose }: { entry: AuditEntry; onClose: () =>
         </dd>
         <dt>Tiers that saw data</dt>
         <dd>{e.tiersThatSawData.join(', ') || 'none'}</dd>
+        {e.localModel && (
+          <>
+            <dt>Local engine</dt>
+            <dd data-testid="audit-local-engine">
+              {e.localModel.engine} ({e.localModel.modelId})
+            </dd>
+          </>
+        )}
         <dt>Entities redacted</dt>
         <dd>{entitiesText(e.entityCounts)}</dd>
         {e.outgoingText !== undefined && (

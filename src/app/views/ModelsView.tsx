@@ -1,5 +1,9 @@
 import { describeCapabilities } from '../../core/local-model/capabilities';
+import { summarizeDevice } from '../../core/local-model/device-summary';
+import { BUILTIN_MODEL_ID } from '../../orchestrator/builtin-model/chrome-builtin-model';
 import { toBoundaryError } from '../../orchestrator/local-model-client';
+import { BuiltinModel } from '../components/models/BuiltinModel';
+import { DeviceSummary } from '../components/models/DeviceSummary';
 import { DownloadProgress } from '../components/models/DownloadProgress';
 import { LoadedModelStatus } from '../components/models/LoadedModelStatus';
 import { ModelCatalog } from '../components/models/ModelCatalog';
@@ -20,8 +24,9 @@ export function ModelsView() {
     <section aria-labelledby="models-title" className="view">
       <h1 id="models-title">Models</h1>
       <p className="lead">
-        The local model runs on this device&apos;s GPU, inside a background worker. This page shows
-        what the device can run, the model catalog with download sizes, and the model in use.
+        The local model runs on this device: either Chrome&apos;s built-in model, or a model from
+        the catalog on this device&apos;s GPU inside a background worker. This page shows what the
+        device can run, both choices with what they cost, the model in use and what is stored where.
       </p>
       {m.engine === 'test-engine' && (
         <p className="banner" data-testid="test-engine-banner">
@@ -39,6 +44,15 @@ export function ModelsView() {
         )}
         {caps.isSuccess && <CapabilitySummary {...describeCapabilities(caps.data)} />}
       </div>
+      <DeviceSummary
+        engines={summarizeDevice({
+          caps: caps.data,
+          ...(caps.isError ? { capsError: toBoundaryError(caps.error).message } : {}),
+          builtin: m.builtin.data,
+          recommended: m.catalog.data?.find((x) => x.recommended && x.fits),
+          status: m.status.data,
+        })}
+      />
 
       <h2>Model in use</h2>
       <div data-testid="model-status" aria-live="polite">
@@ -47,9 +61,18 @@ export function ModelsView() {
       {m.download && <DownloadProgress download={m.download} onCancel={m.cancel} />}
       {m.error && <ModelError error={m.error} onDismiss={m.dismissError} />}
 
+      <BuiltinModel
+        info={m.builtin.data}
+        error={m.builtin.isError ? toBoundaryError(m.builtin.error).message : undefined}
+        status={m.status.data}
+        busy={m.download !== undefined}
+        onUse={() => void m.load(BUILTIN_MODEL_ID)}
+        onStop={() => void m.unload()}
+      />
+
       {webgpu && (
         <>
-          <h2>Catalog</h2>
+          <h2>Catalog: models for this device&apos;s GPU (web-llm)</h2>
           {m.catalog.isPending && <p>Loading the model catalog…</p>}
           {m.catalog.isError && (
             <p role="alert" className="error">

@@ -3,6 +3,7 @@
  * is loaded) its judgements into an Analysis for decide(). Pure and synchronous.
  */
 import type { Judgement } from '../local-model/api';
+import type { ModelFact } from '../local-model/pii-opinion';
 import type { DetectResult, Entity, EntityType } from '../pii';
 import type { Difficulty, LatencyBudget, Sensitivity, TaskType } from '../policy/schema';
 import { heuristics } from './heuristics';
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
   latency?: LatencyBudget;
   /** Requests longer than this count as complex (policy.thresholds.longRequestChars). */
   longRequestChars?: number;
+  /** Facts about a person the local model found in the text (they can only add categories). */
+  modelFacts?: readonly ModelFact[];
 }
 
 /** The whole deterministic stage plus the local judgements, as data for decide(). */
@@ -62,6 +65,16 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     localModel: options.localModel ?? false,
   };
   if (detection.error) analysis.detectorError = detection.error.message;
+  for (const category of ['health', 'hr', 'financial'] as const) {
+    const terms = [
+      ...new Set(
+        (options.modelFacts ?? [])
+          .filter((f) => f.category === category)
+          .map((f) => f.text.slice(0, 40)),
+      ),
+    ].slice(0, 3);
+    if (terms.length) analysis.categories.push({ category, terms, source: 'local-model' });
+  }
   const sj = options.judgements?.sensitivity;
   if (sj && sj.kind === 'sensitivity' && !('unknown' in sj)) {
     analysis.judgedSensitivity = {

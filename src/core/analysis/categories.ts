@@ -42,6 +42,8 @@ export interface CategoryHit {
   category: Category;
   /** The matched words, lower-cased (at most 3). */
   terms: string[];
+  /** Who recognised it: the lexicon (default) or the local model's second opinion. */
+  source?: 'lexicon' | 'local-model';
 }
 
 // Strong phrases are long enough not to collide across languages: one scan for all of them.

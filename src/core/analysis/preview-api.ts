@@ -2,17 +2,31 @@
  * The analysis worker's API: the composer's live preview and the detector's model stage run off
  * the main thread. Types only; shared by page and worker.
  */
+import type { ModelFact } from '../local-model/pii-opinion';
 import type { Entity } from '../pii';
 import type { Policy } from '../policy/schema';
 import type { Decision, Health } from '../router/types';
 
+/** What the local model's second opinion added, located in the text (see pii-opinion.ts). */
+export interface PreviewOpinion {
+  spans: Entity[];
+  facts: ModelFact[];
+}
+
 export interface PreviewResult {
-  /** Entities above the policy's threshold, pattern stage plus names when the model is loaded. */
-  entities: Pick<Entity, 'start' | 'end' | 'type' | 'score'>[];
+  /**
+   * Entities above the policy's threshold, pattern stage plus names when the model is loaded,
+   * plus what the local model's second opinion added (`source: 'local-model'`) when given.
+   */
+  entities: Pick<Entity, 'start' | 'end' | 'type' | 'score' | 'source'>[];
+  /** Facts about a person the local model found (they raise the level, see decide()). */
+  facts: ModelFact[];
   counts: Partial<Record<Entity['type'], number>>;
   decision: Pick<Decision, 'route' | 'pattern' | 'tier' | 'sensitivity' | 'reasons'> & {
     /** Values would be replaced by placeholders before leaving the device. */
     redacts: boolean;
+    /** Something would leave the device (now, or later from the outbox). */
+    leaves: boolean;
   };
   /** Whether the names/places model took part in this preview. */
   modelStage: 'ok' | 'skipped' | 'failed';
@@ -21,8 +35,16 @@ export interface PreviewResult {
 }
 
 export interface AnalysisWorkerApi {
-  /** Detection + analysis + decision for the composer's text under the given policy and health. */
-  preview(text: string, policy: Policy, health: Health): Promise<PreviewResult>;
+  /**
+   * Detection + analysis + decision for the composer's text under the given policy and health;
+   * with `opinion`, the local model's spans are added (add-only) before deciding, as in a send.
+   */
+  preview(
+    text: string,
+    policy: Policy,
+    health: Health,
+    opinion?: PreviewOpinion,
+  ): Promise<PreviewResult>;
   /** The embedded NER model's entities (PERSON, LOCATION, ORGANIZATION); rejects when it cannot run. */
   ner(text: string): Promise<Entity[]>;
 }

@@ -22,6 +22,11 @@ export interface AuditEntryInput {
   tokens?: { prompt: number; completion: number };
   costUsd?: number;
   error?: { code: string; message: string };
+  /**
+   * The local engine that took part (judged, checked for personal values or answered), when a
+   * local model was ready: "web-llm", "chrome-built-in" or, in e2e builds, "test-engine".
+   */
+  localModel?: { engine: string; modelId: string };
   kind: AuditKind;
 }
 

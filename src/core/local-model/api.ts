@@ -5,6 +5,7 @@
  * Types only: shared by page and worker.
  */
 import type { GpuCapabilities } from './capabilities';
+import type { PiiOpinion } from './pii-opinion';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -73,11 +74,20 @@ export interface LoadProgress {
   text: string;
 }
 
+/** Which implementation of LocalModel runs: web-llm on WebGPU, Chrome's built-in model, or (e2e builds only) the test engine. */
+export type EngineKind = 'web-llm' | 'chrome-built-in' | 'test-engine';
+
 export type ModelStatus =
   | { state: 'unavailable'; reason: string }
   | { state: 'idle' }
-  | { state: 'loading'; modelId: string; progress: LoadProgress }
-  | { state: 'ready'; modelId: string; lastDecodeTokensPerSecond: number | undefined }
+  | { state: 'loading'; modelId: string; progress: LoadProgress; engine?: EngineKind }
+  | {
+      state: 'ready';
+      modelId: string;
+      lastDecodeTokensPerSecond: number | undefined;
+      /** Filled in by the page's facade (the engines do not know their own name). */
+      engine?: EngineKind;
+    }
   | { state: 'error'; modelId: string | undefined; error: { code: string; message: string } };
 
 /**
@@ -95,6 +105,12 @@ export interface LocalModel {
     signal?: AbortSignal,
   ): Promise<GenerateResult>;
   judge(kind: JudgeKind, text: string, signal?: AbortSignal): Promise<Judgement>;
+  /**
+   * The personal values the model sees in `text` (at most MAX_PII_OPINION_CHARS of it), through
+   * a JSON-schema-constrained prompt (see pii-opinion.ts). Never throws: no model, a failure, a
+   * cancellation or an unparsable answer come back as `{ok: false, reason}`.
+   */
+  findPersonalValues(text: string, signal?: AbortSignal): Promise<PiiOpinion>;
   status(): Promise<ModelStatus>;
 }
 
@@ -141,4 +157,19 @@ export interface LocalModelManager extends LocalModel {
   persistStorage(): Promise<boolean>;
   /** Replace the self-hosted catalog entries (the page stores them; the worker uses them). */
   setSelfHosted(config: SelfHostedConfig): Promise<void>;
+}
+
+/** Chrome's built-in model (Prompt API) on this device; 'unsupported': no `LanguageModel` at all. */
+export type BuiltinAvailability =
+  'unsupported' | 'unavailable' | 'downloadable' | 'downloading' | 'available';
+
+/** What the Models view shows about Chrome's built-in model. */
+export interface BuiltinInfo {
+  availability: BuiltinAvailability;
+  /** Why it cannot be used, in plain words (when it cannot). */
+  reason?: string;
+  /** Languages it accepts for input and output (base tags, e.g. "en"). */
+  languages: string[];
+  /** The session's context size in tokens, once a session was created. */
+  contextWindow?: number;
 }

@@ -15,6 +15,10 @@ export type LocalModelErrorCode =
   | 'model_not_found'
   | 'model_not_loaded'
   | 'aborted'
+  | 'not_allowed'
+  | 'context_overflow'
+  | 'language_unsupported'
+  | 'builtin_unavailable'
   | 'unknown';
 
 export interface LocalModelError extends BoundaryError {
@@ -38,6 +42,14 @@ const HINTS: Record<LocalModelErrorCode, string> = {
     'The model files are not where the catalog says. Check the self-hosted folder layout (see the documentation) or pick another model.',
   model_not_loaded: 'Load a model on the Models page first.',
   aborted: 'Nothing to do: you cancelled it.',
+  not_allowed:
+    "Chrome's built-in model starts its download only from a click on this page, and only when the server's Permissions-Policy allows language-model for this site. Click the button again; if it keeps failing, ask the administrator.",
+  context_overflow:
+    "Start a new conversation or shorten the message: Chrome's built-in model has a small context window.",
+  language_unsupported:
+    "Chrome's built-in model does not support this language yet: write in one it supports (listed on the Models page) or use a web-llm model.",
+  builtin_unavailable:
+    'Use a web-llm model instead, or Chrome 148 or later on a desktop that meets its requirements (the Models page says what this device has).',
   unknown: 'Try again; if it keeps failing, reload the page.',
 };
 

@@ -18,6 +18,7 @@ import type {
   ModelStatus,
   SelfHostedConfig,
 } from './api';
+import type { PiiOpinion } from './pii-opinion';
 
 export interface LocalModelWorkerApi {
   /** Probe WebGPU from inside the worker (where the model will run). Never throws. */
@@ -31,6 +32,7 @@ export interface LocalModelWorkerApi {
     opId?: string,
   ): Promise<GenerateResult>;
   judge(kind: JudgeKind, text: string, opId?: string): Promise<Judgement>;
+  findPersonalValues(text: string, opId?: string): Promise<PiiOpinion>;
   status(): Promise<ModelStatus>;
   /** Stop the load, generation or judgement started with this id (no-op when finished). */
   cancel(opId: string): Promise<void>;

@@ -1,5 +1,5 @@
 /** The three shipped profiles, as data. Balanced is the default. */
-import { DEFAULT_PRICES, type Policy, type Rule } from './schema';
+import { DEFAULT_PII_CHECK, DEFAULT_PRICES, type Policy, type Rule } from './schema';
 
 const ENTITY_LEVELS: Policy['sensitivity']['entities'] = {
   PERSON: 'personal',
@@ -111,6 +111,7 @@ export const BALANCED: Policy = {
   fallbacks: { cloudUnavailable: 'local', localUnavailable: 'block', allUnavailable: 'queue' },
   thresholds: THRESHOLDS,
   prices: DEFAULT_PRICES,
+  localPiiCheck: DEFAULT_PII_CHECK,
   allowList: [],
   denyList: [],
 };

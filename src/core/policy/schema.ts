@@ -105,6 +105,16 @@ export const DEFAULT_PRICES = {
   private: { inputPerMTok: 0, outputPerMTok: 0 },
 };
 
+/** When the local model is asked for personal values the detector may have missed. */
+export const PII_CHECK_WHEN = ['leaving-with-free-text', 'leaving', 'never'] as const;
+export type PiiCheckWhen = (typeof PII_CHECK_WHEN)[number];
+
+/** The local model's PII second opinion, as shipped: see docs/policy.md. */
+export const DEFAULT_PII_CHECK = {
+  when: 'leaving-with-free-text' as PiiCheckWhen,
+  budgetMs: 5000,
+};
+
 const tierSwitch = z
   .object({ enabled: z.boolean(), label: z.string().max(80).optional() })
   .strict();
@@ -166,6 +176,19 @@ export const PolicySchema = z
         longRequestChars: z.number().int().min(50).max(1_000_000),
       })
       .strict(),
+    /**
+     * The local model's second opinion on personal values (it can only add redactions). It runs
+     * `when` a request would leave the device (by default only with a sentence of free text), and
+     * not on devices whose last measured decode speed cannot answer within `budgetMs`.
+     */
+    localPiiCheck: z
+      .object({
+        when: z.enum(PII_CHECK_WHEN),
+        /** How long to wait for its answer before deciding without it, ms. */
+        budgetMs: z.number().int().min(250).max(60_000),
+      })
+      .strict()
+      .default(() => ({ ...DEFAULT_PII_CHECK })),
     allowList: z.array(z.string().min(1)),
     denyList: z.array(z.string().min(1)),
     /** Cloud prices per million tokens, for the estimated cost (and cost saved) on the dashboard. */

@@ -87,8 +87,12 @@ function sensitivityOf(a: Analysis, policy: Policy, reasons: string[]): Sensitiv
     const l =
       policy.sensitivity.categories[hit.category] ??
       (hit.category === 'internal' ? 'internal' : 'regulated');
+    const noun = CATEGORY_NOUN[hit.category] ?? hit.category;
+    const terms = `("${hit.terms.join('", "')}")`;
     reasons.push(
-      `mentions ${CATEGORY_NOUN[hit.category] ?? hit.category} ("${hit.terms.join('", "')}") -> ${l}`,
+      hit.source === 'local-model'
+        ? `the local model found ${noun} about a person ${terms} -> ${l}`
+        : `mentions ${noun} ${terms} -> ${l}`,
     );
     if (levelRank(l) > levelRank(level)) level = l;
   }

@@ -1,5 +1,6 @@
 /** analyze -> decide -> outgoing in one call: for the CLI, the Policy view's "try it" box and tests. */
 import { analyze, type Analysis, type LocalJudgements } from '../analysis/analyze';
+import type { ModelFact } from '../local-model/pii-opinion';
 import { detectPatterns, type DetectResult } from '../pii';
 import type { LatencyBudget, Policy } from '../policy/schema';
 import { decide } from './decide';
@@ -18,6 +19,8 @@ export interface EvaluateOptions {
   detection?: DetectResult;
   judgements?: LocalJudgements;
   latency?: LatencyBudget;
+  /** Facts about a person the local model found (its spans come in through `detection`). */
+  modelFacts?: readonly ModelFact[];
 }
 
 /** The detector options a policy implies (threshold, allow and deny lists). */
@@ -49,6 +52,7 @@ export function evaluate(
     localModel: health.local,
     latency: options.latency,
     longRequestChars: policy.thresholds.longRequestChars,
+    ...(options.modelFacts ? { modelFacts: options.modelFacts } : {}),
   });
   const decision = decide(analysis, policy, health);
   let outgoing: string | null = null;

@@ -6,6 +6,11 @@ import type {
   Judgement,
   ModelStatus,
 } from '../../core/local-model/api';
+import {
+  parsePiiOpinion,
+  type PiiOpinion,
+  type PiiValue,
+} from '../../core/local-model/pii-opinion';
 import type { Policy } from '../../core/policy';
 import { createCloudClient } from '../cloud-client';
 import { memoryPorts } from '../memory-ports';
@@ -22,11 +27,16 @@ export interface FakeLocalOptions {
   ready?: boolean;
   /** The sensitivity judgement takes this long (the orchestrator gives up after judgeTimeoutMs). */
   judgeDelayMs?: number;
+  /** The PII second opinion: the raw answer (default `{"values":[]}`) and how long it takes. */
+  opinion?: { raw?: string; values?: PiiValue[]; delayMs?: number };
+  /** The speed status() reports (default 50 tokens/s). */
+  decodeTokensPerSecond?: number;
 }
 
 export class FakeLocal implements LocalEngine {
   readonly requests: GenerateRequest[] = [];
   readonly judged: { kind: JudgeKind; text: string }[] = [];
+  readonly asked: string[] = [];
   constructor(public options: FakeLocalOptions = {}) {}
 
   async generate(req: GenerateRequest, onToken: (d: string) => void): Promise<GenerateResult> {
@@ -67,10 +77,31 @@ export class FakeLocal implements LocalEngine {
     return { kind, unknown: true, reason: 'not configured' };
   }
 
+  async findPersonalValues(text: string, signal?: AbortSignal): Promise<PiiOpinion> {
+    this.asked.push(text);
+    const o = this.options.opinion ?? {};
+    if (o.delayMs) {
+      const aborted = await new Promise<boolean>((resolve) => {
+        const t = setTimeout(() => resolve(false), o.delayMs);
+        signal?.addEventListener('abort', () => {
+          clearTimeout(t);
+          resolve(true);
+        });
+      });
+      if (aborted) return { ok: false, reason: 'cancelled', message: 'cancelled' };
+    }
+    return parsePiiOpinion(o.raw ?? JSON.stringify({ values: o.values ?? [] }));
+  }
+
   async status(): Promise<ModelStatus> {
     return this.options.ready === false
       ? { state: 'idle' }
-      : { state: 'ready', modelId: 'fake', lastDecodeTokensPerSecond: 50 };
+      : {
+          state: 'ready',
+          modelId: 'fake',
+          lastDecodeTokensPerSecond: this.options.decodeTokensPerSecond ?? 50,
+          engine: 'web-llm',
+        };
   }
 }
 

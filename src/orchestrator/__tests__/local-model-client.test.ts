@@ -45,6 +45,13 @@ function fakeApi(): LocalModelWorkerApi {
       if (kind === 'answer-confidence') throw new Error('engine exploded');
       return { kind: 'difficulty', difficulty: 'simple', confidence: 0.9 };
     },
+    findPersonalValues: async (text, opId) => {
+      if (text === 'explode') throw new Error('engine exploded');
+      await new Promise((r) => setTimeout(r, 30));
+      if (opId !== undefined && cancelled.includes(opId))
+        return { ok: false, reason: 'cancelled', message: 'cancelled' };
+      return { ok: true, values: [{ text: 'Kai', kind: 'name' }], dropped: 0 };
+    },
     status: async () => ({ state: 'idle' }),
     cancel: async (opId) => void cancelled.push(opId),
     deleteCached: async () => undefined,
@@ -136,6 +143,23 @@ describe('local-model client facade', () => {
       unknown: true,
       reason: /exploded/,
     });
+  });
+
+  it('never throws from findPersonalValues, and forwards its abort', async () => {
+    const { getLocalModel } = await import('../local-model-client');
+    const local = getLocalModel();
+    expect(await local.findPersonalValues('Kai')).toMatchObject({ ok: true });
+    expect(await local.findPersonalValues('explode')).toMatchObject({
+      ok: false,
+      reason: 'failed',
+      message: /exploded/,
+    });
+    const ctrl = new AbortController();
+    const pending = local.findPersonalValues('Kai', ctrl.signal);
+    await new Promise((r) => setTimeout(r, 5));
+    ctrl.abort();
+    expect(await pending).toMatchObject({ ok: false, reason: 'cancelled' });
+    expect(cancelled).toHaveLength(1);
   });
 
   it('reports a crashed worker and starts a fresh one on the next call', async () => {

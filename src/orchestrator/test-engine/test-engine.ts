@@ -17,7 +17,12 @@ import type {
 } from '../../core/local-model/api';
 import type { GpuCapabilities } from '../../core/local-model/capabilities';
 import { makeError, type LocalModelErrorCode } from '../../core/local-model/errors';
-import { LocalModelFailure } from '../local-model-client';
+import {
+  parsePiiOpinion,
+  type PiiOpinion,
+  type PiiValue,
+} from '../../core/local-model/pii-opinion';
+import { LocalModelFailure } from '../local-model-failure';
 
 export interface TestEngineFailure {
   code: LocalModelErrorCode;
@@ -44,6 +49,12 @@ export interface TestEngineConfig {
   /** Failures: at load (optionally after some progress), at generation (after some tokens). */
   failLoad?: TestEngineFailure & { afterSteps?: number };
   failGenerate?: TestEngineFailure & { afterTokens?: number };
+  /**
+   * The PII second opinion: `raw` is the model's answer as text (junk is allowed, it goes through
+   * the real parser); else `values` as JSON; none configured answers `{"values":[]}`. `delayMs`
+   * makes it slow (the page's budget then gives up).
+   */
+  piiOpinion?: { raw?: string; values?: PiiValue[]; delayMs?: number };
   /** What capabilities() reports. */
   capabilities?: GpuCapabilities;
   /** Decode speed reported for each generation. */
@@ -295,6 +306,18 @@ export class TestEngine implements LocalModelManager {
     );
   }
 
+  async findPersonalValues(_text: string, signal?: AbortSignal): Promise<PiiOpinion> {
+    if (this.state.state !== 'ready')
+      return { ok: false, reason: 'no_model', message: 'no local model is loaded' };
+    const cfg = this.config.piiOpinion ?? {};
+    try {
+      await sleep(cfg.delayMs ?? 0, signal);
+    } catch {
+      return { ok: false, reason: 'cancelled', message: 'cancelled' };
+    }
+    return parsePiiOpinion(cfg.raw ?? JSON.stringify({ values: cfg.values ?? [] }));
+  }
+
   async status(): Promise<ModelStatus> {
     return this.state;
   }
@@ -313,8 +336,9 @@ export class TestEngine implements LocalModelManager {
     return { usageBytes: usage, quotaBytes: 10_000_000_000, persisted: false };
   }
 
+  /** The page's real request, as the worker's facade makes it (it is not web-llm's to fake). */
   async persistStorage(): Promise<boolean> {
-    return true;
+    return (await globalThis.navigator?.storage?.persist?.().catch(() => false)) ?? false;
   }
 
   async setSelfHosted(_config: SelfHostedConfig): Promise<void> {}

@@ -1,6 +1,7 @@
 import type { PreviewResult } from '../../../core/analysis/preview-api';
 import { previewLabel } from '../../../core/router/labels';
 import { splitSpans } from './placeholders';
+import type { LocalCheck, ShownPreview } from './usePreview';
 
 const TYPE_NAMES: Record<string, string> = {
   PERSON: 'name',
@@ -38,7 +39,7 @@ export function LivePreview({
   onSendUnredacted,
 }: {
   text: string;
-  preview: PreviewResult | undefined;
+  preview: ShownPreview | undefined;
   /** The text `preview` was computed for. */
   analysed: string;
   error: string | undefined;
@@ -76,11 +77,21 @@ export function LivePreview({
           )}
         </p>
       )}
+      {preview.localCheck && <LocalCheckLine check={preview.localCheck} />}
       {preview.entities.length > 0 && (
         <p className="preview-text" aria-hidden="true">
-          {splitSpans(analysed, preview.entities).map((run, i) =>
+          {splitSpans(analysed, markedSpans(preview)).map((run, i) =>
             run.type ? (
-              <mark key={i} className="detected" title={run.type}>
+              <mark
+                key={i}
+                className={run.type.startsWith(BY_MODEL) ? 'detected by-model' : 'detected'}
+                data-source={run.type.startsWith(BY_MODEL) ? 'local-model' : undefined}
+                title={
+                  run.type.startsWith(BY_MODEL)
+                    ? `${run.type.slice(BY_MODEL.length)}, found by the local model`
+                    : run.type
+                }
+              >
                 {run.text}
               </mark>
             ) : (
@@ -90,5 +101,42 @@ export function LivePreview({
         </p>
       )}
     </section>
+  );
+}
+
+/** A prefix on the span's label for values the local model found (splitSpans carries one label). */
+const BY_MODEL = 'local-model:';
+
+function markedSpans(preview: PreviewResult) {
+  return preview.entities.map((e) => ({
+    start: e.start,
+    end: e.end,
+    type: e.source === 'local-model' ? `${BY_MODEL}${e.type}` : e.type,
+  }));
+}
+
+/** What the local model's second opinion did for this text, in one line. */
+function LocalCheckLine({ check }: { check: LocalCheck }) {
+  let line: string;
+  if (check.state === 'asking')
+    line = 'Asking the local model whether anything personal was missed…';
+  else if (check.state === 'skipped') line = `Local model check skipped: ${check.note}.`;
+  else {
+    const found =
+      check.added > 0
+        ? `The local model found ${check.added} more value${check.added === 1 ? '' : 's'} to replace (underlined dots below).`
+        : check.facts > 0
+          ? 'The local model found facts about a person that keep this on the device.'
+          : check.notes.length
+            ? 'The local model added nothing.'
+            : 'The local model found nothing more.';
+    line = [found, ...check.notes.map((n) => `${n[0]?.toUpperCase() ?? ''}${n.slice(1)}.`)].join(
+      ' ',
+    );
+  }
+  return (
+    <p className="muted" data-testid="preview-local-check" data-state={check.state}>
+      {line}
+    </p>
   );
 }

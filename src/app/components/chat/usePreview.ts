@@ -1,6 +1,9 @@
 /**
  * The composer's live preview: detection and the route the current policy would choose, computed
- * in the analysis worker (never on the main thread) for the newest text only.
+ * in the analysis worker (never on the main thread) for the newest text only. When that route
+ * leaves the device and the policy asks for it, the local model's second opinion follows once
+ * typing pauses, and the preview is computed again with its spans (marked as the model's). The
+ * send that follows reuses the answer (the orchestrator keeps it).
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,8 +13,19 @@ import { createPreviewer } from '../../../orchestrator/analysis-client';
 
 export const chatKeys = { health: ['chat', 'health'] as const };
 
+/** How long typing must pause before the local model is asked (it is slower than the detector). */
+const OPINION_PAUSE_MS = 600;
+
+/** The local model's second opinion, as the preview shows it. */
+export type LocalCheck =
+  | { state: 'asking' }
+  | { state: 'done'; added: number; facts: number; notes: string[] }
+  | { state: 'skipped'; note: string };
+
+export type ShownPreview = PreviewResult & { localCheck?: LocalCheck };
+
 export function usePreview(text: string): {
-  preview: PreviewResult | undefined;
+  preview: ShownPreview | undefined;
   /** The text the preview was computed for (its spans index into it); may trail `text`. */
   analysed: string;
   error: string | undefined;
@@ -40,7 +54,59 @@ export function usePreview(text: string): {
     );
   }, [text, health.data, previewer]);
 
-  return text.trim() && shown
-    ? { preview: shown.preview, analysed: shown.text, error }
+  // The second opinion: for the current text only, after a pause, cancelled when the text changes.
+  const [checked, setChecked] = useState<
+    { text: string; preview: PreviewResult | undefined; localCheck: LocalCheck } | undefined
+  >();
+  const current = shown && shown.text === text ? shown : undefined;
+  const alreadyChecked = checked?.text === text && checked.localCheck.state !== 'asking';
+  useEffect(() => {
+    if (!current || alreadyChecked || !current.preview.decision.leaves || !health.data) return;
+    const ctl = new AbortController();
+    const healthNow = health.data;
+    const { text: asked, preview: first } = current;
+    const mark = (localCheck: LocalCheck, preview?: PreviewResult) => {
+      if (!ctl.signal.aborted) setChecked({ text: asked, preview, localCheck });
+    };
+    const timer = setTimeout(() => {
+      const orch = getAppOrchestrator();
+      const decision =
+        first.decision.route === 'queued'
+          ? { tier: 'local' as const, waitingFor: 'frontier' as const }
+          : { tier: first.decision.tier };
+      void (async () => {
+        const asking = orch.previewOpinion(asked, decision, ctl.signal);
+        mark({ state: 'asking' });
+        const out = await asking;
+        if (!out) return mark({ state: 'done', added: 0, facts: 0, notes: [] });
+        if (out.kind === 'skipped') return mark({ state: 'skipped', note: out.note });
+        const again = await previewer(asked, orch.getPolicy(), healthNow, {
+          spans: out.spans,
+          facts: out.facts,
+        });
+        const added = (again ?? first).entities.filter((e) => e.source === 'local-model').length;
+        mark({ state: 'done', added, facts: out.facts.length, notes: out.notes }, again);
+      })().catch((err: unknown) =>
+        mark({
+          state: 'done',
+          added: 0,
+          facts: 0,
+          notes: [`the local model's PII check failed (${String(err)})`],
+        }),
+      );
+    }, OPINION_PAUSE_MS);
+    return () => {
+      clearTimeout(timer);
+      ctl.abort();
+    };
+  }, [current, alreadyChecked, health.data, previewer]);
+
+  const withCheck: ShownPreview | undefined =
+    shown && checked?.text === shown.text
+      ? { ...(checked.preview ?? shown.preview), localCheck: checked.localCheck }
+      : shown?.preview;
+
+  return text.trim() && shown && withCheck
+    ? { preview: withCheck, analysed: shown.text, error }
     : { preview: undefined, analysed: '', error: text.trim() ? error : undefined };
 }

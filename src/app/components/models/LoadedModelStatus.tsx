@@ -1,11 +1,17 @@
-import type { ModelStatus } from '../../../core/local-model/api';
+import type { EngineKind, ModelStatus } from '../../../core/local-model/api';
+
+const ENGINE_NAMES: Record<EngineKind, string> = {
+  'web-llm': 'web-llm, on this device’s GPU',
+  'chrome-built-in': 'Chrome’s built-in model',
+  'test-engine': 'the test engine',
+};
 
 /** One line on the model in use, and the speed of its last answer. */
 export function LoadedModelStatus({ status }: { status: ModelStatus | undefined }) {
   if (!status) return <p>Checking the local model…</p>;
   switch (status.state) {
     case 'unavailable':
-      return <p>No local model can run here: {status.reason}.</p>;
+      return <p>No web-llm model can run here: {status.reason}.</p>;
     case 'idle':
       return <p>No local model is loaded. Choose one below.</p>;
     case 'loading':
@@ -13,7 +19,8 @@ export function LoadedModelStatus({ status }: { status: ModelStatus | undefined 
     case 'ready':
       return (
         <p>
-          In use: <strong>{status.modelId}</strong>.{' '}
+          In use: <strong>{status.modelId}</strong>
+          {status.engine ? ` (${ENGINE_NAMES[status.engine]})` : ''}.{' '}
           {status.lastDecodeTokensPerSecond !== undefined
             ? `Last answer: ${status.lastDecodeTokensPerSecond.toFixed(1)} tokens per second.`
             : 'No answer generated yet.'}

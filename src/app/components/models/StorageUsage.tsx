@@ -19,6 +19,29 @@ export function StorageUsage({
           : ''}
         .
       </p>
+      <h3>What is stored where</h3>
+      <ul data-testid="stored-where">
+        <li>
+          Models from the catalog (weights, model library, configuration): in this site&apos;s Cache
+          API storage, counted above. Remove one with &quot;Delete from this device&quot;.
+        </li>
+        <li>
+          Chrome&apos;s built-in model: in Chrome&apos;s own profile folder, shared by every site
+          and not counted above; Chrome manages it (chrome://on-device-internals shows it).
+        </li>
+        <li>
+          Conversations, memory, the placeholder vault, the outbox and the audit log: in this
+          site&apos;s IndexedDB database &quot;hearth&quot;, counted above.
+        </li>
+        <li>
+          The app itself and the embedded name-finding model: in the service worker&apos;s cache, so
+          Hearth opens offline, counted above.
+        </li>
+        <li>
+          Settings (theme, the chosen model, self-hosted model addresses): in this browser&apos;s
+          localStorage.
+        </li>
+      </ul>
       {info.persisted ? (
         <p>The browser will keep downloaded models when space runs low.</p>
       ) : (
