@@ -79,8 +79,9 @@ function scopeFor(file: string): Set<string> | null {
       'SECRET',
       'USERNAME',
     ]);
-  // hearth_*: the project's own hand-written evaluation text (bench/data), names/places/orgs only
-  if (/^(uner|wnut|hearth_)/.test(file)) return new Set(NER_LABELS);
+  // hearth_*, fresh_*, tune_*: the project's own hand-written text (bench/data, bench/data/fresh,
+  // bench/data/tune), names/places/orgs only
+  if (/^(uner|wnut|hearth_|fresh_|tune_)/.test(file)) return new Set(NER_LABELS);
   if (file.startsWith('detect_secrets')) return new Set(['SECRET']);
 
   return null; // all labels
@@ -274,7 +275,7 @@ async function main() {
     }
     const scope = scopeFor(f);
     // the project's own evaluation text is never trained on: the whole file is the estimate
-    const ownText = f.startsWith('hearth_') && !f.startsWith('hearth_structured');
+    const ownText = /^(hearth|fresh|tune)_/.test(f) && !f.startsWith('hearth_structured');
     if (ownText)
       pooled.push(...recs.map((r, i) => ({ rec: r, pred: preds[i] ?? [], red: redacted[i] })));
     const whole = score(recs, preds, scope, () => true);
@@ -363,7 +364,10 @@ async function main() {
     };
   }
   if (pooled.length) {
-    // all of the project's own evaluation files together (bench/data/hearth_*.jsonl)
+    // all of the project's own evaluation files together (hearth_*, fresh_* or tune_*.jsonl)
+    const prefix = [
+      ...new Set(files.filter((f) => /^(hearth|fresh|tune)_/.test(f)).map((f) => f.split('_')[0])),
+    ].join('/');
     const recs = pooled.map((p) => p.rec);
     const preds = pooled.map((p) => p.pred);
     const red = pooled.map((p) => p.red as RedactLoopResult);
@@ -375,7 +379,7 @@ async function main() {
     const leakAll = leakReport(gold, red, scope);
     const leakOther = leakReport(gold, red, scope, notEn);
     out.push(
-      `### hearth_* together (${recs.length} records, ${[...new Set(recs.map((r) => r.lang))].join(', ')})`,
+      `### ${prefix}_* together (${recs.length} records, ${[...new Set(recs.map((r) => r.lang))].join(', ')})`,
       '',
       table('all languages', all),
       '',
