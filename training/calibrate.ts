@@ -225,7 +225,7 @@ if (REPORT) {
     continuation: [0.1, 0.15, 0.2, 0.3, 0.4, 0.5],
     initial: [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
     common: [0, 0.9, 0.97, 1.01],
-    commonBand: [0, 1, 2, 3],
+    commonBand: [0, 1, 2],
   };
   const ok = (s: Score) => s.keptIn >= MIN_KEPT && s.keptUnseen >= MIN_KEPT_UNSEEN;
   const slack = (s: Score) => Math.min(s.keptIn - MIN_KEPT, s.keptUnseen - MIN_KEPT_UNSEEN);

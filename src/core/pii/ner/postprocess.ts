@@ -183,7 +183,7 @@ function keep(text: string, tokens: readonly Token[], s: RawSpan, cut: Cutoffs):
       if (cls === 0 || cls === 4) return false;
     }
     // a frequent word of one of the 8 languages that no name or place list knows ("Küche",
-    // "Equipo", "Archief", "ja"): the model takes capitalised nouns of languages it has little
+    // "Equipo", "Arquivo", "ja"): the model takes capitalised nouns of languages it has little
     // text for for names
     if (s.type === 'PERSON' && s.score < cut.common && frequentNonName(w, cut)) return false;
   }
