@@ -157,7 +157,7 @@ async function main() {
     }
     const scope = scopeFor(f);
     // the project's own evaluation text is never trained on: the whole file is the estimate
-    const ownText = f.startsWith('hearth_') && !f.startsWith('hearth_structured');
+    const ownText = /^(hearth|fresh|tune)_/.test(f) && !f.startsWith('hearth_structured');
     if (ownText)
       pooled.push(...recs.map((r, i) => ({ rec: r, pred: preds[i] ?? [], red: redacted[i] })));
     const whole = score(recs, preds, scope, () => true);
@@ -246,7 +246,10 @@ async function main() {
     };
   }
   if (pooled.length) {
-    // all of the project's own evaluation files together (bench/data/hearth_*.jsonl)
+    // all of the project's own evaluation files together (hearth_*, fresh_* or tune_*.jsonl)
+    const prefix = [
+      ...new Set(files.filter((f) => /^(hearth|fresh|tune)_/.test(f)).map((f) => f.split('_')[0])),
+    ].join('/');
     const recs = pooled.map((p) => p.rec);
     const preds = pooled.map((p) => p.pred);
     const red = pooled.map((p) => p.red as RedactLoopResult);
@@ -258,7 +261,7 @@ async function main() {
     const leakAll = leakReport(gold, red, scope);
     const leakOther = leakReport(gold, red, scope, notEn);
     out.push(
-      `### hearth_* together (${recs.length} records, ${[...new Set(recs.map((r) => r.lang))].join(', ')})`,
+      `### ${prefix}_* together (${recs.length} records, ${[...new Set(recs.map((r) => r.lang))].join(', ')})`,
       '',
       table('all languages', all),
       '',

@@ -8,13 +8,17 @@
  * its words count neither as personal nor as non-personal). Lines starting with `# ` are comments.
  *
  * These files were written before any tuning and are never tuned on (see docs/benchmarks.md).
- * Usage: npx tsx bench/data/build.ts
+ * Usage: npx tsx bench/data/build.ts [<folder> <prefix>]: by default src/ -> hearth_<lang>.jsonl;
+ * `fresh fresh` builds fresh/src/ -> fresh/fresh_<lang>.jsonl (the second unseen set) and
+ * `tune tune` tune/src/ -> tune/tune_<lang>.jsonl (the tuning set), see bench/data/README.md.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.dirname(fileURLToPath(import.meta.url));
+const [folder, prefix = 'hearth'] = process.argv.slice(2);
+const here = folder ? path.join(root, folder) : root;
 const LABEL: Record<string, string> = { P: 'PERSON', L: 'LOCATION', O: 'ORGANIZATION', X: 'OTHER' };
 /** Structured labels are written out: [[jane@example.com|EMAIL]] (src/structured.txt). */
 const FULL_LABELS = new Set([
@@ -81,6 +85,6 @@ for (const file of readdirSync(path.join(here, 'src')).filter((f) => f.endsWith(
       throw new Error(`text outside a record: ${line}`);
   }
   flush();
-  writeFileSync(path.join(here, `hearth_${lang}.jsonl`), out.join('\n') + '\n');
+  writeFileSync(path.join(here, `${prefix}_${lang}.jsonl`), out.join('\n') + '\n');
   console.error(`${file}: ${out.length} records`);
 }

@@ -37,8 +37,9 @@ export function scopeFor(file: string): Set<string> | null {
       'SECRET',
       'USERNAME',
     ]);
-  // hearth_*: the project's own hand-written evaluation text (bench/data), names/places/orgs only
-  if (/^(uner|wnut|hearth_)/.test(file)) return new Set(NER_LABELS);
+  // hearth_*, fresh_*, tune_*: the project's own hand-written text (bench/data, bench/data/fresh,
+  // bench/data/tune), names/places/orgs only
+  if (/^(uner|wnut|hearth_|fresh_|tune_)/.test(file)) return new Set(NER_LABELS);
   if (file.startsWith('detect_secrets')) return new Set(['SECRET']);
   return null; // all labels
 }

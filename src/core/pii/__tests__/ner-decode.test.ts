@@ -71,8 +71,39 @@ describe('consistency within one text', () => {
     };
     const out = propagate(text, toks, [first]);
     const got = out.map((e) => text.slice(e.start, e.end));
-    expect(got).toEqual(['Adam McDowell', 'McDowell', 'Adam McDowell']);
+    // the lower-case repeat is the same name (chat registers): tagged too
+    expect(got).toEqual(['Adam McDowell', 'McDowell', 'Adam McDowell', 'mcdowell']);
     expect(out.every((e) => e.type === 'PERSON' && e.score === 0.9)).toBe(true);
+  });
+
+  it('changes case only for words in no frequency list: a common word never spreads', () => {
+    const text = 'Will Okonkwo called. will okonkwo call again? I will ask Okonkwos team.';
+    const toks = tokenize(text);
+    const first = {
+      start: 0,
+      end: 12,
+      type: 'PERSON' as const,
+      score: 0.9,
+      source: 'ner' as const,
+      text: 'Will Okonkwo',
+    };
+    const got = propagate(text, toks, [first]).map((e) => text.slice(e.start, e.end));
+    expect(got).toEqual(['Will Okonkwo', 'okonkwo', 'Okonkwos']);
+  });
+
+  it('takes a name tagged in lower case to its capitalised and capital mentions', () => {
+    const text = 'ask marisol first. Marisol knows, MARISOL always does. marisol!';
+    const toks = tokenize(text);
+    const e = {
+      start: 4,
+      end: 11,
+      type: 'PERSON' as const,
+      score: 0.9,
+      source: 'ner' as const,
+      text: 'marisol',
+    };
+    const got = propagate(text, toks, [e]).map((x) => text.slice(x.start, x.end));
+    expect(got).toEqual(['marisol', 'Marisol', 'MARISOL', 'marisol']);
   });
 
   it('leaves text already covered by another entity alone', () => {

@@ -71,33 +71,88 @@ export function shapeOf(word: string, sentenceStart: boolean): number {
   return sentenceStart ? s + 8 : s;
 }
 
-/** The word's spelling pattern, runs collapsed: "McDowell" -> "XxXx", "O'Neil" -> "X'Xx". */
-function spelling(word: string): string {
-  return word
-    .replace(/\p{Lu}/gu, 'X')
-    .replace(/[\p{Ll}\p{Lo}\p{M}]/gu, 'x')
-    .replace(/\p{N}/gu, '0')
-    .replace(/(.)\1+/gu, '$1');
+const LU = /^\p{Lu}$/u;
+const LOWER_OR_MARK = /^[\p{Ll}\p{Lo}\p{M}]$/u;
+const NUMBER = /^\p{N}$/u;
+
+/**
+ * The word's spelling pattern, runs collapsed: "McDowell" -> "XxXx", "O'Neil" -> "X'Xx".
+ * Upper-case letters become X, lower-case and other letters and marks x, numbers 0, anything else
+ * stays; a run of one character is one. One pass, ASCII without a regular expression (this runs
+ * for every token of every message).
+ */
+export function spelling(word: string): string {
+  let out = '';
+  let prev = '';
+  for (const ch of word) {
+    const code = ch.charCodeAt(0);
+    let c: string;
+    if (code < 128) {
+      if (code >= 65 && code <= 90) c = 'X';
+      else if (code >= 97 && code <= 122) c = 'x';
+      else if (code >= 48 && code <= 57) c = '0';
+      else c = ch;
+    } else if (LU.test(ch)) c = 'X';
+    else if (LOWER_OR_MARK.test(ch)) c = 'x';
+    else if (NUMBER.test(ch)) c = '0';
+    else c = ch;
+    if (c !== prev) {
+      out += c;
+      prev = c;
+    }
+  }
+  return out;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a of s.slice(from, to), as fnv1a() computes it, without making the substring. */
+function fnvRange(s: string, from: number, to: number, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const bucket = (h: number) => (h % CHAR_BUCKETS) + 1;
+
+/**
+ * Writes the word's CHAR_SLOTS hashed character n-gram ids into out[at..at+CHAR_SLOTS): 2/3/4
+ * prefixes, 2/3/4/5 suffixes, the spelling pattern, then up to 8 trigrams of "<word>", zeros after.
+ * Each id is FNV-1a of the n-gram with a seed per kind, so "ab" as a prefix and as a suffix differ.
+ */
+function charIdsInto(word: string, out: { [i: number]: number }, at: number): void {
+  const w = normWord(word);
+  const n = w.length;
+  // prefixes and suffixes: [from, to, kind]; kinds 1-5 then 7 and 8 (added in 2026-12: a 4-letter
+  // prefix, a 5-letter suffix such as -sdóttir, -enko, -ović, for names no list knows)
+  out[at] = bucket(fnvRange(w, 0, n < 2 ? n : 2, FNV_OFFSET ^ 1));
+  out[at + 1] = bucket(fnvRange(w, 0, n < 3 ? n : 3, FNV_OFFSET ^ 2));
+  out[at + 2] = bucket(fnvRange(w, n > 2 ? n - 2 : 0, n, FNV_OFFSET ^ 3));
+  out[at + 3] = bucket(fnvRange(w, n > 3 ? n - 3 : 0, n, FNV_OFFSET ^ 4));
+  out[at + 4] = bucket(fnvRange(w, n > 4 ? n - 4 : 0, n, FNV_OFFSET ^ 5));
+  out[at + 5] = bucket(fnvRange(w, 0, n < 4 ? n : 4, FNV_OFFSET ^ 7));
+  out[at + 6] = bucket(fnvRange(w, n > 5 ? n - 5 : 0, n, FNV_OFFSET ^ 8));
+  // the capitalisation pattern
+  out[at + 7] = bucket(fnv1a(spelling(word), FNV_OFFSET ^ 9));
+  // trigrams of "<w>": its character j is "<" (j = 0), w[j - 1] or ">" (j = n + 1)
+  let k = 8;
+  for (let i = 0; i + 3 <= n + 2 && k < CHAR_SLOTS; i++, k++) {
+    let h = (FNV_OFFSET ^ 6) >>> 0;
+    for (let j = i; j < i + 3; j++) {
+      h ^= j === 0 ? 60 : j === n + 1 ? 62 : w.charCodeAt(j - 1);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out[at + k] = bucket(h);
+  }
+  for (; k < CHAR_SLOTS; k++) out[at + k] = 0;
 }
 
 function charIds(word: string): number[] {
-  const w = normWord(word);
-  const ids: number[] = [];
-  const add = (g: string, kind: number) =>
-    ids.push((fnv1a(g, 0x811c9dc5 ^ kind) % CHAR_BUCKETS) + 1);
-  add(w.slice(0, 2), 1);
-  add(w.slice(0, 3), 2);
-  add(w.slice(-2), 3);
-  add(w.slice(-3), 4);
-  add(w.slice(-4), 5);
-  // more spelling for names no list knows: a 4-letter prefix, a 5-letter suffix (-sdóttir,
-  // -enko, -ović), and the capitalisation pattern
-  add(w.slice(0, 4), 7);
-  add(w.slice(-5), 8);
-  add(spelling(word), 9);
-  const p = `<${w}>`;
-  for (let i = 0; i + 3 <= p.length && ids.length < CHAR_SLOTS; i++) add(p.slice(i, i + 3), 6);
-  while (ids.length < CHAR_SLOTS) ids.push(0);
+  const ids = new Array<number>(CHAR_SLOTS);
+  charIdsInto(word, ids, 0);
   return ids;
 }
 
@@ -116,10 +171,48 @@ export function featurize(tokens: readonly Token[], options: FeaturizeOptions = 
   let prev: string | undefined;
   for (const t of tokens) {
     const start = prev === undefined || SENT_END.has(prev);
-    words.push((fnv1a(normWord(t.text)) % WORD_BUCKETS) + 1);
+    words.push(wordId(t.text));
     chars.push(charIds(t.text));
     shapes.push(shapeOf(t.text, start) + 16 * gaz(t.text));
     prev = t.text;
+  }
+  return { words, chars, shapes };
+}
+
+const wordId = (text: string) => (fnv1a(normWord(text)) % WORD_BUCKETS) + 1;
+
+/** True where typed arrays store the low 32 bits of an int64 first (every browser and Node here). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The same features as featurize(), written straight into the model's int64 input tensors
+ * ([T], [T, CHAR_SLOTS], [T]) without a BigInt per value: every id is below 2^31, so its low
+ * 32-bit half is the id and the high half stays 0 (this runs for every message).
+ */
+export function featurizeInt64(tokens: readonly Token[]): {
+  words: BigInt64Array;
+  chars: BigInt64Array;
+  shapes: BigInt64Array;
+} {
+  const T = tokens.length;
+  const words = new BigInt64Array(T);
+  const chars = new BigInt64Array(T * CHAR_SLOTS);
+  const shapes = new BigInt64Array(T);
+  const ids = new Int32Array(CHAR_SLOTS);
+  const w32 = new Int32Array(words.buffer);
+  const c32 = new Int32Array(chars.buffer);
+  const s32 = new Int32Array(shapes.buffer);
+  const lo = LITTLE_ENDIAN ? 0 : 1;
+  let prev: string | undefined;
+  for (let i = 0; i < T; i++) {
+    const text = tokens[i]?.text ?? '';
+    const start = prev === undefined || SENT_END.has(prev);
+    const shape = shapeOf(text, start) + 16 * gazetteerClass(text);
+    charIdsInto(text, ids, 0);
+    w32[2 * i + lo] = wordId(text);
+    s32[2 * i + lo] = shape;
+    for (let k = 0; k < CHAR_SLOTS; k++) c32[2 * (i * CHAR_SLOTS + k) + lo] = ids[k] ?? 0;
+    prev = text;
   }
   return { words, chars, shapes };
 }

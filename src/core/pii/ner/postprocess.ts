@@ -7,6 +7,7 @@
  */
 import type { Entity, EntityType } from '../types';
 import type { Token } from './features';
+import { commonClass } from './common-words';
 import { gazetteerClass } from './gazetteer';
 import { CUTOFFS, type Cutoffs } from './cutoffs';
 import { isStopWord, isAmbiguousName, isCalendarWord } from './stoplist';
@@ -73,7 +74,28 @@ function meanProb(p: Float32Array, first: number, last: number): number {
   return s / (last - first + 1);
 }
 
-/** Splits spans at line breaks (a list of names, a speaker label and the next line). */
+/** Abbreviations whose full stop does not end a sentence inside a name ("Dr.", "St.", "Inc."). */
+const ABBREVIATIONS = new Set(
+  'dr dra mr mrs ms mme mlle sr sra srta st ste jr prof inc ltd co corp bros hr fr nr mt ft no'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Does a sentence end between tokens i and i + 1? A full stop, "!" or "?" after a word that is
+ * not an initial or an abbreviation ("… das Archivo. La Dirección …": the model ran on).
+ */
+function sentenceBreak(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]?.text ?? '';
+  if (t !== '.' && t !== '!' && t !== '?' && t !== '…') return false;
+  const prev = tokens[i - 1]?.text ?? '';
+  return prev.length > 1 && !ABBREVIATIONS.has(prev.toLowerCase());
+}
+
+/**
+ * Splits spans at line breaks (a list of names, a speaker label and the next line) and at the end
+ * of a sentence.
+ */
 function splitLines(text: string, tokens: readonly Token[], spans: RawSpan[], probs: TypeProbs) {
   const out: RawSpan[] = [];
   for (const s of spans) {
@@ -81,7 +103,7 @@ function splitLines(text: string, tokens: readonly Token[], spans: RawSpan[], pr
     for (let i = s.first; i < s.last; i++) {
       const a = tokens[i];
       const b = tokens[i + 1];
-      if (a && b && crossesLine(text, a, b)) {
+      if (a && b && (crossesLine(text, a, b) || sentenceBreak(tokens, i))) {
         out.push({
           ...s,
           first: start,
@@ -105,11 +127,28 @@ function splitLines(text: string, tokens: readonly Token[], spans: RawSpan[], pr
   return out;
 }
 
-/** Trims punctuation and a trailing possessive "'s" off a span; null when nothing is left. */
+const LOWER_WORD = /^[\p{Ll}\p{M}'’-]+$/u;
+
+/**
+ * Trims punctuation and a trailing possessive "'s" off a span, and the lower-case words it opens
+ * with ("la livraison de Leroy Merlin", "von Möbel Kraft", "la Mairie"), except a name particle
+ * that comes right before a capitalised word ("de Vries", "van Dijk"); null when nothing is left.
+ */
 function trim(tokens: readonly Token[], s: RawSpan): RawSpan | null {
   let f = s.first;
   let l = s.last;
   while (f <= l && !WORDLIKE.test(tokens[f]?.text ?? '')) f++;
+  // only when a capitalised word follows: an all-lower-case span ("ask marta") is left whole
+  let cap = f;
+  while (cap <= l && !/^\p{Lu}/u.test(tokens[cap]?.text ?? '')) cap++;
+  if (cap <= l) {
+    while (f < cap && LOWER_WORD.test(tokens[f]?.text ?? '')) {
+      const t = (tokens[f]?.text ?? '').toLowerCase();
+      if (s.type === 'PERSON' && PARTICLES.has(t) && !LOWER_WORD.test(tokens[f + 1]?.text ?? ''))
+        break;
+      f++;
+    }
+  }
   while (
     l >= f &&
     (!WORDLIKE.test(tokens[l]?.text ?? '') || POSSESSIVE.test(tokens[l]?.text ?? ''))
@@ -143,10 +182,26 @@ function keep(text: string, tokens: readonly Token[], s: RawSpan, cut: Cutoffs):
       const cls = gazetteerClass(w);
       if (cls === 0 || cls === 4) return false;
     }
+    // a frequent word of one of the 8 languages that no name or place list knows ("Küche",
+    // "Equipo", "Arquivo", "ja"): the model takes capitalised nouns of languages it has little
+    // text for for names
+    if (s.type === 'PERSON' && s.score < cut.common && frequentNonName(w, cut)) return false;
   }
   // nationality, religion and ideology words, job titles, headings, acronyms like ASAP/USD
   if (words.every((w) => isStopWord(w))) return false;
   return true;
+}
+
+/**
+ * Is w a frequent word (up to the band cut.commonBand) that no name or place list knows? An
+ * acronym in capitals ("PP", "ASAP") is not judged by its lower-case twin.
+ */
+function frequentNonName(w: string, cut: Cutoffs): boolean {
+  if (w.length > 1 && w === w.toUpperCase()) return false;
+  const band = commonClass(w);
+  if (band === 0 || band > cut.commonBand) return false;
+  const cls = gazetteerClass(w);
+  return cls === 0 || cls === 4;
 }
 
 /** Is token i a plausible continuation of a person name? */
@@ -289,6 +344,8 @@ function mergeAdjacentPersons(text: string, tokens: readonly Token[], spans: Raw
 }
 
 const NAME_PART = /^\p{Lu}[\p{L}\p{M}'’-]{2,}$/u;
+const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+const lowerWords = (ws: string[]) => ws.map((w) => w.toLowerCase());
 
 /**
  * Consistency within one text, in one pass over the tokens: a string tagged once is tagged at
@@ -334,17 +391,32 @@ export function propagate(
       words.push(tokens[k]?.text ?? '');
     }
     const s = text.slice(e.start, e.end);
-    if (words.length === 0 || !/\p{Lu}/u.test(s) || s.length < 3) continue;
-    add(words, e.type, e.score);
+    if (words.length === 0 || s.length < 3) continue;
+    // a name in lower case or capitalised is the same name in the other case; only words in no
+    // frequency list are changed, so that a common word ("will", "ja") never spreads
+    const rare = words.every((w) => !/\p{L}/u.test(w) || commonClass(w) === 0);
+    if (!/\p{Lu}/u.test(s)) {
+      if (!rare) continue;
+      add(words, e.type, e.score);
+      add(words.map(capitalise), e.type, e.score);
+    } else {
+      add(words, e.type, e.score);
+      if (rare) add(lowerWords(words), e.type, e.score);
+    }
     const caps = words.map((w) => w.toUpperCase());
     if (caps.some((w, i) => w !== words[i])) add(caps, e.type, e.score);
-    if (e.type === 'PERSON' && words.length > 1) {
-      for (const part of words) {
-        if (!NAME_PART.test(part)) continue;
+    if (e.type !== 'PERSON') continue;
+    for (const raw of words) {
+      // the parts of a full name ("McDowell" after "Adam McDowell") and the genitive -s of any
+      // name ("Rüdigers" after "Rüdiger")
+      const part = /^\p{Lu}/u.test(raw) ? raw : capitalise(raw);
+      if (!NAME_PART.test(part)) continue;
+      if (words.length > 1) {
         add([part], e.type, e.score);
         add([part.toUpperCase()], e.type, e.score);
-        if (!/s$/iu.test(part)) add([`${part}s`], e.type, e.score);
+        if (commonClass(part) === 0) add([part.toLowerCase()], e.type, e.score);
       }
+      if (!/s$/iu.test(part)) add([`${part}s`], e.type, e.score);
     }
   }
   if (byFirst.size === 0) return [...ents];

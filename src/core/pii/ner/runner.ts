@@ -5,7 +5,7 @@
  */
 import type { Entity, EntityType, NerRunnerFn } from '../types';
 import { CUTOFFS, type Cutoffs } from './cutoffs';
-import { CHAR_SLOTS, LABELS, featurize, tokenize, type NerLabel, type Token } from './features';
+import { LABELS, featurizeInt64, tokenize, type NerLabel, type Token } from './features';
 import { postprocess, type RawSpan, type TypeProbs } from './postprocess';
 
 export { propagate } from './postprocess';
@@ -38,18 +38,7 @@ const NUM_LABELS = LABELS.length;
 const SENT_BREAK = new Set(['.', '!', '?', '\n', '…']);
 
 export function toInputs(tokens: readonly Token[]): NerInputs {
-  const f = featurize(tokens);
-  const T = tokens.length;
-  const words = new BigInt64Array(T);
-  const shapes = new BigInt64Array(T);
-  const chars = new BigInt64Array(T * CHAR_SLOTS);
-  for (let i = 0; i < T; i++) {
-    words[i] = BigInt(f.words[i] ?? 0);
-    shapes[i] = BigInt(f.shapes[i] ?? 0);
-    const c = f.chars[i] ?? [];
-    for (let k = 0; k < CHAR_SLOTS; k++) chars[i * CHAR_SLOTS + k] = BigInt(c[k] ?? 0);
-  }
-  return { length: T, words, chars, shapes };
+  return { length: tokens.length, ...featurizeInt64(tokens) };
 }
 
 /** Splits token list into chunks of at most maxTokens, preferring sentence boundaries. */
