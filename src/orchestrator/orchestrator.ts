@@ -5,7 +5,7 @@
  * the cloud while it is unreachable wait in the outbox and are re-analysed before they are sent.
  */
 import type { AuditEntryInput } from '../core/audit/types';
-import { analyze } from '../core/analysis';
+import { analyze, type Analysis, type CategoryHit } from '../core/analysis';
 import type { ChatMessage, Judgement } from '../core/local-model/api';
 import { Vault, detect, type DenyListEntry, type DetectOptions, type NerRunner } from '../core/pii';
 import type { LatencyBudget, Policy, Tier } from '../core/policy/schema';
@@ -23,7 +23,9 @@ import {
   type PatternContext,
   type PatternOutcome,
 } from './patterns';
-import type { OutboxEntry, Ports } from './ports';
+import type { OutboxEntry, Ports, RequestDocuments } from './ports';
+
+export type { RequestDocuments } from './ports';
 import { TierResilience, type ResilienceOptions } from './resilience';
 import type { Step } from './steps';
 
@@ -44,6 +46,20 @@ export interface SendInput {
    * changes anything when the policy would send it to a cloud tier redacted; audited as 'override'.
    */
   override?: 'unredacted';
+  /**
+   * What the conversation's attached documents add to the analysis (their text, or the passages
+   * picked for this question, is already part of `text`).
+   */
+  documents?: RequestDocuments;
+}
+
+/** Adds the documents' category hits to an analysis (terms of the same category are merged). */
+function addDocumentCategories(analysis: Analysis, hits: readonly CategoryHit[]): void {
+  for (const h of hits) {
+    const same = analysis.categories.find((c) => c.category === h.category);
+    if (same) same.terms = [...new Set([...same.terms, ...h.terms])].slice(0, 3);
+    else analysis.categories.push({ category: h.category, terms: [...h.terms] });
+  }
 }
 
 /** The text the router analyses and a cloud tier would get (redacted): the transcript when there is history. */
@@ -264,6 +280,7 @@ export class Orchestrator {
     health: Health,
     latency?: LatencyBudget,
     known: readonly DenyListEntry[] = [],
+    documents?: RequestDocuments,
   ): Promise<Decision> {
     const [detection, judgement] = await Promise.all([
       detect(text, this.detectOptions(known)),
@@ -276,6 +293,7 @@ export class Orchestrator {
       latency,
       longRequestChars: this.policy.thresholds.longRequestChars,
     });
+    if (documents?.categories.length) addDocumentCategories(analysis, documents.categories);
     return decide(analysis, this.policy, health);
   }
 
@@ -289,8 +307,17 @@ export class Orchestrator {
     const messageId = input.messageId ?? this.newId();
     const health = await this.health();
     // values this conversation already redacted stay redacted (sources only add)
-    const known = (await this.loadVault(input.conversationId)).knownValues();
-    const decision = await this.decideFor(transcriptOf(input), health, input.latency, known);
+    const known = [
+      ...(await this.loadVault(input.conversationId)).knownValues(),
+      ...(input.documents?.knownValues ?? []),
+    ];
+    const decision = await this.decideFor(
+      transcriptOf(input),
+      health,
+      input.latency,
+      known,
+      input.documents,
+    );
     const unredacted = input.override === 'unredacted' && applyOverride(decision);
     callbacks.onDecision?.(decision);
     const result = await this.execute(
@@ -418,7 +445,10 @@ export class Orchestrator {
       },
       detectionThreshold: this.policy.thresholds.detection,
       detectFull: async (t) => {
-        const r = await detect(t, this.detectOptions(vault.knownValues()));
+        const r = await detect(
+          t,
+          this.detectOptions([...vault.knownValues(), ...(input.documents?.knownValues ?? [])]),
+        );
         if (r.modelStage === 'failed')
           throw Object.assign(new Error(r.error?.message ?? 'the detector failed'), {
             code: 'detector_failed',
@@ -542,6 +572,8 @@ export class Orchestrator {
       attempts: 0,
       ...(input.latency ? { latency: input.latency } : {}),
       ...(lastError ? { lastError } : {}),
+      // the documents' values and categories are re-applied when it is re-analysed
+      ...(input.documents ? { documents: input.documents } : {}),
     };
     await this.deps.ports.outbox.add(entry);
     steps.push({
@@ -630,7 +662,13 @@ export class Orchestrator {
     for (const entry of items) {
       const health = await this.health();
       const cb = callbacksFor(entry);
-      const decision = await this.decideFor(entry.text, health, entry.latency);
+      const decision = await this.decideFor(
+        entry.text,
+        health,
+        entry.latency,
+        entry.documents?.knownValues ?? [],
+        entry.documents,
+      );
       if (decision.route === 'queued') {
         await this.deps.ports.outbox.markAttempt(entry.id, {
           code: 'still_unavailable',
@@ -645,6 +683,7 @@ export class Orchestrator {
         messageId: entry.messageId,
         text: entry.text,
         ...(entry.latency ? { latency: entry.latency } : {}),
+        ...(entry.documents ? { documents: entry.documents } : {}),
       };
       const t0 = this.now();
       const result = await this.execute(input, entry.messageId, decision, health, cb);
