@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import {
   makeCsv,
+  makeDocx,
   makePdf,
   makeScannedPdf,
   plantedReport,
@@ -167,9 +168,26 @@ test('a text file, a CSV and a long PDF: only placeholders and the relevant pass
   await dialog.getByRole('button', { name: 'Close' }).click();
 });
 
-test('files come in by drag and drop and by paste too', async ({ chat, page }) => {
+test('files come in by drag and drop and by paste too; Word files are read as well', async ({
+  chat,
+  page,
+}) => {
   await chat.useTestEngine(LOCAL);
   await chat.open('/');
+  const docx = await makeDocx([
+    { heading: 'Rota' },
+    {
+      table: [
+        ['Name', 'Shift'],
+        ['Maren Vandersloot', 'early'],
+        ['Bo Ek', 'late'],
+      ],
+    },
+  ]);
+  await attach(page, [file('rota.docx', docx)]);
+  await expect(tray(page).getByRole('listitem').filter({ hasText: 'rota.docx' })).toContainText(
+    'column "Name" redacted as a column',
+  );
   const dropped = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
     dt.items.add(
@@ -187,8 +205,8 @@ test('files come in by drag and drop and by paste too', async ({ chat, page }) =
     box?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
   });
   await expect(tray(page)).toContainText('pasted.csv');
-  await expect(tray(page).getByRole('listitem')).toHaveCount(2);
-  await expect(tray(page).getByText(/Found:/)).toHaveCount(2);
+  await expect(tray(page).getByRole('listitem')).toHaveCount(3);
+  await expect(tray(page).getByText(/Found:/)).toHaveCount(3);
 });
 
 test('deleting the conversation deletes its documents, their text and their index', async ({

@@ -88,24 +88,26 @@ export function AttachmentTray({
         <ul aria-label="Attached files" className="attachment-list">
           {items.map((a) => (
             <li key={a.key} className="attachment" data-status={a.status}>
-              <span className="attachment-name">{a.name}</span>
-              {a.doc ? (
-                <>
-                  <span className="muted">{summary(a.doc)}</span>
-                  <Found doc={a.doc} localModel={health.data?.local} />
-                </>
-              ) : (
-                <span role="status" className="muted">
-                  {progressText(a.progress, a.status === 'waiting')}
-                  {a.progress && (
-                    <progress
-                      max={1}
-                      value={a.progress.fraction}
-                      aria-label={`${a.name}: progress`}
-                    />
-                  )}
-                </span>
-              )}
+              <div className="attachment-body">
+                <span className="attachment-name">{a.name}</span>
+                {a.doc ? (
+                  <>
+                    <span className="muted">{summary(a.doc)}</span>
+                    <Found doc={a.doc} localModel={health.data?.local} />
+                  </>
+                ) : (
+                  <span role="status" className="muted">
+                    {progressText(a.progress, a.status === 'waiting')}
+                    {a.progress && (
+                      <progress
+                        max={1}
+                        value={a.progress.fraction}
+                        aria-label={`${a.name}: progress`}
+                      />
+                    )}
+                  </span>
+                )}
+              </div>
               <button type="button" onClick={() => onRemove(a.key)} aria-label={`Remove ${a.name}`}>
                 Remove
               </button>
