@@ -306,6 +306,35 @@ test('too large, damaged, wrong type and scanned files are refused clearly; noth
   await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
 });
 
+test('files whose content does not match their extension are refused clearly; the message stays', async ({
+  chat,
+  stub,
+  page,
+}) => {
+  await chat.useTestEngine(LOCAL);
+  await chat.open('/');
+  await chat.message().fill('Summarise the attachments.');
+  await attach(page, [
+    // a picture renamed to .txt, and a text file renamed to .docx
+    file(
+      'notes.txt',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0]),
+    ),
+    file('minutes.docx', Buffer.from('Minutes of the meeting, plain text.')),
+  ]);
+  const alerts = page.locator('.attachments [role="alert"]');
+  await expect(alerts).toHaveCount(2);
+  await expect(alerts.filter({ hasText: 'notes.txt' })).toContainText(
+    'does not look like a text file',
+  );
+  await expect(alerts.filter({ hasText: 'minutes.docx' })).toContainText(
+    'could not be read as a Word document',
+  );
+  await expect(page.getByRole('list', { name: 'Attached files' })).toHaveCount(0);
+  await expect(chat.message()).toHaveValue('Summarise the attachments.');
+  expect(await stub.received()).toHaveLength(0);
+});
+
 test('too much text for one message is refused before anything is sent', async ({
   chat,
   stub,
