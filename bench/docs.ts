@@ -338,11 +338,13 @@ async function main() {
     ];
     stub.clear();
     const q0 = await now(page);
-    for (const [i, { q }] of questions.entries()) {
-      // the first question sends the attachment with it
-      await ask(page, q);
-      log(`  question ${i + 1}/${questions.length} answered`);
-    }
+    const tracedQ = await traceMainThread(page, async () => {
+      for (const [i, { q }] of questions.entries()) {
+        // the first question sends the attachment with it
+        await ask(page, q);
+        log(`  question ${i + 1}/${questions.length} answered`);
+      }
+    });
     const q1 = await now(page);
     s = await state(page);
     const retrieval = s.calls
@@ -374,6 +376,9 @@ async function main() {
           .map((t) => r1(t.duration))
           .join(', ')}`,
       );
+    log(
+      `  the same in Chrome's trace, wall/CPU ms: ${tracedQ.tasks.map((t) => `${t.wallMs}/${t.cpuMs}`).join(', ') || 'none'}; most CPU time in any one task: ${tracedQ.maxCpuMs} ms`,
+    );
 
     const missed: string[] = [];
     if (leaked.length)
@@ -415,6 +420,8 @@ async function main() {
             planted: report.planted.length,
             leaked: leaked.length,
             longTasks: ltQ,
+            tracedTasks: tracedQ.tasks,
+            maxTaskCpuMs: tracedQ.maxCpuMs,
           },
           missed,
         }),
