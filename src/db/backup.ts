@@ -48,6 +48,66 @@ const message = z.object({
       note: z.string().optional(),
     })
     .optional(),
+  attachments: z
+    .array(
+      z.object({
+        documentId: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        bytes: z.number(),
+        chars: z.number(),
+        pages: z.number(),
+      }),
+    )
+    .optional(),
+  sources: z
+    .array(
+      z.object({
+        documentId: z.string(),
+        name: z.string(),
+        whole: z.boolean(),
+        pages: z.array(z.number()),
+        parts: z.array(z.number()),
+      }),
+    )
+    .optional(),
+});
+const storedDocument = z.object({
+  id: z.string().min(1),
+  conversationId: z.string().min(1),
+  messageId: z.string(),
+  name: z.string(),
+  kind: z.enum(['text', 'markdown', 'csv', 'pdf', 'docx']),
+  bytes: z.number().nonnegative(),
+  chars: z.number().nonnegative(),
+  pages: z.number().nonnegative(),
+  chunkCount: z.number().nonnegative(),
+  storedBytes: z.number().nonnegative(),
+  createdAt: ms,
+  counts: z.record(z.string(), z.number()),
+  categories: z.array(z.object({ category: z.string(), terms: z.array(z.string()) })),
+  personalColumns: z.number().nonnegative(),
+  modelStage: z.enum(['ok', 'skipped', 'failed']),
+});
+const documentText = z.object({
+  id: z.string().min(1),
+  conversationId: z.string().min(1),
+  text: z.string(),
+  pageStarts: z.array(z.number()),
+  chunks: z.array(
+    z.object({
+      start: z.number(),
+      end: z.number(),
+      page: z.number(),
+      prefix: z.string().optional(),
+    }),
+  ),
+  knownValues: z.array(z.object({ value: z.string(), type: z.string() })),
+});
+const documentIndex = z.object({
+  id: z.string().min(1),
+  conversationId: z.string().min(1),
+  index: z.string(),
 });
 const memory = z.object({
   id: z.string().min(1),
@@ -118,6 +178,10 @@ export const backupSchema = z.object({
     metrics: z.array(metric),
     settings: z.array(setting),
     audit: z.array(auditEntry),
+    // Attached documents (schema v4); backups made before them have none.
+    documents: z.array(storedDocument).optional(),
+    documentTexts: z.array(documentText).optional(),
+    documentIndexes: z.array(documentIndex).optional(),
   }),
   auditKeys: z.array(z.object({ keyId: z.string(), publicKeyJwk: jwk })),
   auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
@@ -141,6 +205,9 @@ export async function exportBackup(): Promise<string> {
       metrics: await d.metrics.toArray(),
       settings: await d.settings.toArray(),
       audit: (await d.auditBlocks.orderBy('first').toArray()).flatMap((b) => b.entries),
+      documents: await d.documents.toArray(),
+      documentTexts: await d.documentTexts.toArray(),
+      documentIndexes: await d.documentIndexes.toArray(),
     },
     auditHead: (await d.auditMeta.get('head'))?.head ?? null,
   }));
@@ -246,6 +313,9 @@ export async function importBackup(fileText: string): Promise<ImportSummary> {
       await d.outbox.bulkAdd(data.outbox);
       await d.metrics.bulkAdd(data.metrics);
       await d.settings.bulkAdd(data.settings);
+      await d.documents.bulkAdd(data.documents ?? []);
+      await d.documentTexts.bulkAdd(data.documentTexts ?? []);
+      await d.documentIndexes.bulkAdd(data.documentIndexes ?? []);
       await d.auditBlocks.bulkAdd(intoBlocks(audit));
       await d.auditIndex.bulkAdd(audit.map(auditIndexRowOf));
       await d.auditKeys.bulkPut([

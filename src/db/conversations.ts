@@ -117,11 +117,26 @@ export async function listRecentMessages(
   return rows.reverse();
 }
 
-/** Deletes a conversation with its messages, vault and queued requests, all or nothing. */
+/**
+ * Deletes a conversation with its messages, vault, queued requests and attached documents (their
+ * text and index), all or nothing.
+ */
 export async function deleteConversation(id: string): Promise<void> {
   const d = db();
+  const tables = [
+    d.conversations,
+    d.messages,
+    d.vault,
+    d.outbox,
+    d.documents,
+    d.documentTexts,
+    d.documentIndexes,
+  ];
   await guardWrite(() =>
-    d.transaction('rw', [d.conversations, d.messages, d.vault, d.outbox], async () => {
+    d.transaction('rw', tables, async () => {
+      await d.documents.where('conversationId').equals(id).delete();
+      await d.documentTexts.where('conversationId').equals(id).delete();
+      await d.documentIndexes.where('conversationId').equals(id).delete();
       await d.messages.where('conversationId').equals(id).delete();
       await d.vault.where('conversationId').equals(id).delete();
       await d.outbox.where('conversationId').equals(id).delete();

@@ -14,6 +14,7 @@ export {
   type DbErrorCode,
 } from './errors';
 export * from './conversations';
+export * from './documents';
 export * from './memories';
 export * from './vault';
 export * from './outbox';

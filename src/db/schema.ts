@@ -13,11 +13,14 @@ import type {
   AuditKeyRow,
   AuditMetaRow,
   Conversation,
+  DocumentIndexRow,
+  DocumentTextRow,
   Memory,
   Message,
   MetricSample,
   OutboxItem,
   Setting,
+  StoredDocument,
   VaultRow,
 } from './types';
 
@@ -52,6 +55,18 @@ export const SCHEMA_V3 = {
   audit: null,
   auditBlocks: 'first',
   auditIndex: 'seq, at, route, requestId, *tiersThatSawData, *entityTypes',
+} as const;
+
+/**
+ * Version 4 adds attached documents: one light row per document (what the Memory view lists),
+ * its text with passages and known values, and its BM25 index, each keyed by the document id and
+ * indexed by conversation so a conversation's deletion takes them along. Tables not named here
+ * are unchanged.
+ */
+export const SCHEMA_V4_ADDED = {
+  documents: 'id, conversationId, createdAt',
+  documentTexts: 'id, conversationId',
+  documentIndexes: 'id, conversationId',
 } as const;
 
 export const AUDIT_BLOCK_SIZE = 100;
@@ -103,6 +118,9 @@ export class HearthDb extends Dexie {
   auditMeta!: EntityTable<AuditMetaRow, 'id'>;
   metrics!: EntityTable<MetricSample, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  documents!: EntityTable<StoredDocument, 'id'>;
+  documentTexts!: EntityTable<DocumentTextRow, 'id'>;
+  documentIndexes!: EntityTable<DocumentIndexRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -146,6 +164,8 @@ export class HearthDb extends Dexie {
         await tx.table('auditBlocks').bulkPut(intoBlocks(entries));
         await tx.table('auditIndex').bulkPut(entries.map(auditIndexRowOf));
       });
+    // New tables only: nothing to move or backfill.
+    this.version(4).stores(SCHEMA_V4_ADDED);
   }
 }
 

@@ -40,6 +40,85 @@ export interface Message {
   error?: StructuredError;
   /** What the router did for this answer: the "What left this device" panel reads it. */
   routing?: MessageRouting;
+  /** Files attached to a user's message (the documents themselves are in `documents`). */
+  attachments?: AttachmentRef[];
+  /** The document passages an answer was given with ("From report.pdf, page 3"). */
+  sources?: MessageSource[];
+}
+
+/** A file attached to a message, as the message remembers it (it survives the document's deletion). */
+export interface AttachmentRef {
+  documentId: string;
+  name: string;
+  kind: string;
+  bytes: number;
+  chars: number;
+  pages: number;
+}
+
+/** Where an answer's document text came from. */
+export interface MessageSource {
+  documentId: string;
+  name: string;
+  /** The whole document went with the request (else the listed passages). */
+  whole: boolean;
+  /** Pages of the passages (PDF). */
+  pages: number[];
+  /** Passage numbers, for documents without pages. */
+  parts: number[];
+}
+
+/**
+ * An attached document (schema v4): what the Memory view lists. Its text and its index are in
+ * `documentTexts` and `documentIndexes` under the same id, so listing stays light.
+ */
+export interface StoredDocument {
+  id: string;
+  conversationId: string;
+  /** The user message it was attached to. */
+  messageId: string;
+  name: string;
+  kind: 'text' | 'markdown' | 'csv' | 'pdf' | 'docx';
+  /** Size of the original file, bytes (the file itself is not kept). */
+  bytes: number;
+  /** Characters of extracted text. */
+  chars: number;
+  /** Pages (PDF), else 0. */
+  pages: number;
+  chunkCount: number;
+  /** About how much the text and the index take in the database, bytes. */
+  storedBytes: number;
+  createdAt: number;
+  /** What the on-device analysis found when it was attached. */
+  counts: Record<string, number>;
+  categories: Array<{ category: string; terms: string[] }>;
+  personalColumns: number;
+  modelStage: 'ok' | 'skipped' | 'failed';
+}
+
+/** One passage of a document: a range of its text, its page, and a table header to repeat. */
+export interface StoredChunk {
+  start: number;
+  end: number;
+  page: number;
+  prefix?: string;
+}
+
+export interface DocumentTextRow {
+  id: string;
+  conversationId: string;
+  text: string;
+  pageStarts: number[];
+  chunks: StoredChunk[];
+  /** Values to redact wherever they appear in what is sent (detected values, personal columns). */
+  knownValues: Array<{ value: string; type: string }>;
+}
+
+export interface DocumentIndexRow {
+  id: string;
+  conversationId: string;
+  /** MiniSearch's JSON form of the BM25 index over the chunks. */
+  index: string;
 }
 
 /** The routing record of one answer, as shown to the user. */

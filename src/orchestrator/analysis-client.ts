@@ -3,12 +3,14 @@
  * use. A worker that fails to start rejects every call with a structured error: callers fail
  * closed (the orchestrator's detect() then reports the model stage as failed).
  */
-import { wrap, type Remote } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import type {
   AnalysisWorkerApi,
   PreviewOpinion,
   PreviewResult,
 } from '../core/analysis/preview-api';
+import type { DocumentAnalysis, DocumentProgress, TableRegion } from '../core/documents';
+import type { DocumentDetectionApi } from '../core/documents/worker-api';
 import type { Entity } from '../core/pii';
 import type { Policy } from '../core/policy/schema';
 import type { Health } from '../core/router/types';
@@ -18,8 +20,11 @@ export class AnalysisWorkerError extends Error {
   readonly code = 'analysis_worker_unavailable';
 }
 
+/** Everything the analysis worker exposes. */
+type WorkerApi = AnalysisWorkerApi & DocumentDetectionApi;
+
 interface Handle {
-  remote: Remote<AnalysisWorkerApi>;
+  remote: Remote<WorkerApi>;
   failed: Promise<never>;
 }
 
@@ -39,10 +44,10 @@ function start(): Handle {
     });
   });
   failed.catch(() => undefined);
-  return { remote: wrap<AnalysisWorkerApi>(worker), failed };
+  return { remote: wrap<WorkerApi>(worker), failed };
 }
 
-function call<T>(fn: (remote: Remote<AnalysisWorkerApi>) => Promise<T>): Promise<T> {
+function call<T>(fn: (remote: Remote<WorkerApi>) => Promise<T>): Promise<T> {
   handle ??= start();
   return Promise.race([fn(handle.remote), handle.failed]);
 }
@@ -50,6 +55,23 @@ function call<T>(fn: (remote: Remote<AnalysisWorkerApi>) => Promise<T>): Promise
 /** The embedded NER model as the detector's model stage (runs in the analysis worker). */
 export function workerNer(text: string): Promise<Entity[]> {
   return call((r) => r.ner(text) as Promise<Entity[]>);
+}
+
+/**
+ * Detection over a whole attached document (entities, categories, personal table columns), in
+ * the worker, with progress. Rejects when the worker cannot run.
+ */
+export function workerAnalyzeDocument(
+  request: {
+    text: string;
+    tables: TableRegion[];
+    threshold: number;
+    allowList: string[];
+    denyList: string[];
+  },
+  onProgress: (p: DocumentProgress) => void,
+): Promise<DocumentAnalysis> {
+  return call((r) => r.analyzeDocument(request, proxy(onProgress)) as Promise<DocumentAnalysis>);
 }
 
 /**

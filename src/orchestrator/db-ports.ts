@@ -11,13 +11,28 @@ import {
 } from '../db';
 import { ENTITY_TYPES, valueKey, type EntityType, type VaultData } from '../core/pii';
 import type { CloudTier, LatencyBudget } from '../core/policy/schema';
-import type { OutboxEntry, Ports } from './ports';
+import type { OutboxEntry, Ports, RequestDocuments } from './ports';
 
 /** What the outbox row's `request` field holds. */
 interface OutboxRequest {
   text: string;
   waitingFor: CloudTier;
   latency?: LatencyBudget;
+  documents?: RequestDocuments;
+}
+
+/** The documents part of a stored request, keeping only well-formed entries. */
+function documentsOf(v: unknown): RequestDocuments | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const d = v as Partial<RequestDocuments>;
+  const knownValues = (Array.isArray(d.knownValues) ? d.knownValues : []).filter(
+    (k): k is { value: string; type: EntityType } =>
+      typeof k?.value === 'string' && typeof k.type === 'string' && isEntityType(k.type),
+  );
+  const categories = (Array.isArray(d.categories) ? d.categories : []).filter(
+    (c) => typeof c?.category === 'string' && Array.isArray(c.terms),
+  );
+  return { knownValues, categories };
 }
 
 function isEntityType(t: string): t is EntityType {
@@ -32,6 +47,7 @@ export function dbPorts(): Ports {
           text: e.text,
           waitingFor: e.waitingFor,
           ...(e.latency ? { latency: e.latency } : {}),
+          ...(e.documents ? { documents: e.documents } : {}),
         };
         await enqueueOutbox({
           id: e.id,
@@ -46,6 +62,7 @@ export function dbPorts(): Ports {
         for (const r of rows) {
           const req = r.request as Partial<OutboxRequest> | undefined;
           if (typeof req?.text !== 'string') continue; // not ours (or damaged): leave it alone
+          const documents = documentsOf(req.documents);
           out.push({
             id: r.id,
             conversationId: r.conversationId,
@@ -55,6 +72,7 @@ export function dbPorts(): Ports {
             createdAt: r.createdAt,
             attempts: r.attempts,
             ...(req.latency ? { latency: req.latency } : {}),
+            ...(documents ? { documents } : {}),
             ...(r.lastError
               ? { lastError: { code: r.lastError.code, message: r.lastError.message } }
               : {}),

@@ -5,7 +5,7 @@
  * the cloud while it is unreachable wait in the outbox and are re-analysed before they are sent.
  */
 import type { AuditEntryInput } from '../core/audit/types';
-import { analyze, type AnalyzeOptions } from '../core/analysis';
+import { analyze, type Analysis, type AnalyzeOptions, type CategoryHit } from '../core/analysis';
 import { addModelSpans } from '../core/local-model/pii-opinion';
 import type { ChatMessage, Judgement } from '../core/local-model/api';
 import {
@@ -32,7 +32,9 @@ import {
   type PatternOutcome,
 } from './patterns';
 import { PiiSecondOpinion, type OpinionOutcome } from './pii-second-opinion';
-import type { OutboxEntry, Ports } from './ports';
+import type { OutboxEntry, Ports, RequestDocuments } from './ports';
+
+export type { RequestDocuments } from './ports';
 import { TierResilience, type ResilienceOptions } from './resilience';
 import type { Step } from './steps';
 
@@ -53,6 +55,20 @@ export interface SendInput {
    * changes anything when the policy would send it to a cloud tier redacted; audited as 'override'.
    */
   override?: 'unredacted';
+  /**
+   * What the conversation's attached documents add to the analysis (their text, or the passages
+   * picked for this question, is already part of `text`).
+   */
+  documents?: RequestDocuments;
+}
+
+/** Adds the documents' category hits to an analysis (terms of the same category are merged). */
+function addDocumentCategories(analysis: Analysis, hits: readonly CategoryHit[]): void {
+  for (const h of hits) {
+    const same = analysis.categories.find((c) => c.category === h.category);
+    if (same) same.terms = [...new Set([...same.terms, ...h.terms])].slice(0, 3);
+    else analysis.categories.push({ category: h.category, terms: [...h.terms] });
+  }
 }
 
 /** The text the router analyses and a cloud tier would get (redacted): the transcript when there is history. */
@@ -308,6 +324,7 @@ export class Orchestrator {
     latency?: LatencyBudget,
     known: readonly DenyListEntry[] = [],
     parts?: readonly string[],
+    documents?: RequestDocuments,
   ): Promise<Decision> {
     const [detection, judgement] = await Promise.all([
       detect(text, this.detectOptions(known)),
@@ -320,7 +337,13 @@ export class Orchestrator {
       latency,
       longRequestChars: this.policy.thresholds.longRequestChars,
     };
-    const decision = decide(analyze(text, options), this.policy, health);
+    // categories found in attached documents count as if they were typed
+    const analyzed = (o: AnalyzeOptions): Analysis => {
+      const analysis = analyze(text, o);
+      if (documents?.categories.length) addDocumentCategories(analysis, documents.categories);
+      return analysis;
+    };
+    const decision = decide(analyzed(options), this.policy, health);
     if (!health.local) return decision;
     const opinion = await this.secondOpinion.run(decision, {
       text,
@@ -341,7 +364,7 @@ export class Orchestrator {
     const again =
       added.length || opinion.facts.length
         ? decide(
-            analyze(text, {
+            analyzed({
               ...options,
               detection: { ...detection, entities },
               modelFacts: opinion.facts,
@@ -383,12 +406,19 @@ export class Orchestrator {
     const messageId = input.messageId ?? this.newId();
     const health = await this.health();
     // values this conversation already redacted stay redacted (sources only add)
-    const known = (await this.loadVault(input.conversationId)).knownValues();
+    const known = [
+      ...(await this.loadVault(input.conversationId)).knownValues(),
+      ...(input.documents?.knownValues ?? []),
+    ];
     const localModel = health.local ? await this.localEngineName() : undefined;
-    const decision = await this.decideFor(transcriptOf(input), health, input.latency, known, [
-      input.text,
-      ...(input.history ?? []).map((m) => m.content).reverse(),
-    ]);
+    const decision = await this.decideFor(
+      transcriptOf(input),
+      health,
+      input.latency,
+      known,
+      [input.text, ...(input.history ?? []).map((m) => m.content).reverse()],
+      input.documents,
+    );
     const unredacted = input.override === 'unredacted' && applyOverride(decision);
     callbacks.onDecision?.(decision);
     const result = await this.execute(
@@ -522,7 +552,10 @@ export class Orchestrator {
       },
       detectionThreshold: this.policy.thresholds.detection,
       detectFull: async (t) => {
-        const r = await detect(t, this.detectOptions(vault.knownValues()));
+        const r = await detect(
+          t,
+          this.detectOptions([...vault.knownValues(), ...(input.documents?.knownValues ?? [])]),
+        );
         if (r.modelStage === 'failed')
           throw Object.assign(new Error(r.error?.message ?? 'the detector failed'), {
             code: 'detector_failed',
@@ -646,6 +679,8 @@ export class Orchestrator {
       attempts: 0,
       ...(input.latency ? { latency: input.latency } : {}),
       ...(lastError ? { lastError } : {}),
+      // the documents' values and categories are re-applied when it is re-analysed
+      ...(input.documents ? { documents: input.documents } : {}),
     };
     await this.deps.ports.outbox.add(entry);
     steps.push({
@@ -740,7 +775,14 @@ export class Orchestrator {
     for (const entry of items) {
       const health = await this.health();
       const cb = callbacksFor(entry);
-      const decision = await this.decideFor(entry.text, health, entry.latency);
+      const decision = await this.decideFor(
+        entry.text,
+        health,
+        entry.latency,
+        entry.documents?.knownValues ?? [],
+        undefined,
+        entry.documents,
+      );
       if (decision.route === 'queued') {
         await this.deps.ports.outbox.markAttempt(entry.id, {
           code: 'still_unavailable',
@@ -755,6 +797,7 @@ export class Orchestrator {
         messageId: entry.messageId,
         text: entry.text,
         ...(entry.latency ? { latency: entry.latency } : {}),
+        ...(entry.documents ? { documents: entry.documents } : {}),
       };
       const t0 = this.now();
       const localModel = health.local ? await this.localEngineName() : undefined;

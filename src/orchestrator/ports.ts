@@ -4,7 +4,21 @@
  */
 import type { AuditEntryInput } from '../core/audit/types';
 import type { VaultData } from '../core/pii';
+import type { CategoryHit } from '../core/analysis';
+import type { DenyListEntry } from '../core/pii';
 import type { CloudTier, LatencyBudget } from '../core/policy/schema';
+
+/**
+ * What attached documents contribute to a request beyond their text. Sources only add: these
+ * values are redacted wherever they appear, and these categories raise the level like the
+ * text's own.
+ */
+export interface RequestDocuments {
+  /** Values found in the documents (detected, or cells of a mostly personal column) that occur in the text. */
+  knownValues: DenyListEntry[];
+  /** Regulated or internal content found anywhere in the documents, not only in what is sent. */
+  categories: CategoryHit[];
+}
 
 /** A request waiting for the cloud. The text stays on this device until it is re-scanned and sent. */
 export interface OutboxEntry {
@@ -17,6 +31,8 @@ export interface OutboxEntry {
   createdAt: number;
   attempts: number;
   lastError?: { code: string; message: string };
+  /** Attached documents' values and categories, applied again when the request is re-analysed. */
+  documents?: RequestDocuments;
 }
 
 export interface OutboxStore {

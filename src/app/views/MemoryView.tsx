@@ -22,6 +22,7 @@ import { exposeDbForTests } from '../../db/testHook';
 import { useMemories } from '../hooks/db/useMemories';
 import { storageKeys, useStorageHealth } from '../hooks/db/useStorageHealth';
 import { downloadText, fileStamp } from '../hooks/db/download';
+import { StoredDocuments } from '../components/documents/StoredDocuments';
 
 exposeDbForTests();
 
@@ -82,6 +83,8 @@ export function MemoryView() {
           ))}
         </ul>
       )}
+
+      <StoredDocuments />
 
       <StoragePanel />
     </section>

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { HearthDb, SCHEMA_V1, SCHEMA_V2, switchDatabase } from '../schema';
+import { HearthDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, switchDatabase } from '../schema';
 import { appendAudit, verifyAuditChain } from '../audit';
 import { forgetCachedKey } from '../keys';
 import { KEY_ALGORITHM, buildEntries, keyIdFor } from '../../core/audit';
@@ -44,7 +44,7 @@ describe('schema migrations', () => {
     await v1Fixture(name);
     const d = new HearthDb(name);
     await d.open();
-    expect(d.verno).toBe(3);
+    expect(d.verno).toBe(4);
     expect(await d.conversations.get('c2')).toMatchObject({ updatedAt: 500 });
     expect(await d.messages.get('m1')).toMatchObject({
       status: 'complete',
@@ -91,7 +91,7 @@ describe('schema migrations', () => {
     const d = switchDatabase(name);
     forgetCachedKey();
     await d.open();
-    expect(d.verno).toBe(3);
+    expect(d.verno).toBe(4);
     const blocks = await d.auditBlocks.orderBy('first').toArray();
     expect(blocks.map((b) => [b.first, b.entries.length])).toEqual([
       [1, 100],
@@ -108,13 +108,16 @@ describe('schema migrations', () => {
   it('opens a brand-new database at the current version', async () => {
     const d = new HearthDb(`fresh-${Math.random()}`);
     await d.open();
-    expect(d.verno).toBe(3);
+    expect(d.verno).toBe(4);
     expect(d.tables.map((t) => t.name).sort()).toEqual([
       'auditBlocks',
       'auditIndex',
       'auditKeys',
       'auditMeta',
       'conversations',
+      'documentIndexes',
+      'documentTexts',
+      'documents',
       'memories',
       'messages',
       'metrics',
@@ -122,6 +125,27 @@ describe('schema migrations', () => {
       'settings',
       'vault',
     ]);
+    d.close();
+  });
+
+  it('adds the document tables to a v3 database; its rows stay as they were', async () => {
+    const name = `migrate-v3-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    await old.open();
+    await old.table('conversations').add({ id: 'c1', title: 'Old', createdAt: 1, updatedAt: 2 });
+    await old
+      .table('messages')
+      .add({ id: 'm1', conversationId: 'c1', role: 'user', content: 'Hi', createdAt: 1 });
+    old.close();
+    const d = new HearthDb(name);
+    await d.open();
+    expect(d.verno).toBe(4);
+    expect(await d.messages.get('m1')).toMatchObject({ content: 'Hi' });
+    expect(await d.documents.count()).toBe(0);
+    expect(await d.documentTexts.where('conversationId').equals('c1').count()).toBe(0);
     d.close();
   });
 });

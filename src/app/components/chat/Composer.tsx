@@ -1,4 +1,8 @@
 import { memo, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { PendingDocument } from '../../../orchestrator/documents';
+import { AttachButton, useFileDrop } from '../documents/AttachButton';
+import { AttachmentTray } from '../documents/AttachmentTray';
+import { useAttachments } from '../documents/useAttachments';
 import { ConfirmUnredacted } from './ConfirmUnredacted';
 import { LivePreview, countsText } from './LivePreview';
 import { usePreview } from './usePreview';
@@ -16,7 +20,10 @@ export const Composer = memo(function Composer({
   busy: boolean;
   /** An answer in another conversation is still being written: Send waits for it. */
   waitingElsewhere?: boolean;
-  onSend: (text: string, options?: { override?: 'unredacted' }) => Promise<void>;
+  onSend: (
+    text: string,
+    options?: { override?: 'unredacted'; attachments?: PendingDocument[] },
+  ) => Promise<void>;
   onStop: () => void;
 }) {
   const [text, setText] = useState('');
@@ -24,16 +31,23 @@ export const Composer = memo(function Composer({
   const [confirming, setConfirming] = useState(false);
   const { preview, analysed, error: previewError } = usePreview(text);
   const hintId = useId();
+  const attachments = useAttachments();
+  const drop = useFileDrop(attachments.add);
 
   const submit = async (override?: 'unredacted') => {
     const message = text.trim();
-    if (!message || busy || waitingElsewhere) return;
+    if ((!message && !attachments.ready) || attachments.busy || busy || waitingElsewhere) return;
+    const docs = attachments.take();
     setText('');
     setError(undefined);
     try {
-      await onSend(message, override ? { override } : undefined);
+      await onSend(message, {
+        ...(override ? { override } : {}),
+        ...(docs.length ? { attachments: docs } : {}),
+      });
     } catch (err) {
-      setText(message); // nothing is lost: the text comes back into the box
+      setText(message); // nothing is lost: the text and the files come back into the box
+      attachments.restore(docs);
       setError(err instanceof Error ? err.message : String(err));
     }
   };
@@ -50,17 +64,29 @@ export const Composer = memo(function Composer({
   };
 
   return (
-    <form className="composer" onSubmit={onSubmit}>
+    <form
+      className={`composer${drop.over ? ' dropping' : ''}`}
+      onSubmit={onSubmit}
+      {...drop.handlers}
+    >
       <textarea
         aria-label="Message"
         aria-describedby={hintId}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
+        onPaste={drop.onPaste}
         rows={3}
         placeholder="Write a message"
       />
+      <AttachmentTray
+        items={attachments.items}
+        notices={attachments.notices}
+        onRemove={attachments.remove}
+        onDismiss={attachments.dismiss}
+      />
       <div className="composer-actions">
+        <AttachButton onFiles={attachments.add} />
         <span id={hintId} className="muted">
           {waitingElsewhere
             ? 'An answer in another conversation is still being written; Send is available when it is done.'
@@ -71,7 +97,11 @@ export const Composer = memo(function Composer({
             Stop
           </button>
         ) : (
-          <button type="submit" className="primary" disabled={!text.trim() || waitingElsewhere}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={(!text.trim() && !attachments.ready) || attachments.busy || waitingElsewhere}
+          >
             Send
           </button>
         )}

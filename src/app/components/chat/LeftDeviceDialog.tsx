@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import type { MessageRouting } from '../../../db';
 import { useVault } from '../../hooks/db/useVault';
+import { OutgoingText } from '../documents/OutgoingText';
 import { splitPlaceholders } from './placeholders';
 
 const TIER_NAMES: Record<string, string> = {
@@ -53,17 +54,7 @@ export function LeftDeviceDialog({
         routing.leftDevice.map((l, i) => (
           <section key={i} aria-label={`Sent to ${TIER_NAMES[l.tier] ?? l.tier}`}>
             <h3>Sent to {TIER_NAMES[l.tier] ?? l.tier}</h3>
-            <pre className="outgoing" data-testid="outgoing-text">
-              {splitPlaceholders(l.text).map((r, j) =>
-                r.kind === 'placeholder' ? (
-                  <mark key={j} className="placeholder">
-                    {r.text}
-                  </mark>
-                ) : (
-                  <span key={j}>{r.text}</span>
-                ),
-              )}
-            </pre>
+            <OutgoingText text={l.text} />
           </section>
         ))
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Message } from '../../../db';
+import { MessageAttachments, MessageSources } from '../documents/MessageDocuments';
 import type { AnswerRestorer } from '../markdown/answer-restorer';
 import { Markdown } from '../markdown/Markdown';
 import { LeftDeviceDialog } from './LeftDeviceDialog';
@@ -50,6 +51,10 @@ export function MessageItem({
           Thinking…
         </p>
       ) : null}
+      {isUser && message.attachments?.length ? (
+        <MessageAttachments attachments={message.attachments} />
+      ) : null}
+      {!isUser && message.sources?.length ? <MessageSources sources={message.sources} /> : null}
       {!isUser && (
         <div className="message-meta">
           {message.routing && <RouteBadge routing={message.routing} onOpen={() => setOpen(true)} />}

@@ -15,6 +15,8 @@ import {
 import type { ChatMessage } from '../../../core/local-model/api';
 import { restore } from '../../../core/pii';
 import { getAppOrchestrator } from '../../../orchestrator';
+import type { PendingDocument } from '../../../orchestrator/documents';
+import { sendWithDocuments } from '../documents/send-with-documents';
 import { vaultFromRows } from '../markdown/answer-restorer';
 import { answerMarkdown, answerText, routingFromResult } from './routing';
 
@@ -44,6 +46,8 @@ export interface SendRequest {
   /** The conversation so far, as stored. */
   messages: readonly Message[];
   override?: 'unredacted';
+  /** Files read and checked in the composer, stored with the message when it is sent. */
+  attachments?: readonly PendingDocument[];
   /** Called once a new conversation exists (the view then shows it, if it is still open). */
   onCreated?: (id: string) => void;
 }
@@ -102,12 +106,17 @@ export class ChatRunner {
     this.ctl = ctl;
     this.set({ busy: true, ...(req.conversationId ? { conversationId: req.conversationId } : {}) });
     try {
-      const convId = req.conversationId ?? (await createConversation(titleFrom(req.text))).id;
+      // Documents (new and earlier ones) are read into the request before anything is stored:
+      // if that fails, the message and its files stay in the composer and nothing is half-sent.
+      const docs = await sendWithDocuments.prepare(req.conversationId, req.text, req.attachments);
+      const convId = req.conversationId ?? (await createConversation(titleFrom(docs.title))).id;
       if (!req.conversationId) {
         this.set({ ...this.state, conversationId: convId });
         req.onCreated?.(convId);
       }
-      await addMessage({ conversationId: convId, role: 'user', content: req.text });
+      const userMessage = { conversationId: convId, role: 'user' as const, content: docs.question };
+      if (req.attachments?.length) await docs.store(userMessage);
+      else await addMessage(userMessage);
       const answer = await addMessage({
         conversationId: convId,
         role: 'assistant',
@@ -124,9 +133,10 @@ export class ChatRunner {
         {
           conversationId: convId,
           messageId: answer.id,
-          text: req.text,
+          text: docs.request.text,
           history: historyOf(req.messages),
           ...(req.override ? { override: req.override } : {}),
+          ...(docs.request.documents ? { documents: docs.request.documents } : {}),
         },
         {
           onDecision: () => {
@@ -162,8 +172,9 @@ export class ChatRunner {
         pattern: result.decision.pattern,
         badge: result.badge.label,
         requestId: result.messageId,
-        routing: routingFromResult(result),
+        routing: docs.annotate(routingFromResult(result), result),
         ...(result.error ? { error: result.error } : {}),
+        ...docs.sourcesFor(result),
       });
     } finally {
       if (this.frame !== undefined) cancelAnimationFrame(this.frame);

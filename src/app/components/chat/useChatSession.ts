@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Message } from '../../../db';
+import type { PendingDocument } from '../../../orchestrator/documents';
 import { chatRunner } from './chat-runner';
 
 export type { Streaming } from './chat-runner';
@@ -28,12 +29,13 @@ export function useChatSession(
   }, [conversationId]);
 
   const send = useCallback(
-    (text: string, options: { override?: 'unredacted' } = {}) =>
+    (text: string, options: { override?: 'unredacted'; attachments?: PendingDocument[] } = {}) =>
       chatRunner.send({
         conversationId,
         text,
         messages,
         ...(options.override ? { override: options.override } : {}),
+        ...(options.attachments?.length ? { attachments: options.attachments } : {}),
         onCreated: (id) => {
           const shown = shownRef.current;
           if (shown.mounted && shown.id === undefined) onCreated(id);
