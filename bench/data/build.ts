@@ -15,26 +15,14 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STRUCTURED_LABELS } from '../lib/span-score';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const [folder, prefix = 'hearth'] = process.argv.slice(2);
 const here = folder ? path.join(root, folder) : root;
 const LABEL: Record<string, string> = { P: 'PERSON', L: 'LOCATION', O: 'ORGANIZATION', X: 'OTHER' };
 /** Structured labels are written out: [[jane@example.com|EMAIL]] (src/structured.txt). */
-const FULL_LABELS = new Set([
-  'EMAIL',
-  'PHONE',
-  'CREDIT_CARD',
-  'NATIONAL_ID',
-  'ID_NUMBER',
-  'IBAN',
-  'IP_ADDRESS',
-  'ADDRESS',
-  'DATE',
-  'URL',
-  'SECRET',
-  'USERNAME',
-]);
+const FULL_LABELS = new Set(STRUCTURED_LABELS);
 const MARK = /\[\[([^\]|]+)\|([PLOX]|[A-Z_]{3,})\]\]/g;
 
 interface Span {

@@ -20,23 +20,24 @@ export interface Rec {
 }
 
 export const NER_LABELS = ['PERSON', 'LOCATION', 'ORGANIZATION'];
+/** The labels of the project's own structured evaluation text (bench/data/src/structured.txt). */
+export const STRUCTURED_LABELS = [
+  'EMAIL',
+  'PHONE',
+  'CREDIT_CARD',
+  'NATIONAL_ID',
+  'ID_NUMBER',
+  'IBAN',
+  'IP_ADDRESS',
+  'ADDRESS',
+  'DATE',
+  'URL',
+  'SECRET',
+  'USERNAME',
+];
 export function scopeFor(file: string): Set<string> | null {
   // the project's own structured evaluation text: identifiers, contact details and secrets
-  if (file.startsWith('hearth_structured'))
-    return new Set([
-      'EMAIL',
-      'PHONE',
-      'CREDIT_CARD',
-      'NATIONAL_ID',
-      'ID_NUMBER',
-      'IBAN',
-      'IP_ADDRESS',
-      'ADDRESS',
-      'DATE',
-      'URL',
-      'SECRET',
-      'USERNAME',
-    ]);
+  if (file.startsWith('hearth_structured')) return new Set(STRUCTURED_LABELS);
   // hearth_*, fresh_*, tune_*: the project's own hand-written text (bench/data, bench/data/fresh,
   // bench/data/tune), names/places/orgs only
   if (/^(uner|wnut|hearth_|fresh_|tune_)/.test(file)) return new Set(NER_LABELS);
