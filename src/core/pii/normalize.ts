@@ -335,7 +335,8 @@ class UnitBuffer {
     return UTF16.decode(this.units.subarray(0, this.length));
   }
 }
-const UTF16 = new TextDecoder('utf-16le');
+// ignoreBOM: a leading U+FEFF in the output must stay a character, never be eaten as a byte-order mark
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** Maps a [start, end) range of the normalized text back to the original text. */
 export function mapRange(n: Normalized, start: number, end: number): [number, number] {

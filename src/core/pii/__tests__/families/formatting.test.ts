@@ -99,6 +99,14 @@ describe('invisible characters', () => {
     expectFound([`call ${tel}`, 'PHONE', tel]);
   });
 
+  it('a byte-order mark and other scripts before the value keep its offsets', () => {
+    expectFound([
+      '\ufeffΚάρτα: ４１１１ 1111 1111 1111 — Σ',
+      'CREDIT_CARD',
+      '４１１１ 1111 1111 1111',
+    ]);
+  });
+
   it('a line separator between groups', () => {
     expectFound([
       'card 4111\u20281111\u20281111\u20281111',
