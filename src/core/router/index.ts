@@ -1,5 +1,5 @@
 /** The router: decide() and what leaves the device. Pure. */
-export { decide } from './decide';
+export { decide, redactionTargets } from './decide';
 export { prepareOutgoing, type OutgoingResult } from './outgoing';
 export * from './types';
 export { evaluate, detectorOptions, type Evaluation, type EvaluateOptions } from './evaluate';
