@@ -18,7 +18,15 @@ import {
 } from '../core/pii';
 import type { LatencyBudget, Policy, Tier } from '../core/policy/schema';
 import { DEFAULT_POLICY } from '../core/policy';
-import { badgeLabel, decide, detectorOptions, type Decision, type Health } from '../core/router';
+import {
+  badgeLabel,
+  decide,
+  detectorOptions,
+  transcriptOf,
+  type Decision,
+  type Health,
+  type RequestContext,
+} from '../core/router';
 import { Availability } from './availability';
 import { CascadeGuard } from './cascade-guard';
 import type { CloudClient } from './cloud-client';
@@ -71,15 +79,7 @@ function addDocumentCategories(analysis: Analysis, hits: readonly CategoryHit[])
   }
 }
 
-/** The text the router analyses and a cloud tier would get (redacted): the transcript when there is history. */
-export function transcriptOf(input: Pick<SendInput, 'text' | 'history'>): string {
-  if (!input.history?.length) return input.text;
-  const turns = input.history.map(
-    (m) =>
-      `${m.role === 'assistant' ? 'Assistant' : m.role === 'system' ? 'System' : 'User'}: ${m.content}`,
-  );
-  return `${turns.join('\n\n')}\n\nUser: ${input.text}`;
-}
+export { transcriptOf };
 
 export interface SendCallbacks {
   /**
@@ -394,6 +394,27 @@ export class Orchestrator {
       policy: this.policy,
       ...(signal ? { signal } : {}),
     });
+  }
+
+  /**
+   * What a decision for this message depends on, exactly as send() gathers it: the message with
+   * the conversation before it, the policy, current health and the values this conversation
+   * already replaced. The composer's preview evaluates this same context.
+   */
+  async requestContext(
+    conversationId: string | undefined,
+    input: Pick<SendInput, 'text' | 'history'>,
+  ): Promise<RequestContext> {
+    const [health, vault] = await Promise.all([
+      this.health(),
+      conversationId ? this.loadVault(conversationId) : Promise.resolve(new Vault()),
+    ]);
+    return {
+      request: { text: input.text, ...(input.history?.length ? { history: input.history } : {}) },
+      policy: this.policy,
+      health,
+      known: vault.knownValues(),
+    };
   }
 
   /** Sends one user message through the pipeline. Never throws for pipeline failures: see status. */

@@ -65,7 +65,14 @@ export function ChatView() {
             what was found and where the message would go before you send it.
           </p>
         )}
-        <Composer busy={busy} waitingElsewhere={waitingElsewhere} onSend={send} onStop={stop} />
+        <Composer
+          conversationId={conversationId}
+          messages={messages}
+          busy={busy}
+          waitingElsewhere={waitingElsewhere}
+          onSend={send}
+          onStop={stop}
+        />
       </div>
     </section>
   );

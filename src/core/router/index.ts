@@ -5,3 +5,4 @@ export * from './types';
 export { evaluate, detectorOptions, type Evaluation, type EvaluateOptions } from './evaluate';
 export { healthFromFlags, type HealthFlags } from './flags';
 export { badgeLabel, previewLabel, type BadgeLabel, type LabelInput } from './labels';
+export { evaluateRequest, transcriptOf, type RequestContext, type RequestInput } from './request';

@@ -1,8 +1,10 @@
-import { memo, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Message } from '../../../db';
 import type { PendingDocument } from '../../../orchestrator/documents';
 import { AttachButton, useFileDrop } from '../documents/AttachButton';
 import { AttachmentTray } from '../documents/AttachmentTray';
 import { useAttachments } from '../documents/useAttachments';
+import { historyOf } from './chat-runner';
 import { ConfirmUnredacted } from './ConfirmUnredacted';
 import { LivePreview, countsText } from './LivePreview';
 import { usePreview } from './usePreview';
@@ -12,11 +14,16 @@ import { usePreview } from './usePreview';
  * the chat re-renders on every streamed frame, the composer need not.
  */
 export const Composer = memo(function Composer({
+  conversationId,
+  messages,
   busy,
   waitingElsewhere = false,
   onSend,
   onStop,
 }: {
+  /** The open conversation and its messages: the preview evaluates the message with them. */
+  conversationId?: string;
+  messages?: readonly Message[];
   busy: boolean;
   /** An answer in another conversation is still being written: Send waits for it. */
   waitingElsewhere?: boolean;
@@ -29,7 +36,8 @@ export const Composer = memo(function Composer({
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
-  const { preview, analysed, error: previewError } = usePreview(text);
+  const history = useMemo(() => historyOf(messages ?? []), [messages]);
+  const { preview, analysed, error: previewError } = usePreview(text, conversationId, history);
   const hintId = useId();
   const attachments = useAttachments();
   const drop = useFileDrop(attachments.add);

@@ -58,7 +58,7 @@ function titleFrom(text: string): string {
 }
 
 /** Earlier turns the models should see: finished user and assistant messages, oldest first. */
-function historyOf(messages: readonly Message[]): ChatMessage[] {
+export function historyOf(messages: readonly Message[]): ChatMessage[] {
   return messages
     .filter((m) => m.role === 'user' || (m.role === 'assistant' && m.status === 'complete'))
     .map((m) => ({ role: m.role, content: m.content }));
