@@ -230,10 +230,39 @@ export async function runCloud(
     return answer;
   } catch (err) {
     const e: PipelineError = toPipelineError(err);
-    ctx.steps.push({ kind: 'cloud-call', tier, sent, ok: false, ms: now(ctx) - t0, error: e });
+    // A refusal by the proxy itself forwarded nothing: "what left this device" must not list it.
+    const refused = PROXY_REFUSALS.has(e.code);
+    ctx.steps.push({
+      kind: 'cloud-call',
+      tier,
+      ...(refused ? {} : { sent }),
+      ok: false,
+      ms: now(ctx) - t0,
+      error: e,
+      ...(refused ? { note: 'refused by this server: nothing was forwarded' } : {}),
+    });
     throw new PatternError(e.code, `the ${tier} tier failed: ${e.message}`, 'cloud', err);
   }
 }
+
+/**
+ * Error codes with which the proxy refuses a request before forwarding anything (server/proxy.ts):
+ * after these, nothing left for a cloud provider.
+ */
+export const PROXY_REFUSALS: ReadonlySet<string> = new Set([
+  'override_not_allowed',
+  'invalid_override',
+  'pii_detected',
+  'rescan_failed',
+  'unauthorized',
+  'origin_not_allowed',
+  'tier_not_configured',
+  'rate_limiter_unavailable',
+  'unsupported_media_type',
+  'body_too_large',
+  'invalid_json',
+  'invalid_request',
+]);
 
 /** Records a redaction or re-scan that stopped the request (nothing was sent). */
 function redactionFailed(ctx: PatternContext, error: PipelineError, note?: string): void {

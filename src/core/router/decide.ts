@@ -246,6 +246,17 @@ export function decide(analysis: Analysis, policy: Policy, health: Health): Deci
     return d;
   };
 
+  /**
+   * Blocked only because no local model is loaded: the request stays on this device and can be
+   * answered once one is (the chat keeps it as "Waiting for a local model"). Never sent elsewhere.
+   */
+  const waitForLocal = (why: string): Decision => {
+    reasons.push(why);
+    const d = out('blocked', 'blocked', 'local');
+    if (!health.local && policy.tiers.local.enabled) d.waitsForLocal = true;
+    return d;
+  };
+
   /** No local model and no usable cloud tier for this request. */
   const nothingAvailable = (): Decision => {
     const waitFor =
@@ -257,8 +268,9 @@ export function decide(analysis: Analysis, policy: Policy, health: Health): Deci
       );
       return out('queued', 'queued', 'local', waitFor);
     }
-    reasons.push('no local model is loaded and no allowed cloud tier can take it -> blocked');
-    return out('blocked', 'blocked', 'local');
+    return waitForLocal(
+      'no local model is loaded and no allowed cloud tier can take it -> kept on this device until a local model is loaded',
+    );
   };
 
   if (action.route === 'blocked') return out('blocked', 'blocked', 'local');
@@ -288,10 +300,9 @@ export function decide(analysis: Analysis, policy: Policy, health: Health): Deci
       return out(anyCloud, cloudPattern('cloud'), anyCloud);
     }
     if (ceiling === 'local') {
-      reasons.push(
-        'the local model is not available and this may not leave the device -> blocked until a local model is loaded',
+      return waitForLocal(
+        'the local model is not available and this may not leave the device -> kept on this device until a local model is loaded',
       );
-      return out('blocked', 'blocked', 'local');
     }
     return nothingAvailable();
   }

@@ -47,6 +47,8 @@ beforeAll(async () => {
       CLOUD_BASE_URL: `${stub.url}/v1`,
       CLOUD_API_KEY: 'sk-test-0123456789abcdef',
       CLOUD_MODEL: 'stub',
+      // The property test below sends many requests in a few seconds.
+      RATE_LIMIT_RPM: '6000',
     },
     { version: 't', staticRoot: 'dist' },
   );
@@ -90,6 +92,21 @@ describe('orchestrator -> proxy -> stub upstream', () => {
       error: { code: 'tier_not_configured' },
     });
     expect(stub.chatRequests()).toHaveLength(0);
+  });
+
+  it('a confirmed unredacted send this server refuses: an error, and nothing listed as sent', async () => {
+    stub.clear();
+    const { orch } = makeOrchestrator({ baseUrl: proxy.url });
+    const text = `Write a short email to ${EMAIL} saying the review moves to next week.`;
+    const r = await orch.send({ conversationId: 'ov', text, override: 'unredacted' });
+    expect(r.status).toBe('error');
+    expect(r.error?.code).toBe('override_not_allowed');
+    expect(r.leftDevice).toEqual([]);
+    expect(stub.chatRequests()).toHaveLength(0);
+    const health = (await (await fetch(`${proxy.url}/api/health`)).json()) as {
+      override?: { allowed: boolean };
+    };
+    expect(health.override).toEqual({ allowed: false });
   });
 
   it('the proxy health endpoint feeds the availability tracker', async () => {

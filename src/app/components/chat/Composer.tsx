@@ -8,6 +8,7 @@ import { historyOf } from './chat-runner';
 import { ConfirmUnredacted } from './ConfirmUnredacted';
 import { LivePreview, countsText } from './LivePreview';
 import { usePreview } from './usePreview';
+import { useHealth } from '../../hooks/useHealth';
 
 /**
  * The message box: Enter sends, Shift+Enter adds a line; Stop while an answer streams. Memoised:
@@ -41,6 +42,8 @@ export const Composer = memo(function Composer({
   const hintId = useId();
   const attachments = useAttachments();
   const drop = useFileDrop(attachments.add);
+  // "Skip redaction…" only where this server would forward it (ALLOW_UNREDACTED_OVERRIDE).
+  const overrideAllowed = useHealth().data?.override?.allowed === true;
 
   const submit = async (override?: 'unredacted') => {
     const message = text.trim();
@@ -124,7 +127,9 @@ export const Composer = memo(function Composer({
         preview={preview}
         analysed={analysed}
         error={previewError}
-        onSendUnredacted={busy || waitingElsewhere ? undefined : () => setConfirming(true)}
+        onSendUnredacted={
+          busy || waitingElsewhere || !overrideAllowed ? undefined : () => setConfirming(true)
+        }
       />
       {confirming && preview && (
         <ConfirmUnredacted
