@@ -42,6 +42,34 @@ test.describe('no local model and no cloud tier (the server without a cloud)', (
   });
 });
 
+test.describe('a waiting message is answered once a local model is loaded', () => {
+  test.use({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
+
+  test('open Models from the message, load a model, come back: it is answered here', async ({
+    chat,
+    page,
+  }) => {
+    await chat.useTestEngine({ tokens: ['Canberra.'], loadSteps: 2, loadStepDelayMs: 20 });
+    await chat.open('/');
+    await chat.send('What is the capital of Australia?');
+    await expect(chat.badge()).toHaveText('Waiting for a local model');
+
+    await chat.lastAnswer().getByRole('link', { name: 'open Models' }).click();
+    await page.getByRole('button', { name: 'Download and use test-engine-small-q4f32' }).click();
+    await expect(page.getByTestId('model-status')).toContainText(
+      'In use: test-engine-small-q4f32',
+      {
+        timeout: 30_000,
+      },
+    );
+    await page.goBack();
+
+    await expect(chat.badge()).toHaveText('Local', { timeout: 60_000 });
+    await expect(chat.lastAnswer()).toContainText('Canberra.');
+    await expect(chat.lastAnswer().getByTestId('waiting-local')).toHaveCount(0);
+  });
+});
+
 test.describe('a server that does not allow sending unredacted text', () => {
   test.use({ baseURL: `http://127.0.0.1:${TOKEN_PORT}` });
 

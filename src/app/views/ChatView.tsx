@@ -4,6 +4,7 @@ import { ConversationList } from '../components/conversations/ConversationList';
 import { Composer } from '../components/chat/Composer';
 import { MessageList } from '../components/chat/MessageList';
 import { useChatSession } from '../components/chat/useChatSession';
+import { useAnswerWhenModelLoads } from '../components/chat/useAnswerWhenModelLoads';
 import { useMessages } from '../hooks/db/useMessages';
 import '../components/chat/chat.css';
 
@@ -20,6 +21,7 @@ export function ChatView() {
     onCreated,
     messages,
   );
+  useAnswerWhenModelLoads(messages);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
