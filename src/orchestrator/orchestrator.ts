@@ -738,11 +738,14 @@ export class Orchestrator {
     const counts: Record<string, number> = {};
     for (const t of r.decision.redaction.targets) counts[t.type] = (counts[t.type] ?? 0) + 1;
     const tiers = [...new Set(r.leftDevice.map((l) => l.tier))];
+    // Where it was answered, or why not: the audit log and the Dashboard count the same thing (a
+    // request the re-scan or the proxy stopped is blocked or failed, not "Cloud").
+    const route = r.status === 'complete' ? r.badge.tier : r.status;
     const entry: AuditEntryInput = {
       // An override request (granted or refused) is its own kind, so an auditor can list them.
       kind: input.override ? 'override' : 'decision',
       requestId: r.messageId,
-      route: r.status === 'complete' ? r.badge.tier : r.status,
+      route,
       pattern: r.decision.pattern,
       tiersThatSawData: tiers.length ? tiers : ['local'],
       entityCounts: counts,
@@ -758,7 +761,7 @@ export class Orchestrator {
       await this.deps.ports.audit.append(entry);
       await this.deps.ports.metrics.record({
         at: this.now(),
-        route: r.decision.route,
+        route,
         tier: r.badge.tier,
         pattern: r.decision.pattern,
         status: r.status,

@@ -96,9 +96,12 @@ describe('orchestrator -> proxy -> stub upstream', () => {
 
   it('a confirmed unredacted send this server refuses: an error, and nothing listed as sent', async () => {
     stub.clear();
-    const { orch } = makeOrchestrator({ baseUrl: proxy.url });
+    const { orch, ports } = makeOrchestrator({ baseUrl: proxy.url });
     const text = `Write a short email to ${EMAIL} saying the review moves to next week.`;
     const r = await orch.send({ conversationId: 'ov', text, override: 'unredacted' });
+    // The Dashboard counts it as the audit log does: failed, not "Cloud".
+    expect(ports.metrics.samples.map((m) => m.route)).toEqual(['error']);
+    expect(ports.audit.entries.map((e) => e.route)).toEqual(['error']);
     expect(r.status).toBe('error');
     expect(r.error?.code).toBe('override_not_allowed');
     expect(r.leftDevice).toEqual([]);
