@@ -14,6 +14,8 @@ test.describe('no local model and no cloud tier (the server without a cloud)', (
   }) => {
     await chat.useTestEngine({ tokens: ['unused'] }); // a local engine exists, no model is loaded
     await chat.open('/');
+    // Said quietly under the box before anything is sent.
+    await expect(page.getByTestId('engines-status')).toContainText('Nothing can answer right now');
     await chat.send('What is the capital of Australia?');
 
     const answer = chat.lastAnswer();
@@ -65,6 +67,9 @@ test.describe('a waiting message is answered once a local model is loaded', () =
     await page.goBack();
 
     await expect(chat.badge()).toHaveText('Local', { timeout: 60_000 });
+    await expect(page.getByTestId('engines-status')).toContainText(
+      'Can answer now: the local model',
+    );
     await expect(chat.lastAnswer()).toContainText('Canberra.');
     await expect(chat.lastAnswer().getByTestId('waiting-local')).toHaveCount(0);
   });

@@ -7,7 +7,10 @@ import { useAttachments } from '../documents/useAttachments';
 import { historyOf } from './chat-runner';
 import { ConfirmUnredacted } from './ConfirmUnredacted';
 import { LivePreview, countsText } from './LivePreview';
-import { usePreview } from './usePreview';
+import { chatKeys, usePreview } from './usePreview';
+import { enginesText } from './engines';
+import { getAppOrchestrator } from '../../../orchestrator';
+import { useQuery } from '@tanstack/react-query';
 import { useHealth } from '../../hooks/useHealth';
 
 /**
@@ -44,6 +47,12 @@ export const Composer = memo(function Composer({
   const drop = useFileDrop(attachments.add);
   // "Skip redaction…" only where this server would forward it (ALLOW_UNREDACTED_OVERRIDE).
   const overrideAllowed = useHealth().data?.override?.allowed === true;
+  // The same query as the preview's: which engines can answer now, said quietly under the box.
+  const engines = useQuery({
+    queryKey: chatKeys.health,
+    queryFn: () => getAppOrchestrator().health(),
+    refetchInterval: 15_000,
+  });
 
   const submit = async (override?: 'unredacted') => {
     const message = text.trim();
@@ -117,6 +126,11 @@ export const Composer = memo(function Composer({
           </button>
         )}
       </div>
+      {engines.data && (
+        <p className="muted engines-status" data-testid="engines-status">
+          {enginesText(engines.data)}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           Could not send: {error}
