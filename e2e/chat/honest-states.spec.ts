@@ -31,7 +31,10 @@ test.describe('no local model and no cloud tier (the server without a cloud)', (
 
     // Retry goes through the same analysis and routing: still nothing can answer it.
     await waiting.getByRole('button', { name: 'Retry' }).click();
-    await expect(chat.badge()).toHaveText('Waiting for a local model', { timeout: 60_000 });
+    await expect(answer).toContainText('Tried again: still nothing can answer it here.', {
+      timeout: 60_000,
+    });
+    await expect(chat.badge()).toHaveText('Waiting for a local model');
     await expect(page.getByRole('list', { name: 'Messages' }).locator('li')).toHaveCount(2);
 
     // Kept across a reload, as a person expects of a message they wrote.

@@ -13,6 +13,7 @@ import {
   listMessages,
   updateMessage,
   type Message,
+  type MessageRouting,
 } from '../../../db';
 import type { ChatMessage } from '../../../core/local-model/api';
 import { restore } from '../../../core/pii';
@@ -64,6 +65,13 @@ export function historyOf(messages: readonly Message[]): ChatMessage[] {
   return messages
     .filter((m) => m.role === 'user' || (m.role === 'assistant' && m.status === 'complete'))
     .map((m) => ({ role: m.role, content: m.content }));
+}
+
+/** After Retry, a message that still cannot be answered says so (it was tried, nothing changed). */
+function stillWaiting(routing: MessageRouting, yes: boolean): MessageRouting {
+  if (!yes) return routing;
+  const note = 'Tried again: still nothing can answer it here.';
+  return { ...routing, note: routing.note ? `${routing.note} ${note}` : note };
 }
 
 export class ChatRunner {
@@ -214,6 +222,8 @@ export class ChatRunner {
         user.content,
         historyOf(all.slice(0, userAt)),
         ctl,
+        undefined,
+        true,
       );
     } finally {
       this.done();
@@ -235,7 +245,11 @@ export class ChatRunner {
     history: ChatMessage[],
     ctl: AbortController,
     override?: 'unredacted',
+    again = false,
   ): Promise<void> {
+    // The conversation's documents (including any stored with this message) come along, as in
+    // the first send.
+    const docs = await sendWithDocuments.prepare(convId, text);
     this.buffer = '';
     this.placeholders = false;
     this.set({
@@ -246,9 +260,10 @@ export class ChatRunner {
       {
         conversationId: convId,
         messageId: answerId,
-        text,
+        text: docs.request.text,
         history,
         ...(override ? { override } : {}),
+        ...(docs.request.documents ? { documents: docs.request.documents } : {}),
       },
       {
         onDecision: () => {
@@ -287,8 +302,12 @@ export class ChatRunner {
       pattern: result.decision.pattern,
       badge: result.badge.label,
       requestId: result.messageId,
-      routing: routingFromResult(result),
+      routing: stillWaiting(
+        docs.annotate(routingFromResult(result), result),
+        again && status === 'waiting',
+      ),
       ...(result.error ? { error: result.error } : {}),
+      ...docs.sourcesFor(result),
     });
   }
 
