@@ -6,18 +6,41 @@
  *      1 MiB hostile text (dense anchors and lexicon words, long letter runs, near-miss stems) to
  *      show that it stays linear in the input.
  *   4. For reference, the same with the embedded NER model (onnxruntime-web WASM in Node, 1 thread), when present.
+ *   5. Redact what is personal, keep what is public: of the public questions in
+ *      src/core/router/__tests__/fixtures/public-personal.ts, the share that reaches the cloud
+ *      without any placeholder, and of the personal ones, the share whose values never leave;
+ *      with the fixture's own entities (the analysis alone) and with the NER model (end to end).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { analyze, recognizeCategories, type Analysis } from '../src/core/analysis';
 import { detect, detectPatterns } from '../src/core/pii';
 import { PROFILE_POLICIES, type Policy } from '../src/core/policy';
-import { decide, detectorOptions, healthFromFlags, type Health } from '../src/core/router';
+import {
+  decide,
+  detectorOptions,
+  evaluate,
+  healthFromFlags,
+  type Health,
+} from '../src/core/router';
+import type { DetectResult, Entity } from '../src/core/pii';
 import { DEFAULT_MODEL_PATH, createNodeNer } from '../scripts/lib/ner-node';
 
 interface Fixture {
   text: string;
 }
+interface PublicPersonalCase {
+  text: string;
+  keep: string[];
+  redact: string[];
+  entities: Array<[string, Entity['type']]>;
+}
+const PUBLIC_PERSONAL = JSON.parse(
+  readFileSync(
+    new URL('../src/core/router/__tests__/fixtures/public-personal.json', import.meta.url),
+    'utf8',
+  ),
+) as PublicPersonalCase[];
 const fixtures = JSON.parse(
   readFileSync(
     new URL('../src/core/router/__tests__/fixtures/requests.json', import.meta.url),
@@ -146,6 +169,51 @@ for (let i = 0; i < 3; i++) {
 }
 const hostileMedian = [...hostileMs].sort((a, b) => a - b)[1] ?? NaN;
 
+// ---- 5. public requests keep their subject (run with both detectors; see section 4 for NER)
+const balanced = PROFILE_POLICIES.balanced;
+const shares: Record<string, { public: string; personal: string }> = {};
+async function publicPersonal(
+  name: string,
+  detectFn: (text: string, c: PublicPersonalCase) => Promise<DetectResult>,
+): Promise<void> {
+  let pubIntact = 0;
+  let pub = 0;
+  let persHeld = 0;
+  let pers = 0;
+  for (const c of PUBLIC_PERSONAL) {
+    const detection = await detectFn(c.text, c);
+    const r = evaluate(c.text, balanced, healthFromFlags({ local: false }), { detection });
+    const out = r.outgoing;
+    if (c.redact.length === 0) {
+      pub++;
+      if (out !== null && !/\[[A-Z_]+_\d+\]/.test(out)) pubIntact++;
+    } else {
+      pers++;
+      if (out === null || c.redact.every((v) => !out.includes(v))) persHeld++;
+    }
+  }
+  shares[name] = {
+    public: `${pubIntact}/${pub} (${Math.round((100 * pubIntact) / pub)}%) sent without any placeholder`,
+    personal: `${persHeld}/${pers} (${Math.round((100 * persHeld) / pers)}%) with no tied value leaving`,
+  };
+}
+await publicPersonal('fixture entities', async (text, c) => {
+  const entities: Entity[] = detectPatterns(text, detectorOptions(balanced));
+  for (const [value, type] of c.entities)
+    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1))
+      if (!entities.some((e) => e.start < at + value.length && at < e.end))
+        entities.push({
+          start: at,
+          end: at + value.length,
+          type,
+          score: 0.95,
+          source: 'ner',
+          text: value,
+        });
+  entities.sort((a, b) => a.start - b.start);
+  return { entities, modelStage: 'ok' };
+});
+
 // ---- 4. with the embedded NER model (reference)
 let ner: { p50: number; p99: number; mean: number } | null = null;
 let nerFailures = 0;
@@ -164,8 +232,11 @@ if (existsSync(DEFAULT_MODEL_PATH)) {
     );
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  await model.release();
   ner = stats(samples);
+  await publicPersonal('ner', async (t) =>
+    detect(t, { ...detectorOptions(balanced), ner: model.run }),
+  );
+  await model.release();
 }
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), ${os.platform()} ${os.arch()}, Node ${process.version}`;
@@ -192,6 +263,7 @@ const result = {
     : nerFailures
       ? `the model stage failed on ${nerFailures} of 100 requests: figures not meaningful`
       : { requests: 100, p50_ms: r2(ner.p50), p99_ms: r2(ner.p99) },
+  publicPersonal: shares,
   loadAverage: os.loadavg().map(r2),
 };
 console.log(JSON.stringify(result, null, 2));
@@ -204,3 +276,5 @@ console.log(
 console.log(
   `regulated-content stage: 2 KB p50 ${r2(cat.p50)} us; 1 MiB hostile text ${r2(hostileMedian)} ms (median of 3)`,
 );
+for (const [name, v] of Object.entries(shares))
+  console.log(`public/personal (${name}): public ${v.public}; personal ${v.personal}`);

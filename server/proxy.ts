@@ -693,6 +693,7 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           ok: true,
           version: config.version,
           cloud: { configured: config.frontier !== undefined },
+          override: { allowed: config.allowUnredactedOverride },
           tiers: Object.fromEntries(entries),
         },
         200,

@@ -10,8 +10,12 @@ import type {
 } from '../src/core/analysis/preview-api';
 import { addModelSpans } from '../src/core/local-model/pii-opinion';
 import { detect, type Entity } from '../src/core/pii';
-import type { Policy } from '../src/core/policy/schema';
-import { detectorOptions, evaluate, type Health } from '../src/core/router';
+import {
+  detectorOptions,
+  evaluateRequest,
+  transcriptOf,
+  type RequestContext,
+} from '../src/core/router';
 
 /**
  * `ner` is the embedded model as a service (workers/ner-service.ts in the worker, the Node runner
@@ -22,38 +26,49 @@ export function createAnalysisService(
   now = () => performance.now(),
 ) {
   const preview = async (
-    text: string,
-    policy: Policy,
-    health: Health,
+    { request, policy, health, known }: RequestContext,
     opinion?: PreviewOpinion,
   ): Promise<PreviewResult> => {
     const t0 = now();
-    const detected = await detect(text, { ...detectorOptions(policy), ner: runNer });
+    const transcript = transcriptOf(request);
+    // The message is the end of the transcript: its spans are shown, shifted into it.
+    const offset = transcript.length - request.text.length;
+    const base = detectorOptions(policy);
+    const detected = await detect(transcript, {
+      ...base,
+      denyList: [...base.denyList, ...known],
+      ner: runNer,
+    });
     const detection = opinion
       ? {
           ...detected,
           entities: addModelSpans(
-            text,
+            transcript,
             detected.entities,
-            opinion.spans,
+            opinion.spans.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })),
             policy.thresholds.detection,
           ).entities,
         }
       : detected;
     const facts = opinion?.facts ?? [];
-    const { decision } = evaluate(text, policy, health, { detection, modelFacts: facts });
+    const { decision, outgoing } = evaluateRequest(request, policy, health, {
+      detection,
+      modelFacts: facts.map((f) => ({ ...f, start: f.start + offset, end: f.end + offset })),
+    });
     const counts: PreviewResult['counts'] = {};
     for (const e of detection.entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
+    const own = detection.entities.filter((e) => e.start >= offset);
     return {
-      entities: detection.entities.map(({ start, end, type, score, source }) => ({
-        start,
-        end,
+      entities: own.map(({ start, end, type, score, source }) => ({
+        start: start - offset,
+        end: end - offset,
         type,
         score,
         source,
       })),
       facts,
       counts,
+      earlier: detection.entities.length - own.length,
       decision: {
         route: decision.route,
         pattern: decision.pattern,
@@ -63,6 +78,7 @@ export function createAnalysisService(
         redacts: decision.redaction.required,
         leaves: decision.tier !== 'local' || decision.waitingFor !== undefined,
       },
+      outgoing,
       modelStage: detection.modelStage,
       ms: now() - t0,
     };

@@ -371,7 +371,9 @@ test('a document with health details keeps the request on this device; without a
     'no local model is loaded to answer them',
   );
   await sendWith(chat, page, 'Draft a reply about the shift start.');
-  await expect(chat.badge()).toHaveText('Blocked');
+  // Kept on this device until a local model is loaded (issue 16's honest states), never sent.
+  await expect(chat.badge()).toHaveText('Waiting for a local model');
+  await expect(chat.lastAnswer().getByTestId('waiting-local')).toBeVisible();
   await expect(chat.lastAnswer()).toContainText('"referral.txt" contains health details');
   await expect(chat.lastAnswer()).toContainText('no local model is loaded here to answer it');
   expect(await stub.received()).toHaveLength(0);

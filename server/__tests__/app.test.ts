@@ -39,6 +39,8 @@ describe('GET /api/health', () => {
       ok: true,
       version: '9.9.9',
       cloud: { configured: false },
+      // The app offers "Skip redaction…" only where this is true (ALLOW_UNREDACTED_OVERRIDE).
+      override: { allowed: false },
       tiers: {
         frontier: { configured: false, reachable: null },
         private: { configured: false, reachable: null },

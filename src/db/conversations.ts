@@ -91,6 +91,11 @@ export async function updateMessage(
   await guardWrite(() => db().messages.update(id, patch));
 }
 
+/** Deletes messages (a discarded request and its unanswered reply). */
+export async function deleteMessages(ids: readonly string[]): Promise<void> {
+  await guardWrite(() => db().messages.bulkDelete([...ids]));
+}
+
 /** A conversation's messages in the order they were written. */
 export function listMessages(conversationId: string): Promise<Message[]> {
   return db()

@@ -2,7 +2,9 @@
 import type { AuditEntry, AuditHead, PublicJwk } from '../core/audit';
 
 export type Role = 'user' | 'assistant' | 'system';
-export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'error' | 'queued' | 'blocked';
+/** 'waiting': kept on this device until a local model is loaded (nothing could answer it). */
+export type MessageStatus =
+  'complete' | 'streaming' | 'stopped' | 'error' | 'queued' | 'blocked' | 'waiting';
 export type Sensitivity = 'public' | 'internal' | 'personal' | 'regulated';
 export interface StructuredError {
   code: string;

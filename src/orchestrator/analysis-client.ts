@@ -12,8 +12,7 @@ import type {
 import type { DocumentAnalysis, DocumentProgress, TableRegion } from '../core/documents';
 import type { DocumentDetectionApi } from '../core/documents/worker-api';
 import type { Entity } from '../core/pii';
-import type { Policy } from '../core/policy/schema';
-import type { Health } from '../core/router/types';
+import type { RequestContext } from '../core/router/request';
 
 export class AnalysisWorkerError extends Error {
   override name = 'AnalysisWorkerError';
@@ -82,15 +81,14 @@ export function createPreviewer() {
   let running = false;
   let pending:
     | {
-        args: [string, Policy, Health, PreviewOpinion | undefined];
+        args: [RequestContext, PreviewOpinion | undefined];
         resolve: (r: PreviewResult | undefined) => void;
         reject: (err: unknown) => void;
       }
     | undefined;
 
-  const run = async (
-    args: [string, Policy, Health, PreviewOpinion | undefined],
-  ): Promise<PreviewResult> => call((r) => r.preview(...args) as Promise<PreviewResult>);
+  const run = async (args: [RequestContext, PreviewOpinion | undefined]): Promise<PreviewResult> =>
+    call((r) => r.preview(...args) as Promise<PreviewResult>);
 
   const drain = async (): Promise<void> => {
     while (pending) {
@@ -107,15 +105,10 @@ export function createPreviewer() {
     }
   };
 
-  return (
-    text: string,
-    policy: Policy,
-    health: Health,
-    opinion?: PreviewOpinion,
-  ): Promise<PreviewResult | undefined> =>
+  return (context: RequestContext, opinion?: PreviewOpinion): Promise<PreviewResult | undefined> =>
     new Promise((resolve, reject) => {
       pending?.resolve(undefined);
-      pending = { args: [text, policy, health, opinion], resolve, reject };
+      pending = { args: [context, opinion], resolve, reject };
       if (!running) void drain();
     });
 }

@@ -18,7 +18,15 @@ import {
 } from '../core/pii';
 import type { LatencyBudget, Policy, Tier } from '../core/policy/schema';
 import { DEFAULT_POLICY } from '../core/policy';
-import { badgeLabel, decide, detectorOptions, type Decision, type Health } from '../core/router';
+import {
+  badgeLabel,
+  decide,
+  detectorOptions,
+  transcriptOf,
+  type Decision,
+  type Health,
+  type RequestContext,
+} from '../core/router';
 import { Availability } from './availability';
 import { CascadeGuard } from './cascade-guard';
 import type { CloudClient } from './cloud-client';
@@ -71,15 +79,7 @@ function addDocumentCategories(analysis: Analysis, hits: readonly CategoryHit[])
   }
 }
 
-/** The text the router analyses and a cloud tier would get (redacted): the transcript when there is history. */
-export function transcriptOf(input: Pick<SendInput, 'text' | 'history'>): string {
-  if (!input.history?.length) return input.text;
-  const turns = input.history.map(
-    (m) =>
-      `${m.role === 'assistant' ? 'Assistant' : m.role === 'system' ? 'System' : 'User'}: ${m.content}`,
-  );
-  return `${turns.join('\n\n')}\n\nUser: ${input.text}`;
-}
+export { transcriptOf };
 
 export interface SendCallbacks {
   /**
@@ -394,6 +394,27 @@ export class Orchestrator {
       policy: this.policy,
       ...(signal ? { signal } : {}),
     });
+  }
+
+  /**
+   * What a decision for this message depends on, exactly as send() gathers it: the message with
+   * the conversation before it, the policy, current health and the values this conversation
+   * already replaced. The composer's preview evaluates this same context.
+   */
+  async requestContext(
+    conversationId: string | undefined,
+    input: Pick<SendInput, 'text' | 'history'>,
+  ): Promise<RequestContext> {
+    const [health, vault] = await Promise.all([
+      this.health(),
+      conversationId ? this.loadVault(conversationId) : Promise.resolve(new Vault()),
+    ]);
+    return {
+      request: { text: input.text, ...(input.history?.length ? { history: input.history } : {}) },
+      policy: this.policy,
+      health,
+      known: vault.knownValues(),
+    };
   }
 
   /** Sends one user message through the pipeline. Never throws for pipeline failures: see status. */
@@ -717,11 +738,14 @@ export class Orchestrator {
     const counts: Record<string, number> = {};
     for (const t of r.decision.redaction.targets) counts[t.type] = (counts[t.type] ?? 0) + 1;
     const tiers = [...new Set(r.leftDevice.map((l) => l.tier))];
+    // Where it was answered, or why not: the audit log and the Dashboard count the same thing (a
+    // request the re-scan or the proxy stopped is blocked or failed, not "Cloud").
+    const route = r.status === 'complete' ? r.badge.tier : r.status;
     const entry: AuditEntryInput = {
       // An override request (granted or refused) is its own kind, so an auditor can list them.
       kind: input.override ? 'override' : 'decision',
       requestId: r.messageId,
-      route: r.status === 'complete' ? r.badge.tier : r.status,
+      route,
       pattern: r.decision.pattern,
       tiersThatSawData: tiers.length ? tiers : ['local'],
       entityCounts: counts,
@@ -737,7 +761,7 @@ export class Orchestrator {
       await this.deps.ports.audit.append(entry);
       await this.deps.ports.metrics.record({
         at: this.now(),
-        route: r.decision.route,
+        route,
         tier: r.badge.tier,
         pattern: r.decision.pattern,
         status: r.status,

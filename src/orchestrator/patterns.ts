@@ -8,11 +8,14 @@ import type { ChatMessage, LocalModel } from '../core/local-model/api';
 export type LocalEngine = Pick<LocalModel, 'generate' | 'judge' | 'findPersonalValues' | 'status'>;
 import {
   PiiRemainingError,
-  assertClean,
+  cleanForwarded,
   detectPatterns,
+  forwardedThreshold,
+  scanForwarded,
   redact,
   restore,
   type Entity,
+  type EntityType,
   type Vault,
 } from '../core/pii';
 import type { CloudTier, PatternName, Tier } from '../core/policy/schema';
@@ -41,6 +44,8 @@ export interface PatternContext {
     signal?: AbortSignal,
   ) => Promise<CloudResult>;
   detectionThreshold: number;
+  /** The proxy's re-scan threshold, when its health says (the detector's default otherwise). */
+  proxyThreshold?: number;
   /**
    * The user confirmed sending this request without redaction (never for regulated data: the
    * orchestrator refuses that before any pattern runs). Secrets are still never sent.
@@ -185,20 +190,21 @@ export async function redactWithVault(
 export async function runCloud(
   ctx: PatternContext,
   tier: CloudTier,
-  messages: ChatMessage[],
+  planned: ChatMessage[],
   stream: boolean,
 ): Promise<RestoredAnswer> {
-  const sent = messages
-    .filter((m) => m.role === 'user')
-    .map((m) => m.content)
-    .join('\n\n');
+  let messages: ChatMessage[];
   try {
-    for (const m of messages) checkOutgoing(ctx, m.content);
+    messages = checkOutgoing(ctx, planned);
   } catch (err) {
     const e = toPipelineError(err);
     redactionFailed(ctx, e, 'the re-scan found something: nothing was sent');
     throw new PatternError('pii_remaining', e.message, 'redact', err);
   }
+  const sent = messages
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content)
+    .join('\n\n');
   const t0 = now(ctx);
   const restorer = new StreamRestorer(ctx.vault, stream ? (d) => ctx.emit(d, true) : () => {});
   try {
@@ -224,10 +230,39 @@ export async function runCloud(
     return answer;
   } catch (err) {
     const e: PipelineError = toPipelineError(err);
-    ctx.steps.push({ kind: 'cloud-call', tier, sent, ok: false, ms: now(ctx) - t0, error: e });
+    // A refusal by the proxy itself forwarded nothing: "what left this device" must not list it.
+    const refused = PROXY_REFUSALS.has(e.code);
+    ctx.steps.push({
+      kind: 'cloud-call',
+      tier,
+      ...(refused ? {} : { sent }),
+      ok: false,
+      ms: now(ctx) - t0,
+      error: e,
+      ...(refused ? { note: 'refused by this server: nothing was forwarded' } : {}),
+    });
     throw new PatternError(e.code, `the ${tier} tier failed: ${e.message}`, 'cloud', err);
   }
 }
+
+/**
+ * Error codes with which the proxy refuses a request before forwarding anything (server/proxy.ts):
+ * after these, nothing left for a cloud provider.
+ */
+export const PROXY_REFUSALS: ReadonlySet<string> = new Set([
+  'override_not_allowed',
+  'invalid_override',
+  'pii_detected',
+  'rescan_failed',
+  'unauthorized',
+  'origin_not_allowed',
+  'tier_not_configured',
+  'rate_limiter_unavailable',
+  'unsupported_media_type',
+  'body_too_large',
+  'invalid_json',
+  'invalid_request',
+]);
 
 /** Records a redaction or re-scan that stopped the request (nothing was sent). */
 function redactionFailed(ctx: PatternContext, error: PipelineError, note?: string): void {
@@ -242,24 +277,47 @@ function redactionFailed(ctx: PatternContext, error: PipelineError, note?: strin
 }
 
 /**
- * The last check before text leaves: nothing above the threshold may remain, or, under the user's
- * confirmed override, no secret (keys and tokens never leave, whatever the user confirms).
+ * The last check before text leaves: the proxy's own re-scan (`scanForwarded`, the same detector
+ * and threshold, every message alone and all joined) on exactly the messages to be sent. A finding
+ * is redacted again rather than sent for the proxy to refuse: the messages returned are what the
+ * proxy accepts. The system instruction is ours and never redacted. Under the user's confirmed
+ * override only secrets are checked (keys and tokens never leave, whatever the user confirms).
  */
-function checkOutgoing(ctx: PatternContext, text: string): void {
-  if (!ctx.unredacted) {
-    assertClean(text, { threshold: ctx.detectionThreshold });
-    return;
+function checkOutgoing(ctx: PatternContext, messages: ChatMessage[]): ChatMessage[] {
+  const texts = messages.map((m) => m.content);
+  const threshold = forwardedThreshold(ctx.detectionThreshold, ctx.proxyThreshold);
+  if (ctx.unredacted) {
+    const v = scanForwarded(texts, detectPatterns, threshold);
+    if (v.verdict === 'failed')
+      throw Object.assign(new Error(v.message), { code: 'detector_failed' });
+    if (v.verdict === 'blocked' && v.types.includes('SECRET')) {
+      throw new PiiRemainingError({
+        code: 'pii_remaining',
+        message: 'secrets are never sent, even when the user confirms sending unredacted text',
+        types: ['SECRET'],
+      });
+    }
+    return messages;
   }
-  const secrets = detectPatterns(text, { threshold: ctx.detectionThreshold }).filter(
-    (e) => e.type === 'SECRET',
-  );
-  if (secrets.length) {
+  const fixed = new Set(messages.flatMap((m, i) => (m.role === 'system' ? [i] : [])));
+  const r = cleanForwarded(texts, ctx.vault, { detect: detectPatterns, threshold, fixed });
+  if (!r.ok) {
     throw new PiiRemainingError({
       code: 'pii_remaining',
-      message: 'secrets are never sent, even when the user confirms sending unredacted text',
-      types: ['SECRET'],
+      message: r.error.message,
+      types: (r.error.types ?? []) as EntityType[],
     });
   }
+  if (r.added.length) {
+    ctx.steps.push({
+      kind: 'redact',
+      tier: 'local',
+      ok: true,
+      ms: 0,
+      note: `the re-scan before sending found ${r.added.length} more value(s): replaced by placeholders`,
+    });
+  }
+  return messages.map((m, i) => ({ ...m, content: r.texts[i] ?? m.content }));
 }
 
 function outgoing(ctx: PatternContext): string {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../src/core/pii';
 import { DEFAULT_POLICY, PRIVATE } from '../../src/core/policy';
-import { healthFromFlags } from '../../src/core/router';
+import type { ChatMessage } from '../../src/core/local-model/api';
+import { healthFromFlags, type RequestContext } from '../../src/core/router';
 import { createAnalysisService } from '../analysis-service';
 
 const TEXT = 'Ask Lena Fischer (lena@example.de) to send the slides.';
@@ -24,10 +25,43 @@ const nerFinds =
         ];
   };
 
+const ctx = (text: string, history: ChatMessage[] = []): RequestContext => ({
+  request: { text, history },
+  policy: DEFAULT_POLICY,
+  health: healthFromFlags(),
+  known: [],
+});
+
 describe('analysis service (the live preview)', () => {
+  it('evaluates a follow-up with the history it is sent with: counted, redacted, shown', async () => {
+    const service = createAnalysisService(nerFinds('Lena Fischer'));
+    const history: ChatMessage[] = [
+      { role: 'user', content: 'Mail lena@example.de about the slides.' },
+      { role: 'assistant', content: 'Done.' },
+    ];
+    const r = await service.preview(ctx('And thank her for the coffee.', history));
+    expect(r.counts).toEqual({ EMAIL: 1 });
+    expect(r.earlier).toBe(1);
+    expect(r.entities).toEqual([]);
+    expect(r.decision.redacts).toBe(true);
+    expect(r.outgoing).toContain('[EMAIL_1]');
+    expect(r.outgoing).not.toContain('lena@example.de');
+    expect(r.outgoing).toMatch(/User: And thank her for the coffee\.$/);
+  });
+
+  it('treats the values the conversation already replaced as personal', async () => {
+    const service = createAnalysisService(async () => []);
+    const r = await service.preview({
+      ...ctx('Is Zorblat coming?'),
+      known: [{ value: 'Zorblat', type: 'PERSON' }],
+    });
+    expect(r.counts).toEqual({ PERSON: 1 });
+    expect(r.outgoing).toBe('Is [PERSON_1] coming?');
+  });
+
   it('counts what the patterns and the model found and says where the text would go', async () => {
     const service = createAnalysisService(nerFinds('Lena Fischer'));
-    const r = await service.preview(TEXT, DEFAULT_POLICY, healthFromFlags());
+    const r = await service.preview(ctx(TEXT));
     expect(r.modelStage).toBe('ok');
     expect(r.counts).toEqual({ PERSON: 1, EMAIL: 1 });
     expect(r.decision).toMatchObject({ route: 'frontier', tier: 'frontier', redacts: true });
@@ -41,7 +75,7 @@ describe('analysis service (the live preview)', () => {
     const service = createAnalysisService(async () => {
       throw { code: 'ner_unavailable', message: 'no model' };
     });
-    const r = await service.preview(TEXT, DEFAULT_POLICY, healthFromFlags());
+    const r = await service.preview(ctx(TEXT));
     expect(r.modelStage).toBe('failed');
     expect(r.decision.sensitivity).toBe('regulated');
     expect(r.decision.tier).toBe('local');
@@ -49,7 +83,7 @@ describe('analysis service (the live preview)', () => {
 
   it('follows the policy it is given', async () => {
     const service = createAnalysisService(nerFinds('Lena Fischer'));
-    const r = await service.preview(TEXT, PRIVATE, healthFromFlags());
+    const r = await service.preview({ ...ctx(TEXT), policy: PRIVATE });
     expect(r.decision.tier).toBe('local');
   });
 
@@ -69,7 +103,7 @@ describe('analysis service (the live preview)', () => {
       // overlaps the detected email: cannot take it over
       { start: 18, end: 22, type: 'PERSON', score: 0.8, source: 'local-model', text: 'lena' },
     ];
-    const r = await service.preview(text, DEFAULT_POLICY, healthFromFlags(), {
+    const r = await service.preview(ctx(text), {
       spans,
       facts: [],
     });
@@ -82,7 +116,7 @@ describe('analysis service (the live preview)', () => {
     expect(r.decision).toMatchObject({ leaves: true, redacts: true });
 
     const slides = text.indexOf('send the slides');
-    const withFact = await service.preview(text, DEFAULT_POLICY, healthFromFlags(), {
+    const withFact = await service.preview(ctx(text), {
       spans: [],
       facts: [{ start: slides, end: slides + 15, category: 'hr', text: 'send the slides' }],
     });

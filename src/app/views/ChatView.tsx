@@ -4,6 +4,7 @@ import { ConversationList } from '../components/conversations/ConversationList';
 import { Composer } from '../components/chat/Composer';
 import { MessageList } from '../components/chat/MessageList';
 import { useChatSession } from '../components/chat/useChatSession';
+import { useAnswerWhenModelLoads } from '../components/chat/useAnswerWhenModelLoads';
 import { useMessages } from '../hooks/db/useMessages';
 import '../components/chat/chat.css';
 
@@ -20,6 +21,7 @@ export function ChatView() {
     onCreated,
     messages,
   );
+  useAnswerWhenModelLoads(messages);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -65,7 +67,14 @@ export function ChatView() {
             what was found and where the message would go before you send it.
           </p>
         )}
-        <Composer busy={busy} waitingElsewhere={waitingElsewhere} onSend={send} onStop={stop} />
+        <Composer
+          conversationId={conversationId}
+          messages={messages}
+          busy={busy}
+          waitingElsewhere={waitingElsewhere}
+          onSend={send}
+          onStop={stop}
+        />
       </div>
     </section>
   );

@@ -8,6 +8,7 @@ import type { DetectResult, Entity, EntityType } from '../pii';
 import type { Difficulty, LatencyBudget, Sensitivity, TaskType } from '../policy/schema';
 import { heuristics } from './heuristics';
 import { recognizeCategories, type CategoryHit } from './categories';
+import { tieEntities, type EntityTie } from './ties';
 
 export interface LocalJudgements {
   sensitivity?: Judgement;
@@ -18,6 +19,8 @@ export interface Analysis {
   length: number;
   entities: Entity[];
   entityCounts: Partial<Record<EntityType, number>>;
+  /** For each place, organisation and date: is it about a person or about the world? */
+  ties: EntityTie[];
   /** The detector's model stage; 'failed' means "treat as regulated" (fail closed). */
   detector: DetectResult['modelStage'];
   detectorError?: string;
@@ -56,6 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     length: text.length,
     entities: detection.entities,
     entityCounts,
+    ties: tieEntities(text, detection.entities),
     detector: detection.modelStage,
     categories: recognizeCategories(text, detection.entities),
     taskType: h.taskType,

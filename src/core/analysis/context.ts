@@ -127,11 +127,13 @@ export class TextContext {
       langs.length > MAX_SEPARATE_LANGS ? [ANY_SENTENCE_RE] : langs.map((l) => SENTENCE_RE[l]);
   }
 
-  private sentenceOf(pos: number): number {
+  /** The index of the sentence that holds position `pos` (sentences are numbered from 0). */
+  sentenceOf(pos: number): number {
     return rank(this.breaks, pos - 1);
   }
 
-  private wordOf(pos: number): number {
+  /** The index of the word that holds position `pos`. */
+  wordOf(pos: number): number {
     return rank(this.wordStarts, pos);
   }
 

@@ -4,8 +4,8 @@
  */
 import type { ModelFact } from '../local-model/pii-opinion';
 import type { Entity } from '../pii';
-import type { Policy } from '../policy/schema';
-import type { Decision, Health } from '../router/types';
+import type { RequestContext } from '../router/request';
+import type { Decision } from '../router/types';
 
 /** What the local model's second opinion added, located in the text (see pii-opinion.ts). */
 export interface PreviewOpinion {
@@ -15,19 +15,25 @@ export interface PreviewOpinion {
 
 export interface PreviewResult {
   /**
-   * Entities above the policy's threshold, pattern stage plus names when the model is loaded,
-   * plus what the local model's second opinion added (`source: 'local-model'`) when given.
+   * Entities above the policy's threshold in the message being written (offsets into it), pattern
+   * stage plus names when the model is loaded, plus what the local model's second opinion added
+   * (`source: 'local-model'`) when given.
    */
   entities: Pick<Entity, 'start' | 'end' | 'type' | 'score' | 'source'>[];
   /** Facts about a person the local model found (they raise the level, see decide()). */
   facts: ModelFact[];
+  /** Everything the request carries: the message and the earlier turns sent with it. */
   counts: Partial<Record<Entity['type'], number>>;
+  /** How many of `counts` are in the earlier turns. */
+  earlier: number;
   decision: Pick<Decision, 'route' | 'pattern' | 'tier' | 'sensitivity' | 'reasons'> & {
     /** Values would be replaced by placeholders before leaving the device. */
     redacts: boolean;
     /** Something would leave the device (now, or later from the outbox). */
     leaves: boolean;
   };
+  /** Exactly what would leave this device (redacted and re-scanned), or null when nothing would. */
+  outgoing: string | null;
   /** Whether the names/places model took part in this preview. */
   modelStage: 'ok' | 'skipped' | 'failed';
   /** Time the worker spent on this preview, ms. */
@@ -36,15 +42,12 @@ export interface PreviewResult {
 
 export interface AnalysisWorkerApi {
   /**
-   * Detection + analysis + decision for the composer's text under the given policy and health;
-   * with `opinion`, the local model's spans are added (add-only) before deciding, as in a send.
+   * Detection + analysis + decision for the composer's message with the conversation before it,
+   * the policy, health and known values: the same context and function (evaluateRequest) as the
+   * chat's send and the Policy view's "Try it". With `opinion` (offsets into the message), the
+   * local model's spans are added (add-only) before deciding, as in a send.
    */
-  preview(
-    text: string,
-    policy: Policy,
-    health: Health,
-    opinion?: PreviewOpinion,
-  ): Promise<PreviewResult>;
+  preview(context: RequestContext, opinion?: PreviewOpinion): Promise<PreviewResult>;
   /** The embedded NER model's entities (PERSON, LOCATION, ORGANIZATION); rejects when it cannot run. */
   ner(text: string): Promise<Entity[]>;
 }

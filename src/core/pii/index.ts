@@ -39,3 +39,4 @@ export {
 } from './ner/runner';
 export { LABELS as NER_LABELS, CHAR_SLOTS as NER_CHAR_SLOTS, isHeldOut } from './ner/features';
 export * from './forwarded-scan';
+export * from './forwarded-clean';

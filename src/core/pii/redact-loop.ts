@@ -62,6 +62,45 @@ function mergeRanges(ranges: Array<{ start: number; end: number; type: Entity['t
   return out;
 }
 
+/** Where a redaction of one text stands: what of the original was replaced so far, and the result. */
+export interface RedactionState {
+  readonly original: string;
+  /** The original with every range so far replaced. */
+  text: string;
+  placeholders: PlaceholderUse[];
+  /** The ranges of the ORIGINAL text that were replaced (sorted, disjoint). */
+  ranges: Array<{ start: number; end: number; type: Entity['type'] }>;
+}
+
+export function startRedaction(text: string): RedactionState {
+  return { original: text, text, placeholders: [], ranges: [] };
+}
+
+/**
+ * One round: `found` holds ranges of `state.text` (the text redacted so far); they are mapped back
+ * to the original, merged with the earlier ranges, and the original is redacted again as a whole.
+ */
+export function redactFound(
+  state: RedactionState,
+  found: ReadonlyArray<{ start: number; end: number; type: Entity['type'] }>,
+  vault: Vault,
+): void {
+  const mapped = found.map((e) => {
+    const [s, en] = toOriginal(e.start, e.end, state.placeholders);
+    return { start: s, end: en, type: e.type };
+  });
+  state.ranges = mergeRanges([...state.ranges, ...mapped]);
+  const ents: Entity[] = state.ranges.map((r) => ({
+    ...r,
+    score: 1,
+    source: 'rule',
+    text: state.original.slice(r.start, r.end),
+  }));
+  const red = redact(state.original, ents, vault);
+  state.text = red.text;
+  state.placeholders = red.placeholders;
+}
+
 /**
  * Redacts `text` until a detection round finds nothing (at most `maxRounds` rounds). Fails closed:
  * a detector error, or findings left after the last round, give `{ ok: false }`.
@@ -72,29 +111,20 @@ export async function redactUntilClean(
   vault: Vault,
   maxRounds = 4,
 ): Promise<RedactLoopResult> {
-  let ranges: Array<{ start: number; end: number; type: Entity['type'] }> = [];
-  let current = text;
-  let uses: PlaceholderUse[] = [];
+  const state = startRedaction(text);
   for (let round = 1; round <= maxRounds + 1; round++) {
-    const found = await detectFn(current);
+    const found = await detectFn(state.text);
     if (!found.ok) return { ok: false, error: found.error };
     if (found.entities.length === 0)
-      return { ok: true, text: current, placeholders: uses, ranges, rounds: round };
+      return {
+        ok: true,
+        text: state.text,
+        placeholders: state.placeholders,
+        ranges: state.ranges,
+        rounds: round,
+      };
     if (round > maxRounds) break;
-    const mapped = found.entities.map((e) => {
-      const [s, en] = toOriginal(e.start, e.end, uses);
-      return { start: s, end: en, type: e.type };
-    });
-    ranges = mergeRanges([...ranges, ...mapped]);
-    const ents: Entity[] = ranges.map((r) => ({
-      ...r,
-      score: 1,
-      source: 'rule',
-      text: text.slice(r.start, r.end),
-    }));
-    const red = redact(text, ents, vault);
-    current = red.text;
-    uses = red.placeholders;
+    redactFound(state, found.entities, vault);
   }
   return {
     ok: false,

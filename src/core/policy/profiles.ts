@@ -62,6 +62,7 @@ export const BALANCED: Policy = {
     categories: CATEGORY_LEVELS,
     ceilings: { public: 'frontier', internal: 'private', personal: 'frontier', regulated: 'local' },
     useLocalJudgement: true,
+    contextualEntities: 'tied',
   },
   rules: [
     REGULATED_LOCAL,
@@ -156,6 +157,9 @@ export const PRIVATE: Policy = {
   sensitivity: {
     ...BALANCED.sensitivity,
     ceilings: { public: 'local', internal: 'local', personal: 'local', regulated: 'local' },
+    // Nothing leaves under Private; should a copy of it be edited to allow a tier, every place,
+    // organisation and date is still replaced.
+    contextualEntities: 'always',
   },
   rules: [
     {

@@ -143,6 +143,12 @@ export const PolicySchema = z
           .strict(),
         /** May the local model's judgement raise the level (it can never lower it)? */
         useLocalJudgement: z.boolean(),
+        /**
+         * Places, organisations and dates: 'tied' replaces them by placeholders only when the
+         * analysis ties them to a person ("I live in…", "my employer…"), so that questions about
+         * the world keep the words they are about; 'always' replaces every one.
+         */
+        contextualEntities: z.enum(['tied', 'always']).default('tied'),
       })
       .strict(),
     rules: z.array(RuleSchema),

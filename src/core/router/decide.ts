@@ -71,17 +71,40 @@ function matchRule(rule: Rule, a: Analysis, level: Sensitivity, policy: Policy):
   return true;
 }
 
+/**
+ * The entities to replace by placeholders if the request leaves: all of them, except places,
+ * organisations and dates the analysis found to be about the world, when the policy keeps those.
+ * Only the model stage's findings can be kept: what the pattern stage found, the re-scan before
+ * sending (here and at the proxy) finds again, and a value known from earlier turns stays
+ * redacted; keeping those would only make the re-scan redact them after all, or block.
+ */
+export function redactionTargets(a: Analysis, policy: Policy): Analysis['entities'] {
+  if (policy.sensitivity.contextualEntities === 'always') return a.entities;
+  const kept = new Set(
+    a.ties.filter((t) => !t.tied && a.entities[t.index]?.source === 'ner').map((t) => t.index),
+  );
+  return kept.size ? a.entities.filter((_, i) => !kept.has(i)) : a.entities;
+}
+
 function sensitivityOf(a: Analysis, policy: Policy, reasons: string[]): Sensitivity {
   const found: string[] = [];
   let entityLevel: Sensitivity = 'public';
+  // A place, organisation or date tied to a person is personal whatever its type's level.
+  const tied = new Set(a.ties.filter((t) => t.tied).map((t) => a.entities[t.index]?.type));
   for (const type in a.entityCounts) {
     const t = type as EntityType;
     const n = a.entityCounts[t] ?? 0;
     found.push(`${n} ${NOUN[t][n === 1 ? 0 : 1]}`);
-    const l = policy.sensitivity.entities[t] ?? 'personal';
+    let l = policy.sensitivity.entities[t] ?? 'personal';
+    if (tied.has(t) && levelRank(l) < levelRank('personal')) l = 'personal';
     if (levelRank(l) > levelRank(entityLevel)) entityLevel = l;
   }
   if (found.length) reasons.push(`contains ${list(found)} -> ${entityLevel}`);
+  for (const t of a.ties) {
+    const e = a.entities[t.index];
+    if (!e || !t.tied) continue;
+    reasons.push(`the ${NOUN[e.type][0]} is about a person (${t.why}) -> personal`);
+  }
   let level: Sensitivity = entityLevel;
   for (const hit of a.categories) {
     const l =
@@ -181,7 +204,9 @@ export function decide(analysis: Analysis, policy: Policy, health: Health): Deci
       : ['frontier', 'private']);
   const allowedTiers = wanted.filter(allowed);
   const cloud = allowedTiers.find(usable);
-  const hasEntities = analysis.entities.length > 0;
+  const targets = redactionTargets(analysis, policy);
+  const hasEntities = targets.length > 0;
+  const keptAsWritten = analysis.entities.length - targets.length;
   const cloudPattern = (p: PatternName): PatternName =>
     p === 'cloud' && hasEntities ? 'sanitize-and-solve' : p;
 
@@ -195,12 +220,16 @@ export function decide(analysis: Analysis, policy: Policy, health: Health): Deci
     const redaction: RedactionPlan = leaves
       ? {
           required: hasEntities,
-          targets: analysis.entities.map((e) => ({ start: e.start, end: e.end, type: e.type })),
+          targets: targets.map((e) => ({ start: e.start, end: e.end, type: e.type })),
         }
       : { required: false, targets: [] };
     if (leaves && hasEntities)
       reasons.push(
-        `${analysis.entities.length} value(s) replaced by placeholders before anything leaves; restored here`,
+        `${targets.length} value(s) replaced by placeholders before anything leaves; restored here`,
+      );
+    if (leaves && keptAsWritten > 0)
+      reasons.push(
+        `${keptAsWritten} place(s), organisation(s) or date(s) about the world, not about a person: sent as written`,
       );
     const d: Decision = {
       route,
@@ -217,6 +246,17 @@ export function decide(analysis: Analysis, policy: Policy, health: Health): Deci
     return d;
   };
 
+  /**
+   * Blocked only because no local model is loaded: the request stays on this device and can be
+   * answered once one is (the chat keeps it as "Waiting for a local model"). Never sent elsewhere.
+   */
+  const waitForLocal = (why: string): Decision => {
+    reasons.push(why);
+    const d = out('blocked', 'blocked', 'local');
+    if (!health.local && policy.tiers.local.enabled) d.waitsForLocal = true;
+    return d;
+  };
+
   /** No local model and no usable cloud tier for this request. */
   const nothingAvailable = (): Decision => {
     const waitFor =
@@ -228,8 +268,9 @@ export function decide(analysis: Analysis, policy: Policy, health: Health): Deci
       );
       return out('queued', 'queued', 'local', waitFor);
     }
-    reasons.push('no local model is loaded and no allowed cloud tier can take it -> blocked');
-    return out('blocked', 'blocked', 'local');
+    return waitForLocal(
+      'no local model is loaded and no allowed cloud tier can take it -> kept on this device until a local model is loaded',
+    );
   };
 
   if (action.route === 'blocked') return out('blocked', 'blocked', 'local');
@@ -259,10 +300,9 @@ export function decide(analysis: Analysis, policy: Policy, health: Health): Deci
       return out(anyCloud, cloudPattern('cloud'), anyCloud);
     }
     if (ceiling === 'local') {
-      reasons.push(
-        'the local model is not available and this may not leave the device -> blocked until a local model is loaded',
+      return waitForLocal(
+        'the local model is not available and this may not leave the device -> kept on this device until a local model is loaded',
       );
-      return out('blocked', 'blocked', 'local');
     }
     return nothingAvailable();
   }

@@ -1,7 +1,8 @@
 /** The router: decide() and what leaves the device. Pure. */
-export { decide } from './decide';
+export { decide, redactionTargets } from './decide';
 export { prepareOutgoing, type OutgoingResult } from './outgoing';
 export * from './types';
 export { evaluate, detectorOptions, type Evaluation, type EvaluateOptions } from './evaluate';
 export { healthFromFlags, type HealthFlags } from './flags';
 export { badgeLabel, previewLabel, type BadgeLabel, type LabelInput } from './labels';
+export { evaluateRequest, transcriptOf, type RequestContext, type RequestInput } from './request';

@@ -2,7 +2,14 @@
  * What would leave the device for a decision: the redacted text, re-scanned; or null when nothing
  * leaves or the re-scan fails (fail closed). Pure.
  */
-import { assertClean, redact, Vault, PiiRemainingError, type PlaceholderUse } from '../pii';
+import {
+  cleanForwarded,
+  detectPatterns,
+  forwardedThreshold,
+  redact,
+  Vault,
+  type PlaceholderUse,
+} from '../pii';
 import type { Decision } from './types';
 
 export type OutgoingResult =
@@ -35,8 +42,9 @@ function escapeRe(s: string): string {
 }
 
 /**
- * Redacts every planned span, then every other occurrence of the same values, then re-scans
- * (pattern stage) and checks that no original value survived anywhere in the text.
+ * Redacts every planned span, then every other occurrence of the same values, checks that no
+ * original value survived anywhere in the text, then runs the proxy's re-scan on it and redacts
+ * whatever that finds (forwarded-clean.ts), so what this returns is what the proxy accepts.
  */
 export function prepareOutgoing(
   text: string,
@@ -91,12 +99,14 @@ export function prepareOutgoing(
       message: `a detected value (${leaked[0]?.type}) is still in the outgoing text`,
     };
   }
-  try {
-    assertClean(out, threshold === undefined ? {} : { threshold });
-  } catch (err) {
-    if (err instanceof PiiRemainingError)
-      return { ok: false, code: 'pii_remaining', message: err.message };
-    throw err;
-  }
-  return { ok: true, text: out, placeholders };
+  const clean = cleanForwarded([out], vault, {
+    detect: detectPatterns,
+    threshold: forwardedThreshold(threshold),
+  });
+  if (!clean.ok) return { ok: false, code: 'pii_remaining', message: clean.error.message };
+  return {
+    ok: true,
+    text: clean.texts[0] ?? '',
+    placeholders: [...placeholders, ...clean.added],
+  };
 }

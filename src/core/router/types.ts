@@ -69,6 +69,11 @@ export interface Decision {
   /** Human-readable, in order: what was found, which level, which rule, what availability changed. */
   reasons: string[];
   /**
+   * Set on a blocked decision when the only obstacle is that no local model is loaded: nothing
+   * leaves, and the request can be answered here once a model is loaded.
+   */
+  waitsForLocal?: true;
+  /**
    * Set when availability, not the rules, moved the request (e.g. the cloud is down, so it is
    * answered on this device): the UI shows it next to the answer.
    */

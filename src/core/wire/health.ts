@@ -3,6 +3,11 @@ export interface HealthResponse {
   ok: boolean;
   version: string;
   cloud: { configured: boolean };
+  /**
+   * Whether this server forwards a request the user confirmed to send unredacted
+   * (ALLOW_UNREDACTED_OVERRIDE); absent from older servers, which counts as not allowed.
+   */
+  override?: { allowed: boolean };
 }
 
 /** Narrow an unknown JSON body to HealthResponse; returns undefined when it does not fit. */
@@ -12,5 +17,13 @@ export function parseHealth(body: unknown): HealthResponse | undefined {
   const cloud = b.cloud as Record<string, unknown> | undefined;
   if (typeof b.ok !== 'boolean' || typeof b.version !== 'string') return undefined;
   if (!cloud || typeof cloud.configured !== 'boolean') return undefined;
-  return { ok: b.ok, version: b.version, cloud: { configured: cloud.configured } };
+  const override = b.override as Record<string, unknown> | undefined;
+  return {
+    ok: b.ok,
+    version: b.version,
+    cloud: { configured: cloud.configured },
+    ...(override && typeof override.allowed === 'boolean'
+      ? { override: { allowed: override.allowed } }
+      : {}),
+  };
 }

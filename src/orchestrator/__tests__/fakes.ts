@@ -11,6 +11,7 @@ import {
   type PiiOpinion,
   type PiiValue,
 } from '../../core/local-model/pii-opinion';
+import type { Entity } from '../../core/pii';
 import type { Policy } from '../../core/policy';
 import { createCloudClient } from '../cloud-client';
 import { memoryPorts } from '../memory-ports';
@@ -115,6 +116,8 @@ export interface Setup {
   idleTimeoutMs?: number;
   fetchHealth?: () => Promise<unknown>;
   now?: () => number;
+  /** The detector's model stage (the chat passes the analysis worker's). */
+  ner?: (text: string) => Promise<Entity[]>;
 }
 
 export function makeOrchestrator<P extends Ports = ReturnType<typeof memoryPorts>>(
@@ -153,6 +156,7 @@ export function makeOrchestrator<P extends Ports = ReturnType<typeof memoryPorts
     },
     judgeTimeoutMs: 500,
     ...(s.now ? { now: s.now } : {}),
+    ...(s.ner ? { ner: s.ner } : {}),
   });
   return { orch, ports };
 }

@@ -3,6 +3,7 @@
  * re-scan) -> the stub upstream. The server modules are loaded dynamically for the same reason
  * as stub.ts (they belong to the node TypeScript project).
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeLocal, makeOrchestrator } from './fakes';
 import { startStubUpstream, type StubUpstream } from './stub';
@@ -46,6 +47,8 @@ beforeAll(async () => {
       CLOUD_BASE_URL: `${stub.url}/v1`,
       CLOUD_API_KEY: 'sk-test-0123456789abcdef',
       CLOUD_MODEL: 'stub',
+      // The property test below sends many requests in a few seconds.
+      RATE_LIMIT_RPM: '6000',
     },
     { version: 't', staticRoot: 'dist' },
   );
@@ -91,6 +94,24 @@ describe('orchestrator -> proxy -> stub upstream', () => {
     expect(stub.chatRequests()).toHaveLength(0);
   });
 
+  it('a confirmed unredacted send this server refuses: an error, and nothing listed as sent', async () => {
+    stub.clear();
+    const { orch, ports } = makeOrchestrator({ baseUrl: proxy.url });
+    const text = `Write a short email to ${EMAIL} saying the review moves to next week.`;
+    const r = await orch.send({ conversationId: 'ov', text, override: 'unredacted' });
+    // The Dashboard counts it as the audit log does: failed, not "Cloud".
+    expect(ports.metrics.samples.map((m) => m.route)).toEqual(['error']);
+    expect(ports.audit.entries.map((e) => e.route)).toEqual(['error']);
+    expect(r.status).toBe('error');
+    expect(r.error?.code).toBe('override_not_allowed');
+    expect(r.leftDevice).toEqual([]);
+    expect(stub.chatRequests()).toHaveLength(0);
+    const health = (await (await fetch(`${proxy.url}/api/health`)).json()) as {
+      override?: { allowed: boolean };
+    };
+    expect(health.override).toEqual({ allowed: false });
+  });
+
   it('the proxy health endpoint feeds the availability tracker', async () => {
     const { orch } = makeOrchestrator({
       baseUrl: proxy.url,
@@ -102,5 +123,79 @@ describe('orchestrator -> proxy -> stub upstream', () => {
       frontier: { configured: true, available: true },
       private: { configured: false },
     });
+  });
+});
+
+/**
+ * One decision everywhere: the browser runs the proxy's re-scan on what it is about to send and
+ * redacts again on a finding, so the proxy never blocks what the browser decided to send.
+ */
+describe('whatever the browser sends, the proxy re-scan accepts', () => {
+  it("the issue's example: an invoice number that reads as a phone once the name is a placeholder", async () => {
+    stub.setBehaviour({ kind: 'normal', echo: true });
+    stub.clear();
+    const { orch } = makeOrchestrator({ baseUrl: proxy.url });
+    const text =
+      'Draft a reply to Maria Gonzalez (maria.g@example.com, +34 612 345 678) about her invoice 2024-117.';
+    const r = await orch.send({ conversationId: 'inv', text });
+    expect(r.error, JSON.stringify(r.steps)).toBeUndefined();
+    expect(r.status).toBe('complete');
+    const sent = JSON.stringify(stub.chatRequests().map((q) => q.json));
+    // (No NER stage here: the surname is the model stage's to find.)
+    for (const v of ['maria.g@example.com', '612 345 678', '2024-117'])
+      expect(sent).not.toContain(v);
+  });
+
+  // Pieces of requests people write, with values of every family the pattern stage knows.
+  const piece = fc.constantFrom(
+    'Draft a reply to Maria Gonzalez',
+    '(maria.g@example.com, +34 612 345 678)',
+    'about her invoice 2024-117.',
+    'Call me on 0612 34 56 78 after 5.',
+    'Order 2024-118-77 shipped on 12 March 2024.',
+    'Card 4111 1111 1111 1111, expiry 09/27.',
+    'IBAN DE89 3704 0044 0532 0130 00 please.',
+    'Ticket 44-1290-33 for Jonas Berg',
+    'jonas.berg@acme.example wrote:',
+    'SSN 853-37-1694.',
+    'He lives at 12 Main St, 8000 Aarhus.',
+    'Version 2.4.1 was released in 2019.',
+    'Ref. 30 12 2025 / 118',
+    'Ring 45 20 30 40 50 tomorrow.',
+    'What is the capital of Australia?',
+    'Thanks, Ann Lee.',
+  );
+  const request = fc
+    .array(fc.tuple(piece, fc.constantFrom(' ', '\n', ', ', ' - ', '')), {
+      minLength: 1,
+      maxLength: 5,
+    })
+    .map((parts) =>
+      parts
+        .map(([p, sep]) => p + sep)
+        .join('')
+        .trim(),
+    );
+
+  it('random requests: the browser sends redacted or not at all; the proxy never refuses (422)', async () => {
+    stub.setBehaviour({ kind: 'normal', echo: true });
+    const { orch } = makeOrchestrator({ baseUrl: proxy.url });
+    let sentCount = 0;
+    await fc.assert(
+      fc.asyncProperty(request, async (text) => {
+        const r = await orch.send({ conversationId: `prop-${sentCount}`, text });
+        // Never a refusal by the proxy's re-scan after the browser decided to send.
+        expect(r.error?.code, `${text}\n${JSON.stringify(r.steps)}`).not.toBe('pii_detected');
+        // Nor does the browser give up on its own re-scan: it redacts again instead.
+        expect(r.error?.code, `${text}\n${JSON.stringify(r.steps)}`).not.toBe('pii_remaining');
+        if (r.leftDevice.length) {
+          sentCount++;
+          expect(r.status, `${text}\n${JSON.stringify(r.steps)}`).toBe('complete');
+        }
+      }),
+      { numRuns: 60, seed: 16 },
+    );
+    // The property is about sends: most of these requests do leave, redacted.
+    expect(sentCount).toBeGreaterThan(30);
   });
 });

@@ -1,22 +1,33 @@
-import { memo, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Message } from '../../../db';
 import type { PendingDocument } from '../../../orchestrator/documents';
 import { AttachButton, useFileDrop } from '../documents/AttachButton';
 import { AttachmentTray } from '../documents/AttachmentTray';
 import { useAttachments } from '../documents/useAttachments';
+import { historyOf } from './chat-runner';
 import { ConfirmUnredacted } from './ConfirmUnredacted';
 import { LivePreview, countsText } from './LivePreview';
-import { usePreview } from './usePreview';
+import { chatKeys, usePreview } from './usePreview';
+import { enginesText } from './engines';
+import { getAppOrchestrator } from '../../../orchestrator';
+import { useQuery } from '@tanstack/react-query';
+import { useHealth } from '../../hooks/useHealth';
 
 /**
  * The message box: Enter sends, Shift+Enter adds a line; Stop while an answer streams. Memoised:
  * the chat re-renders on every streamed frame, the composer need not.
  */
 export const Composer = memo(function Composer({
+  conversationId,
+  messages,
   busy,
   waitingElsewhere = false,
   onSend,
   onStop,
 }: {
+  /** The open conversation and its messages: the preview evaluates the message with them. */
+  conversationId?: string;
+  messages?: readonly Message[];
   busy: boolean;
   /** An answer in another conversation is still being written: Send waits for it. */
   waitingElsewhere?: boolean;
@@ -29,10 +40,19 @@ export const Composer = memo(function Composer({
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
-  const { preview, analysed, error: previewError } = usePreview(text);
+  const history = useMemo(() => historyOf(messages ?? []), [messages]);
+  const { preview, analysed, error: previewError } = usePreview(text, conversationId, history);
   const hintId = useId();
   const attachments = useAttachments();
   const drop = useFileDrop(attachments.add);
+  // "Skip redaction…" only where this server would forward it (ALLOW_UNREDACTED_OVERRIDE).
+  const overrideAllowed = useHealth().data?.override?.allowed === true;
+  // The same query as the preview's: which engines can answer now, said quietly under the box.
+  const engines = useQuery({
+    queryKey: chatKeys.health,
+    queryFn: () => getAppOrchestrator().health(),
+    refetchInterval: 15_000,
+  });
 
   const submit = async (override?: 'unredacted') => {
     const message = text.trim();
@@ -106,6 +126,11 @@ export const Composer = memo(function Composer({
           </button>
         )}
       </div>
+      {engines.data && (
+        <p className="muted engines-status" data-testid="engines-status">
+          {enginesText(engines.data)}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           Could not send: {error}
@@ -116,7 +141,9 @@ export const Composer = memo(function Composer({
         preview={preview}
         analysed={analysed}
         error={previewError}
-        onSendUnredacted={busy || waitingElsewhere ? undefined : () => setConfirming(true)}
+        onSendUnredacted={
+          busy || waitingElsewhere || !overrideAllowed ? undefined : () => setConfirming(true)
+        }
       />
       {confirming && preview && (
         <ConfirmUnredacted

@@ -59,7 +59,10 @@ export function LivePreview({
   return (
     <section className="live-preview" aria-label="Live preview" data-testid="live-preview">
       <p>
-        <span data-testid="preview-detected">Detected: {countsText(preview.counts)}</span>
+        <span data-testid="preview-detected">
+          Detected: {countsText(preview.counts)}
+          {preview.earlier > 0 && ` (${preview.earlier} in earlier messages, sent along)`}
+        </span>
         {' · '}
         <span data-testid="preview-route">
           Would be answered: <strong>{route}</strong>

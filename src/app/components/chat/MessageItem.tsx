@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router-dom';
 import type { Message } from '../../../db';
 import { MessageAttachments, MessageSources } from '../documents/MessageDocuments';
@@ -6,12 +6,59 @@ import type { AnswerRestorer } from '../markdown/answer-restorer';
 import { Markdown } from '../markdown/Markdown';
 import { LeftDeviceDialog } from './LeftDeviceDialog';
 import { RouteBadge } from './RouteBadge';
+import { chatRunner } from './chat-runner';
 
 const STATUS_NOTES: Partial<Record<NonNullable<Message['status']>, string>> = {
   stopped: 'Stopped before the answer was complete.',
   queued: 'Waiting in the outbox: it will be re-checked and sent when the cloud is reachable.',
   blocked: 'Not sent: this request may not leave this device and cannot be answered here now.',
 };
+
+const runnerBusy = () => chatRunner.getSnapshot().busy;
+/** One answer at a time: Retry waits while another is being written. */
+const useRunnerBusy = () => useSyncExternalStore(chatRunner.subscribe, runnerBusy, runnerBusy);
+
+/**
+ * Kept on this device because nothing can answer it now: says what is missing and the next step.
+ * Retry sends it through the same analysis and routing again; Discard forgets it.
+ */
+function WaitingForLocal({ message }: { message: Message }) {
+  const busy = useRunnerBusy();
+  return (
+    <div className="waiting" role="status" data-testid="waiting-local">
+      <p>
+        <strong>Waiting for a local model.</strong> No local model is loaded, and no cloud tier can
+        take this message, so it stays on this device; nothing was sent.
+      </p>
+      <p>
+        Next step: <Link to="/models">open Models</Link> to load a model on this device, or have a
+        cloud tier configured on this server (<Link to="/policy">Policy and settings</Link> shows
+        which tiers your policy allows). Then retry.
+      </p>
+      <p className="actions">
+        <button type="button" disabled={busy} onClick={() => void chatRunner.retry(message)}>
+          Retry
+        </button>{' '}
+        <button type="button" onClick={() => void chatRunner.discard(message)}>
+          Discard
+        </button>
+      </p>
+    </div>
+  );
+}
+
+/** This server refused to send the text unredacted: nothing left; offer the redacted way. */
+function OverrideRefused({ message }: { message: Message }) {
+  const busy = useRunnerBusy();
+  return (
+    <p className="actions">
+      This server does not allow sending unredacted text; nothing was sent.{' '}
+      <button type="button" disabled={busy} onClick={() => void chatRunner.retry(message)}>
+        Send redacted instead
+      </button>
+    </p>
+  );
+}
 
 export function MessageItem({
   message,
@@ -67,6 +114,8 @@ export function MessageItem({
           {message.error && message.status !== 'complete' && (
             <span className="error">{message.error.message}</span>
           )}
+          {message.status === 'waiting' && <WaitingForLocal message={message} />}
+          {message.error?.code === 'override_not_allowed' && <OverrideRefused message={message} />}
           {message.error?.code === 'unauthorized' && (
             <span>
               This server needs an access token: enter it under{' '}

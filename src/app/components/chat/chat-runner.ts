@@ -9,8 +9,11 @@ import {
   addMessage,
   createConversation,
   loadVault,
+  deleteMessages,
+  listMessages,
   updateMessage,
   type Message,
+  type MessageRouting,
 } from '../../../db';
 import type { ChatMessage } from '../../../core/local-model/api';
 import { restore } from '../../../core/pii';
@@ -58,10 +61,17 @@ function titleFrom(text: string): string {
 }
 
 /** Earlier turns the models should see: finished user and assistant messages, oldest first. */
-function historyOf(messages: readonly Message[]): ChatMessage[] {
+export function historyOf(messages: readonly Message[]): ChatMessage[] {
   return messages
     .filter((m) => m.role === 'user' || (m.role === 'assistant' && m.status === 'complete'))
     .map((m) => ({ role: m.role, content: m.content }));
+}
+
+/** After Retry, a message that still cannot be answered says so (it was tried, nothing changed). */
+function stillWaiting(routing: MessageRouting, yes: boolean): MessageRouting {
+  if (!yes) return routing;
+  const note = 'Tried again: still nothing can answer it here.';
+  return { ...routing, note: routing.note ? `${routing.note} ${note}` : note };
 }
 
 export class ChatRunner {
@@ -164,10 +174,13 @@ export class ChatRunner {
         stoppedRaw !== undefined
           ? restore(stoppedRaw, vaultFromRows(await loadVault(convId))).text
           : answerText(result, this.buffer);
+      // Blocked only because no local model is loaded: kept, to be answered once one is.
+      const status =
+        result.status === 'blocked' && result.decision.waitsForLocal ? 'waiting' : result.status;
       await updateMessage(answer.id, {
         content,
         ...(raw !== undefined && raw !== content ? { raw } : {}),
-        status: result.status,
+        status,
         route: result.decision.route,
         pattern: result.decision.pattern,
         badge: result.badge.label,
@@ -177,11 +190,132 @@ export class ChatRunner {
         ...docs.sourcesFor(result),
       });
     } finally {
-      if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-      this.frame = undefined;
-      this.ctl = undefined;
-      this.set({ busy: false });
+      this.done();
     }
+  }
+
+  /**
+   * Answers an earlier request again in place (Retry on "Waiting for a local model", "Send
+   * redacted instead" after a refused override): the same message with the conversation before
+   * it, through the same analysis and routing.
+   */
+  async retry(answer: Pick<Message, 'id' | 'conversationId'>): Promise<void> {
+    if (this.ctl) return;
+    const ctl = new AbortController();
+    this.ctl = ctl;
+    this.set({ busy: true, conversationId: answer.conversationId });
+    try {
+      const all = await listMessages(answer.conversationId);
+      const at = all.findIndex((m) => m.id === answer.id);
+      const userAt = all.slice(0, at).findLastIndex((m) => m.role === 'user');
+      const user = all[userAt];
+      if (at < 0 || !user) return;
+      await updateMessage(answer.id, {
+        content: '',
+        status: 'streaming',
+        error: undefined,
+        raw: undefined,
+      });
+      await this.answer(
+        answer.conversationId,
+        answer.id,
+        user.content,
+        historyOf(all.slice(0, userAt)),
+        ctl,
+        undefined,
+        true,
+      );
+    } finally {
+      this.done();
+    }
+  }
+
+  /** Forgets a request that was never answered: its reply and the message itself. */
+  async discard(answer: Pick<Message, 'id' | 'conversationId'>): Promise<void> {
+    const all = await listMessages(answer.conversationId);
+    const at = all.findIndex((m) => m.id === answer.id);
+    const user = all.slice(0, at).findLast((m) => m.role === 'user');
+    await deleteMessages(user ? [user.id, answer.id] : [answer.id]);
+  }
+
+  private async answer(
+    convId: string,
+    answerId: string,
+    text: string,
+    history: ChatMessage[],
+    ctl: AbortController,
+    override?: 'unredacted',
+    again = false,
+  ): Promise<void> {
+    // The conversation's documents (including any stored with this message) come along, as in
+    // the first send.
+    const docs = await sendWithDocuments.prepare(convId, text);
+    this.buffer = '';
+    this.placeholders = false;
+    this.set({
+      ...this.state,
+      streaming: { messageId: answerId, text: '', decided: false, placeholders: false },
+    });
+    const result = await getAppOrchestrator().send(
+      {
+        conversationId: convId,
+        messageId: answerId,
+        text: docs.request.text,
+        history,
+        ...(override ? { override } : {}),
+        ...(docs.request.documents ? { documents: docs.request.documents } : {}),
+      },
+      {
+        onDecision: () => {
+          const s = this.state.streaming;
+          if (s) this.set({ ...this.state, streaming: { ...s, decided: true } });
+        },
+        onToken: (delta, placeholders) => {
+          this.buffer += delta;
+          this.placeholders ||= placeholders;
+          this.schedule();
+        },
+        onReset: () => {
+          this.buffer = '';
+          this.placeholders = false;
+          this.schedule();
+        },
+      },
+      ctl.signal,
+    );
+    // A stopped cloud answer is what had streamed, as written: keep that to render, and fill in
+    // the values for the plain text.
+    const stoppedRaw = result.status === 'stopped' && this.placeholders ? this.buffer : undefined;
+    const raw = stoppedRaw ?? answerMarkdown(result, this.buffer);
+    const content =
+      stoppedRaw !== undefined
+        ? restore(stoppedRaw, vaultFromRows(await loadVault(convId))).text
+        : answerText(result, this.buffer);
+    // Blocked only because no local model is loaded: kept, to be answered once one is.
+    const status =
+      result.status === 'blocked' && result.decision.waitsForLocal ? 'waiting' : result.status;
+    await updateMessage(answerId, {
+      content,
+      ...(raw !== undefined && raw !== content ? { raw } : {}),
+      status,
+      route: result.decision.route,
+      pattern: result.decision.pattern,
+      badge: result.badge.label,
+      requestId: result.messageId,
+      routing: stillWaiting(
+        docs.annotate(routingFromResult(result), result),
+        again && status === 'waiting',
+      ),
+      ...(result.error ? { error: result.error } : {}),
+      ...docs.sourcesFor(result),
+    });
+  }
+
+  private done(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+    this.ctl = undefined;
+    this.set({ busy: false });
   }
 
   stop(): void {

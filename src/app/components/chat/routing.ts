@@ -18,9 +18,10 @@ export function routingFromResult(r: SendResult): MessageRouting {
   if (r.crossCheck?.disagree) {
     notes.push('The local model and the cloud model disagreed: both answers are shown.');
   }
+  const waiting = r.status === 'blocked' && r.decision.waitsForLocal === true;
   return {
-    label: r.badge.label,
-    tone: r.badge.tone,
+    label: waiting ? 'Waiting for a local model' : r.badge.label,
+    tone: waiting ? 'queued' : r.badge.tone,
     tier: r.badge.tier,
     pattern: r.decision.pattern,
     sensitivity: r.decision.sensitivity,

@@ -3,11 +3,15 @@
  * in the analysis worker (never on the main thread) for the newest text only. When that route
  * leaves the device and the policy asks for it, the local model's second opinion follows once
  * typing pauses, and the preview is computed again with its spans (marked as the model's). The
- * send that follows reuses the answer (the orchestrator keeps it).
+ * send that follows reuses the answer (the orchestrator keeps it). The preview evaluates the same
+ * context the chat's send gathers (the conversation so far, health, known values;
+ * Orchestrator.requestContext) with the same function.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { PreviewResult } from '../../../core/analysis/preview-api';
+import type { ChatMessage } from '../../../core/local-model/api';
+import type { RequestContext } from '../../../core/router';
 import { getAppOrchestrator } from '../../../orchestrator';
 import { createPreviewer } from '../../../orchestrator/analysis-client';
 
@@ -24,7 +28,11 @@ export type LocalCheck =
 
 export type ShownPreview = PreviewResult & { localCheck?: LocalCheck };
 
-export function usePreview(text: string): {
+export function usePreview(
+  text: string,
+  conversationId: string | undefined,
+  history: readonly ChatMessage[],
+): {
   preview: ShownPreview | undefined;
   /** The text the preview was computed for (its spans index into it); may trail `text`. */
   analysed: string;
@@ -36,23 +44,26 @@ export function usePreview(text: string): {
     queryFn: () => getAppOrchestrator().health(),
     refetchInterval: 15_000,
   });
-  const [shown, setShown] = useState<{ preview: PreviewResult; text: string } | undefined>();
+  const [shown, setShown] = useState<
+    { preview: PreviewResult; text: string; context: RequestContext } | undefined
+  >();
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
     if (!text.trim() || !health.data) return;
     // A result for slightly older text is still shown (with the text it was computed for): while
     // someone types faster than the worker answers, dropping it would freeze the preview.
-    previewer(text, getAppOrchestrator().getPolicy(), health.data).then(
-      (r) => {
+    void getAppOrchestrator()
+      .requestContext(conversationId, { text, history: [...history] })
+      .then(async (context) => {
+        const r = await previewer(context);
         if (r) {
-          setShown({ preview: r, text });
+          setShown({ preview: r, text, context });
           setError(undefined);
         }
-      },
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-    );
-  }, [text, health.data, previewer]);
+      })
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  }, [text, conversationId, history, health.data, previewer]);
 
   // The second opinion: for the current text only, after a pause, cancelled when the text changes.
   const [checked, setChecked] = useState<
@@ -63,8 +74,7 @@ export function usePreview(text: string): {
   useEffect(() => {
     if (!current || alreadyChecked || !current.preview.decision.leaves || !health.data) return;
     const ctl = new AbortController();
-    const healthNow = health.data;
-    const { text: asked, preview: first } = current;
+    const { text: asked, preview: first, context } = current;
     const mark = (localCheck: LocalCheck, preview?: PreviewResult) => {
       if (!ctl.signal.aborted) setChecked({ text: asked, preview, localCheck });
     };
@@ -80,10 +90,7 @@ export function usePreview(text: string): {
         const out = await asking;
         if (!out) return mark({ state: 'done', added: 0, facts: 0, notes: [] });
         if (out.kind === 'skipped') return mark({ state: 'skipped', note: out.note });
-        const again = await previewer(asked, orch.getPolicy(), healthNow, {
-          spans: out.spans,
-          facts: out.facts,
-        });
+        const again = await previewer(context, { spans: out.spans, facts: out.facts });
         const added = (again ?? first).entities.filter((e) => e.source === 'local-model').length;
         mark({ state: 'done', added, facts: out.facts.length, notes: out.notes }, again);
       })().catch((err: unknown) =>

@@ -11,7 +11,7 @@ export type Sample = Omit<MetricSample, 'id'>;
 export const KNOWN_ROUTES = ['local', 'private', 'frontier', 'blocked', 'queued'] as const;
 
 /** Routes where nothing was answered: excluded from latency and the cascade rate. */
-const UNANSWERED = new Set(['blocked', 'queued']);
+const UNANSWERED = new Set(['blocked', 'queued', 'error']);
 
 /** US dollars per million tokens for the cloud model everything would otherwise go to. */
 export interface CloudPrices {

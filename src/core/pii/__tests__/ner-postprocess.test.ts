@@ -178,6 +178,19 @@ describe('cut-offs and stop-list', () => {
     ).toEqual(['P:Küche']);
   });
 
+  it('drops question words and imperatives that open a request (8 languages)', () => {
+    for (const [text, word] of [
+      ['Wat is de hoofdstad van Australië?', 'Wat'],
+      ['¿Cuál es la capital de Australia?', 'Cuál'],
+      ['Quantos habitantes tem o Porto?', 'Quantos'],
+      ['Fortæl kort om København.', 'Fortæl'],
+      ['Berätta kort om Stockholm.', 'Berätta'],
+      ['Wanneer is Philips opgericht?', 'Wanneer'],
+    ] as const) {
+      expect(run(text, [[word, 'PERSON', 0.9]])).toEqual([]);
+    }
+  });
+
   it('drops a common word that is also a name when it opens a sentence, keeps it when cued', () => {
     expect(run('Will post it tomorrow.', [['Will', 'PERSON', 0.8]])).toEqual([]);
     expect(run('Hope that helps!', [['Hope', 'PERSON', 0.8]])).toEqual([]);

@@ -44,6 +44,14 @@ const STOP = new Set(
   answers faq introduction conclusion overview background attendees apologies subject regards
   team department finance sales legal operations marketing support customer service
   welcome hello hi hey thanks thank dear best kind cheers
+  what when where who whom whose why how which explain describe tell summarise summarize write
+  was wann wo wer wen wem warum wieso weshalb wie welche welcher welches erkläre erzähle beschreibe schreib schreibe
+  que quando onde quem porque porquê como qual quais quantos quantas quanto explica descreve escreve conta
+  hvad hvornår hvor hvem hvorfor hvordan hvilken hvilke fortæl forklar beskriv skriv
+  vad när vem varför hur vilken vilket vilka berätta förklara beskriv skriv
+  wat wanneer waar wie waarom hoe welke hoeveel vertel leg beschrijf schrijf
+  quoi quand où qui pourquoi comment quel quelle quels quelles combien raconte explique décris écris
+  qué cuál cuáles cuándo dónde quién quiénes cómo cuánto cuánta cuántos cuántas explícame cuéntame describe escribe resume
   `),
 );
 

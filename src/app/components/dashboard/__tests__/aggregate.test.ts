@@ -106,6 +106,8 @@ describe('cascade rate', () => {
       sample(),
       sample({ escalated: false, route: 'frontier', tier: 'frontier' }),
       sample({ route: 'blocked' }),
+      // a request the proxy refused: recorded as 'error' (as in the audit log), not answered
+      sample({ route: 'error', tier: 'frontier' }),
     ];
     expect(cascadeRate(samples)).toEqual({ escalated: 1, answered: 4, rate: 0.25 });
     expect(cascadeRate([sample({ route: 'queued' })])).toEqual({
@@ -132,6 +134,7 @@ describe('latency', () => {
         sample({ latencyMs, route: 'frontier', tier: 'frontier' }),
       ),
       sample({ latencyMs: 99_999, route: 'queued', tier: 'frontier' }),
+      sample({ latencyMs: 88_888, route: 'error', tier: 'frontier' }),
       sample({ latencyMs: 50, route: 'private', tier: 'private' }),
     ];
     expect(latencyByTier(samples)).toEqual([

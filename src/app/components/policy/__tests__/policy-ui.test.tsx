@@ -4,7 +4,11 @@ import { BALANCED, PRIVATE } from '../../../../core/policy';
 import { PolicyEditor } from '../PolicyEditor';
 import { ProfilePicker } from '../ProfilePicker';
 import { RulesList } from '../RulesList';
-import { TryIt } from '../TryIt';
+import { TryIt, TryItDecision } from '../TryIt';
+import { createAnalysisService } from '../../../../../workers/analysis-service';
+import { healthFromFlags } from '../../../../core/router';
+
+const SAMPLE = 'Write a short email to maria.silva@example.com: the review moves to next week.';
 
 const noop = () => undefined;
 
@@ -30,12 +34,30 @@ describe('policy view components (server-rendered markup)', () => {
     expect(html).toContain('Export YAML');
   });
 
-  it('"try it" shows the decision, its reasons and what would leave', () => {
-    const html = renderToStaticMarkup(<TryIt policy={BALANCED} />);
+  it('"try it" shows the decision, its reasons and what would leave', async () => {
+    // The chat's own evaluation: the analysis worker's preview (the model stage finds nothing here).
+    const service = createAnalysisService(async () => []);
+    const tryIt = async (policy: typeof BALANCED) =>
+      renderToStaticMarkup(
+        <TryItDecision
+          result={await service.preview({
+            request: { text: SAMPLE },
+            policy,
+            health: healthFromFlags(),
+            known: [],
+          })}
+        />,
+      );
+    const html = await tryIt(BALANCED);
     expect(html).toContain('sanitize-and-solve');
     expect(html).toContain('contains 1 email address -&gt; personal');
     expect(html).toContain('[EMAIL_1]');
-    const priv = renderToStaticMarkup(<TryIt policy={PRIVATE} />);
-    expect(priv).toContain('Nothing.');
+    expect(await tryIt(PRIVATE)).toContain('Nothing.');
+  });
+
+  it('"try it" pretends nothing before it knows this device\'s availability', () => {
+    const html = renderToStaticMarkup(<TryIt policy={BALANCED} />);
+    expect(html).toContain('try-text');
+    expect(html).not.toContain('a local model is loaded');
   });
 });

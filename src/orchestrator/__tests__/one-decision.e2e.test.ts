@@ -1,0 +1,74 @@
+/**
+ * One decision everywhere: the composer's preview (and the Policy view's "Try it", which runs the
+ * same preview) evaluates exactly what the chat's send evaluates: the same function on the same
+ * context (message, history, policy, health, known values), so it shows the decision the chat then
+ * makes and the very text that then reaches the cloud.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalysisService } from '../../../workers/analysis-service';
+import type { ChatMessage } from '../../core/local-model/api';
+import type { Entity } from '../../core/pii';
+import { makeOrchestrator } from './fakes';
+import { startStubUpstream, type StubUpstream } from './stub';
+
+let stub: StubUpstream;
+beforeAll(async () => {
+  stub = await startStubUpstream();
+});
+afterAll(() => stub.close());
+
+/** A stand-in for the NER model that finds one name, used by the chat and the preview alike. */
+const ner = async (text: string): Promise<Entity[]> => {
+  const out: Entity[] = [];
+  for (let at = text.indexOf('Lena Fischer'); at !== -1; at = text.indexOf('Lena Fischer', at + 1))
+    out.push({
+      start: at,
+      end: at + 12,
+      type: 'PERSON',
+      score: 0.9,
+      source: 'ner',
+      text: 'Lena Fischer',
+    });
+  return out;
+};
+
+const lastUserMessage = () => {
+  const req = stub.chatRequests().at(-1)?.json as { messages: ChatMessage[] } | undefined;
+  return req?.messages.filter((m) => m.role === 'user').at(-1)?.content;
+};
+
+describe('the preview and the chat agree', () => {
+  it.each([
+    ['a first message', 'Ask Lena Fischer (lena@example.de) to send the slides.', []],
+    [
+      'a follow-up whose history carries an address',
+      'Thank her for the coffee, too.',
+      [
+        { role: 'user', content: 'Ask Lena Fischer (lena@example.de) to send the slides.' },
+        { role: 'assistant', content: 'Sure.' },
+      ],
+    ],
+    ['a public question', 'What is the capital of Australia?', []],
+  ] as Array<[string, string, ChatMessage[]]>)('%s', async (_name, text, history) => {
+    stub.setBehaviour({ kind: 'normal', echo: true });
+    stub.clear();
+    const { orch } = makeOrchestrator({ baseUrl: stub.url, ner });
+    const service = createAnalysisService(ner);
+    const context = await orch.requestContext('conv', { text, history });
+    const preview = await service.preview(context);
+    const sent = await orch.send({ conversationId: 'conv', text, history });
+
+    expect(preview.decision).toEqual({
+      route: sent.decision.route,
+      pattern: sent.decision.pattern,
+      tier: sent.decision.tier,
+      sensitivity: sent.decision.sensitivity,
+      reasons: sent.decision.reasons,
+      redacts: sent.decision.redaction.required,
+      leaves: sent.leftDevice.length > 0,
+    });
+    // No local model here: each of these goes to the frontier tier.
+    expect(sent.leftDevice).toHaveLength(1);
+    expect(preview.outgoing).toBe(lastUserMessage());
+  });
+});
