@@ -17,7 +17,7 @@ import {
 } from '../../../db';
 import type { ChatMessage } from '../../../core/local-model/api';
 import { restore } from '../../../core/pii';
-import { getAppOrchestrator } from '../../../orchestrator';
+import { getAppOrchestrator, type SendInput, type SendResult } from '../../../orchestrator';
 import type { PendingDocument } from '../../../orchestrator/documents';
 import { sendWithDocuments } from '../documents/send-with-documents';
 import { vaultFromRows } from '../markdown/answer-restorer';
@@ -133,13 +133,9 @@ export class ChatRunner {
         content: '',
         status: 'streaming',
       });
-      this.buffer = '';
-      this.placeholders = false;
-      this.set({
-        ...this.state,
-        streaming: { messageId: answer.id, text: '', decided: false, placeholders: false },
-      });
-      const result = await getAppOrchestrator().send(
+      const { result, raw, content, status } = await this.stream(
+        convId,
+        answer.id,
         {
           conversationId: convId,
           messageId: answer.id,
@@ -148,35 +144,8 @@ export class ChatRunner {
           ...(req.override ? { override: req.override } : {}),
           ...(docs.request.documents ? { documents: docs.request.documents } : {}),
         },
-        {
-          onDecision: () => {
-            const s = this.state.streaming;
-            if (s) this.set({ ...this.state, streaming: { ...s, decided: true } });
-          },
-          onToken: (delta, placeholders) => {
-            this.buffer += delta;
-            this.placeholders ||= placeholders;
-            this.schedule();
-          },
-          onReset: () => {
-            this.buffer = '';
-            this.placeholders = false;
-            this.schedule();
-          },
-        },
-        ctl.signal,
+        ctl,
       );
-      // A stopped cloud answer is what had streamed, as written: keep that to render, and fill in
-      // the values for the plain text.
-      const stoppedRaw = result.status === 'stopped' && this.placeholders ? this.buffer : undefined;
-      const raw = stoppedRaw ?? answerMarkdown(result, this.buffer);
-      const content =
-        stoppedRaw !== undefined
-          ? restore(stoppedRaw, vaultFromRows(await loadVault(convId))).text
-          : answerText(result, this.buffer);
-      // Blocked only because no local model is loaded: kept, to be answered once one is.
-      const status =
-        result.status === 'blocked' && result.decision.waitsForLocal ? 'waiting' : result.status;
       await updateMessage(answer.id, {
         content,
         ...(raw !== undefined && raw !== content ? { raw } : {}),
@@ -250,13 +219,9 @@ export class ChatRunner {
     // The conversation's documents (including any stored with this message) come along, as in
     // the first send.
     const docs = await sendWithDocuments.prepare(convId, text);
-    this.buffer = '';
-    this.placeholders = false;
-    this.set({
-      ...this.state,
-      streaming: { messageId: answerId, text: '', decided: false, placeholders: false },
-    });
-    const result = await getAppOrchestrator().send(
+    const { result, raw, content, status } = await this.stream(
+      convId,
+      answerId,
       {
         conversationId: convId,
         messageId: answerId,
@@ -265,6 +230,48 @@ export class ChatRunner {
         ...(override ? { override } : {}),
         ...(docs.request.documents ? { documents: docs.request.documents } : {}),
       },
+      ctl,
+    );
+    await updateMessage(answerId, {
+      content,
+      ...(raw !== undefined && raw !== content ? { raw } : {}),
+      status,
+      route: result.decision.route,
+      pattern: result.decision.pattern,
+      badge: result.badge.label,
+      requestId: result.messageId,
+      routing: stillWaiting(
+        docs.annotate(routingFromResult(result), result),
+        again && status === 'waiting',
+      ),
+      ...(result.error ? { error: result.error } : {}),
+      ...docs.sourcesFor(result),
+    });
+  }
+
+  /**
+   * Streams one answer into the page (batched per frame) and works out what to store: the text,
+   * the answer as written when it carries placeholders, and the status. Shared by send and retry.
+   */
+  private async stream(
+    convId: string,
+    answerId: string,
+    input: SendInput,
+    ctl: AbortController,
+  ): Promise<{
+    result: SendResult;
+    raw: string | undefined;
+    content: string;
+    status: Message['status'];
+  }> {
+    this.buffer = '';
+    this.placeholders = false;
+    this.set({
+      ...this.state,
+      streaming: { messageId: answerId, text: '', decided: false, placeholders: false },
+    });
+    const result = await getAppOrchestrator().send(
+      input,
       {
         onDecision: () => {
           const s = this.state.streaming;
@@ -294,21 +301,7 @@ export class ChatRunner {
     // Blocked only because no local model is loaded: kept, to be answered once one is.
     const status =
       result.status === 'blocked' && result.decision.waitsForLocal ? 'waiting' : result.status;
-    await updateMessage(answerId, {
-      content,
-      ...(raw !== undefined && raw !== content ? { raw } : {}),
-      status,
-      route: result.decision.route,
-      pattern: result.decision.pattern,
-      badge: result.badge.label,
-      requestId: result.messageId,
-      routing: stillWaiting(
-        docs.annotate(routingFromResult(result), result),
-        again && status === 'waiting',
-      ),
-      ...(result.error ? { error: result.error } : {}),
-      ...docs.sourcesFor(result),
-    });
+    return { result, raw, content, status };
   }
 
   private done(): void {
