@@ -139,6 +139,7 @@ class RegionBuilder {
   }
 }
 
+/** Runs a recognizer on regions and shifts its candidates back to text offsets. */
 export function inRegions(regions: readonly Region[], r: Recognizer, out: Candidate[]): void {
   for (const reg of regions) {
     const local: Candidate[] = [];
