@@ -64,8 +64,8 @@ const CHILD_RECORD_RE = compilePerLang(
 );
 const AGE_RE = new RegExp(`${WORD_START}${AGE}${WORD_END}|${BRACKETED_AGE}`, 'iu');
 
-/** Entity types that tie a text to a specific person. */
-const IDENTIFYING: ReadonlySet<EntityType> = new Set([
+/** Entity types that tie a text to a specific person (also used by ties.ts). */
+export const IDENTIFYING: ReadonlySet<EntityType> = new Set([
   'PERSON',
   'EMAIL',
   'PHONE',

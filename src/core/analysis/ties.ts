@@ -14,7 +14,7 @@
  * A year or a month on its own ("2015", "March 2020", "Monday") identifies no one and never counts.
  */
 import type { Entity, EntityType } from '../pii';
-import { foldForLexicon } from './categories';
+import { IDENTIFYING, foldForLexicon } from './categories';
 import { TextContext } from './context';
 import { plausibleLanguages } from './language';
 import { POSSESSIVES } from './lexicon/anchors';
@@ -26,20 +26,6 @@ export const CONTEXTUAL_TYPES: ReadonlySet<EntityType> = new Set([
   'LOCATION',
   'ORGANIZATION',
   'DATE',
-]);
-
-/** Entity types that identify a person wherever they stand. */
-const IDENTIFYING: ReadonlySet<EntityType> = new Set([
-  'PERSON',
-  'EMAIL',
-  'PHONE',
-  'NATIONAL_ID',
-  'IBAN',
-  'CREDIT_CARD',
-  'DATE_OF_BIRTH',
-  'ADDRESS',
-  'ID_NUMBER',
-  'USERNAME',
 ]);
 
 const TIES: Record<string, PerLangRegExp> = {
