@@ -11,6 +11,7 @@
  *   of letters that already mixes in ASCII, so Russian or Greek prose is left as it is.
  * Matching happens on this view only; spans are mapped back with `mapRange`.
  */
+import { isAsciiAlnumCode } from './char-codes';
 import { CONFUSABLE_FROM, CONFUSABLE_TO } from './confusables-data';
 
 export interface Normalized {
@@ -118,7 +119,7 @@ function foldLookalikes(t: string): string {
     const c = t.charCodeAt(i);
     if (c < 0x80) {
       // ASCII by code (this runs for every character of a text that is not plain ASCII)
-      const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      const alnum = isAsciiAlnumCode(c);
       if (alnum || c === 46 || c === 95 || c === 64 || c === 43 || c === 45) {
         if (runStart === -1) runStart = i;
         if (alnum) mixedAscii = true;
@@ -187,7 +188,7 @@ const alnumCache = new Map<number, boolean>();
 /** Letter or digit at i (ASCII by code, others through a cached property test). */
 function alnumAt(t: string, i: number): boolean {
   const c = t.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 128) return isAsciiAlnumCode(c);
   if (Number.isNaN(c)) return false;
   let v = alnumCache.get(c);
   if (v === undefined) {

@@ -3,6 +3,7 @@
  * region, country and postcode lines that follow it; PO boxes, military addresses, unit lines,
  * UK postcodes, US state + ZIP, and postcodes after a cue.
  */
+import { digitRunEnd, isLowerCode, isUpperCode, nextDigit } from '../char-codes';
 import { CTX } from './labels';
 import { isWordAt, matches, type Recognizer } from './shared';
 
@@ -274,14 +275,6 @@ function isStreetType(w: string): boolean {
   return !AMBIGUOUS_STREET_WORDS.has(b) || CAP.test(w);
 }
 const HAS_LETTER = /\p{L}/u;
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-/** The position of the next ASCII digit at or after i (t.length if none). */
-function nextDigit(t: string, i: number): number {
-  let k = i;
-  while (k < t.length && !isDigitCode(t.charCodeAt(k))) k++;
-  return k;
-}
 const PO_BOX =
   /(?<![\p{L}])(?:\d{1,5} )?(?:P\.? ?O\.? ?Box|PO Box|Post Office Box|Postfach|Postbus|Postboks|Caixa Postal|Apartado(?: de [Cc]orreos)?|Bo[iî]te [Pp]ostale|Casella [Pp]ostale) ?\d{1,6}/gu;
 const PO_BOX_HINT = /box|post|caixa|apartado|bo[iî]te|casella/i;
@@ -316,7 +309,7 @@ function* postcodeCities(t: string): Generator<RegExpExecArray> {
   let after = 0;
   for (let p = nextDigit(t, 0); p < t.length;) {
     const s = p;
-    while (p < t.length && isDigitCode(t.charCodeAt(p))) p++;
+    p = digitRunEnd(t, p);
     const starts = [s];
     if (t.charCodeAt(s - 1) === 45 && isUpperCode(t.charCodeAt(s - 2))) {
       starts.unshift(s - 2);
@@ -335,7 +328,6 @@ function* postcodeCities(t: string): Generator<RegExpExecArray> {
     p = nextDigit(t, p);
   }
 }
-const isUpperCode = (c: number) => c >= 65 && c <= 90;
 const COUNTRY_PREFIXED =
   /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}-\d{4,5}|[A-Z]{2}-\d{3} \d{2}) \p{Lu}[\p{Ll}\p{M}'’-]{2,30}/gu;
 const YEARISH = /^(?:19|20)\d\d$/;
@@ -355,10 +347,11 @@ export const address: Recognizer = (t, out) => {
   for (let p = nextDigit(t, 0); p < t.length; p = nextDigit(t, p)) {
     // a house number: 1-5 digits and an optional letter ("12", "12b"), not inside a word
     const ns = p;
-    while (p < t.length && isDigitCode(t.charCodeAt(p))) p++;
+    p = digitRunEnd(t, p);
     if (p - ns > 5 || ns < covered || isWordAt(t, ns - 1)) continue;
     let ne = p;
-    if (isAsciiLetter(t.charCodeAt(ne)) && !isWordAt(t, ne + 1)) ne++;
+    const letter = t.charCodeAt(ne);
+    if ((isUpperCode(letter) || isLowerCode(letter)) && !isWordAt(t, ne + 1)) ne++;
     else if (isWordAt(t, ne)) continue;
     // every street form has letters next to the number: skip digit runs in digit-only stretches
     if (!mayBeAddress(t, ns, ne, cues)) continue;

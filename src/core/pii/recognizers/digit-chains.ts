@@ -10,6 +10,8 @@
  * recognizer that scans the same text.
  */
 
+import { digitRunEnd, nextDigit } from '../char-codes';
+
 /** Gaps of more than one character that still join two groups (a space around a dash, a line break, parentheses). */
 const GAP =
   /^(?:[ \t.\-/_\u2010-\u2015]|[ \t]{0,2}\r?\n[ \t]{0,2}|[ \t]{2,3}|[ \t][-/_\u2013\u2014][ \t]|[ \t]?\)[ \t.-]?|[ \t.-]?\(|\)\()$/;
@@ -47,20 +49,8 @@ export class DigitGroups {
     let lastEnd = -1;
     // runs of at most 64 ASCII digits, found by character code (a regex match per group costs
     // an array each, and a hostile text has a group every two characters)
-    const n = t.length;
-    let p = 0;
-    while (p < n) {
-      const c = t.charCodeAt(p);
-      if (c < 48 || c > 57) {
-        p++;
-        continue;
-      }
-      const s = p;
-      while (p < n && p - s < 64) {
-        const d = t.charCodeAt(p);
-        if (d < 48 || d > 57) break;
-        p++;
-      }
+    for (let s = nextDigit(t, 0); s < t.length; s = nextDigit(t, lastEnd)) {
+      const p = digitRunEnd(t, s, 64);
       if (this.count === cap) {
         cap *= 2;
         this.starts = grow(this.starts, cap);

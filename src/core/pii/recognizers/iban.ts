@@ -6,6 +6,7 @@
  * labelled-identifier recognizer instead.)
  */
 import { ibanLength, isValidIban } from '../validators';
+import { isAsciiAlnumCode } from '../char-codes';
 import { CTX } from './labels';
 import { matches, type Candidate, type Recognizer } from './shared';
 
@@ -24,7 +25,7 @@ export const iban: Recognizer = (t, out: Candidate[]) => {
     let chars = '';
     while (e < t.length && n < len) {
       const c = t.charCodeAt(e);
-      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (isAsciiAlnumCode(c)) {
         n++;
         chars += t.charAt(e);
         seps = 0;

@@ -3,6 +3,13 @@
  * "national insurance number QQ 98 76 54 A", "Kundennummer: 004-55123". The value after the
  * label is reported whatever its checksum: the sentence says what it is.
  */
+import {
+  digitRunEnd,
+  isAsciiAlnumCode,
+  isDigitCode,
+  isLowerCode,
+  isUpperCode,
+} from '../char-codes';
 import { ID_LABELS, LABEL_FILLER } from './labels';
 import { isWordAt, type Candidate, type Recognizer } from './shared';
 import type { EntityType } from '../types';
@@ -35,9 +42,7 @@ function labelWordAt(t: string, i: number): boolean {
   const c = t.charCodeAt(i);
   if (c < 128)
     return (
-      (c >= 48 && c <= 57) ||
-      (c >= 65 && c <= 90) ||
-      (c >= 97 && c <= 122) ||
+      isAsciiAlnumCode(c) ||
       c === 35 || // #
       c === 47 || // /
       c === 46 || // .
@@ -118,9 +123,7 @@ function findLabels(t: string): Array<[number, number, EntityType]> {
     }
     scanned = Math.max(scanned, d);
     // the next digit after this run
-    let n = d;
-    while (n < t.length && t.charCodeAt(n) >= 48 && t.charCodeAt(n) <= 57) n++;
-    NEXT_DIGIT.lastIndex = n;
+    NEXT_DIGIT.lastIndex = digitRunEnd(t, d);
     d = NEXT_DIGIT.exec(t)?.index ?? -1;
   }
   return out;
@@ -132,9 +135,6 @@ const MAX_VALUE = 40;
  * The identifier starting at `p`: letter-digit tokens joined by single separators. Letters-only
  * tokens are taken only when short and upper-case (a prefix like "QQ", a check letter like "A").
  */
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isUpper = (c: number) => c >= 65 && c <= 90;
-const isLower = (c: number) => c >= 97 && c <= 122;
 const isSep = (c: number) => c === 32 || c === 45 || c === 46 || c === 47 || c === 95;
 
 export function scanValue(t: string, p: number, minLength = 5): [number, number] | null {
@@ -151,9 +151,9 @@ export function scanValue(t: string, p: number, minLength = 5): [number, number]
     let lower = false;
     while (e < t.length && e - i < 24) {
       const c = t.charCodeAt(e);
-      if (isDigit(c)) d++;
-      else if (isLower(c)) lower = true;
-      else if (!isUpper(c)) break;
+      if (isDigitCode(c)) d++;
+      else if (isLowerCode(c)) lower = true;
+      else if (!isUpperCode(c)) break;
       e++;
     }
     const n = e - i;
@@ -165,7 +165,8 @@ export function scanValue(t: string, p: number, minLength = 5): [number, number]
     tl.push(letters);
     i = e;
     const next = t.charCodeAt(i + 1);
-    if (!isSep(t.charCodeAt(i)) || !(isDigit(next) || isUpper(next) || isLower(next))) break;
+    if (!isSep(t.charCodeAt(i)) || !(isDigitCode(next) || isUpperCode(next) || isLowerCode(next)))
+      break;
     i++;
   }
   // a trailing letters-only token longer than a check letter pair is a word, not the value; a
@@ -180,10 +181,10 @@ export function scanValue(t: string, p: number, minLength = 5): [number, number]
   const e0 = te[k - 1] ?? 0;
   for (let q = s0; q < e0; q++) {
     const c = t.charCodeAt(q);
-    if (isDigit(c)) {
+    if (isDigitCode(c)) {
       digits++;
       alnum++;
-    } else if (isUpper(c) || isLower(c)) alnum++;
+    } else if (isUpperCode(c) || isLowerCode(c)) alnum++;
   }
   if (alnum < minLength || digits < 2) return null;
   // part of an e-mail address or a longer word

@@ -5,6 +5,7 @@
  * Every regular expression in recognizers/ uses bounded quantifiers and mandatory separators
  * between repeated groups, so matching is linear in the input (no catastrophic backtracking).
  */
+import { digitRunEnd, isAsciiAlnumCode, nextDigit } from '../char-codes';
 import type { EntityType } from '../types';
 
 export interface Candidate {
@@ -53,7 +54,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  */
 export function isWordAt(t: string, i: number): boolean {
   const c = t.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 128) return isAsciiAlnumCode(c);
   return c === c && WORD_CHAR.test(t.charAt(i)); // c !== c: NaN, outside the text
 }
 
@@ -86,20 +87,10 @@ export function regionsAround(t: string, anchor: RegExp, before: number, after: 
 /** regionsAround for runs of ASCII digits, found by character code (no match object per run). */
 export function digitRegions(t: string, before: number, after: number): Region[] {
   const out = new RegionBuilder(t, before, after);
-  const n = t.length;
-  for (let p = 0; p < n;) {
-    const c = t.charCodeAt(p);
-    if (c < 48 || c > 57) {
-      p++;
-      continue;
-    }
-    const s = p;
-    while (p < n) {
-      const d = t.charCodeAt(p);
-      if (d < 48 || d > 57) break;
-      p++;
-    }
-    out.add(s, p);
+  for (let s = nextDigit(t, 0); s < t.length;) {
+    const e = digitRunEnd(t, s);
+    out.add(s, e);
+    s = nextDigit(t, e);
   }
   return out.done();
 }
