@@ -4,7 +4,7 @@
  */
 import { shannonEntropy } from '../validators';
 import { CTX } from './labels';
-import { inRegions, matches, regionsAround, type Recognizer } from './shared';
+import { inRegions, matches, regionsAround, roundScore, type Recognizer } from './shared';
 
 interface SecretRule {
   re: RegExp;
@@ -297,7 +297,7 @@ export const secret: Recognizer = (t, out) => {
       } else {
         let score = r.score;
         if (r.name === 'artifactory' || r.name === 'twilio-key')
-          score = shannonEntropy(m[0]) > 2.5 ? score : score - 0.2;
+          score = shannonEntropy(m[0]) > 2.5 ? score : roundScore(score - 0.2);
         out.push({
           start: m.index,
           end: m.index + m[0].length,

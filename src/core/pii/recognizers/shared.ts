@@ -39,6 +39,15 @@ export function reachable(score: number, strongNear: boolean, weakNear = false):
   return score + boost >= scan.threshold;
 }
 
+/**
+ * A score rounded to the three decimals entities report. Boosts are added in floating point, and
+ * 0.6 + 0.35 is 0.9500000000000001: unrounded, a phone reading boosted by "number" outranked
+ * the validated IBAN it sits inside ("number DK25 0038 0300 0000 00"), which kept only "DK25".
+ */
+export function roundScore(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
 /** How much a context word nearby adds, and how far around the match we look (chars). */
 export const CONTEXT_BOOST = 0.35;
 export const WEAK_CONTEXT_BOOST = 0.15;
@@ -248,11 +257,12 @@ export function applyContext(t: string, cands: Candidate[]): void {
     if (!c.context && !c.negative && !c.weakContext) continue;
     let w: string | undefined;
     const win = () => (w ??= contextWindow(t, c.start, c.end));
-    if (c.context && near(c.context, c, win)) c.score = Math.min(1, c.score + CONTEXT_BOOST);
+    if (c.context && near(c.context, c, win))
+      c.score = Math.min(1, roundScore(c.score + CONTEXT_BOOST));
     else if (c.weakContext && near(c.weakContext, c, win))
-      c.score = Math.min(1, c.score + WEAK_CONTEXT_BOOST);
+      c.score = Math.min(1, roundScore(c.score + WEAK_CONTEXT_BOOST));
     else if (!c.labelled && c.negative && near(c.negative, c, win))
-      c.score = Math.max(0, c.score - NEGATIVE_PENALTY);
+      c.score = Math.max(0, roundScore(c.score - NEGATIVE_PENALTY));
   }
 }
 

@@ -38,6 +38,20 @@ describe('other digits', () => {
   it.each(cases)('%s', (...c) => expectFound(c));
 });
 
+describe('a short IBAN next to a word that also suggests a phone', () => {
+  // The digits after the check digits read as a phone number too. Context boosts added in
+  // floating point once ranked that reading above the IBAN, which then kept only its country code.
+  const cases: Positive[] = [
+    ['number DK25 0038 0300 0000 00 ', 'IBAN', 'DK25 0038 0300 0000 00'],
+    ['Kontonummer DK50 0040 0440 1162 43.', 'IBAN', 'DK50 0040 0440 1162 43'],
+    ['tlf. og konto: DK50 0040 0440 1162 43', 'IBAN', 'DK50 0040 0440 1162 43'],
+    ['número NO93 8601 1117 947 por favor', 'IBAN', 'NO93 8601 1117 947'],
+    ['Nummer BE68 5390 0754 7034', 'IBAN', 'BE68 5390 0754 7034'],
+    ['numero FI21 1234 5600 0007 85', 'IBAN', 'FI21 1234 5600 0007 85'],
+  ];
+  it.each(cases)('%s', (...c) => expectFound(c));
+});
+
 describe('other separators between groups', () => {
   const cases: Positive[] = [
     ['IBAN DE89.3704.0044.0532.0130.00 please', 'IBAN', 'DE89.3704.0044.0532.0130.00'],
