@@ -33,6 +33,25 @@ describe('cleanForwarded: the proxy re-scan, run before sending, redacting what 
     expect(restore(r.texts.join(' '), vault).text).toBe('Pay with card 4111 1111 1111 1111 today');
   });
 
+  it.each([
+    // each redaction brings the next copy within reach of the phone word: one copy a round
+    // outlasted the four rounds and the send was refused
+    [
+      'invoice 2024-117 invoice 2024-117 invoice 2024-117 ',
+      'invoice 2024-117 invoice 2024-117 invoice 2024-117 Call ',
+    ],
+    ['Rechnung 2024-117, Rechnung 2024-117, Rechnung 2024-117', 'Rechnung 2024-117 2024-117 Tel.'],
+    ['fatura 2024-117 fatura 2024-117', 'fatura 2024-117 fatura 2024-117 ligue'],
+  ])('a value it found is redacted wherever else it occurs: %j', (...texts) => {
+    const vault = new Vault();
+    const r = cleanForwarded(texts, vault, { detect });
+    expect(r).toMatchObject({ ok: true });
+    if (!r.ok) return;
+    expect(r.scans).toBeLessThanOrEqual(3);
+    expect(scanForwarded(r.texts, detect)).toEqual({ verdict: 'clean' });
+    expect(r.texts.map((t) => restore(t, vault).text)).toEqual(texts);
+  });
+
   it('never redacts a fixed text: a finding there fails closed', () => {
     const r = cleanForwarded(['Write to ann@example.com', 'Summarise this.'], new Vault(), {
       detect,
