@@ -11,6 +11,8 @@ export default defineConfig({
       'bench/**/__tests__/**/*.test.ts',
     ],
     restoreMocks: true,
+    // property tests from one fixed seed (testing/fast-check-seed.ts); npm run test:fuzz explores
+    setupFiles: ['testing/fast-check-seed.ts'],
     // Hang guards, not speed checks (benchmarks measure speed): on a busy 2-core machine a test
     // that starts a CLI, a server or the NER model can take many times its idle duration.
     testTimeout: 60_000,
