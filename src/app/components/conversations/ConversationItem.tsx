@@ -2,8 +2,16 @@
  * One conversation in the list: opening it, and its actions (rename, export, delete) behind an
  * "Actions" disclosure so the list stays one line per conversation, also at 360 px.
  */
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import { deleteConversation, renameConversation, type Conversation } from '../../../db';
+import { chatRunner } from '../chat/chat-runner';
 import { ConfirmDelete } from './ConfirmDelete';
 import { exportConversation, type ExportKind } from './conversation-files';
 
@@ -19,6 +27,11 @@ export interface ConversationItemProps {
 
 type Mode = 'closed' | 'actions' | 'renaming' | 'deleting';
 
+const answering = () => {
+  const s = chatRunner.getSnapshot();
+  return s.busy ? s.conversationId : undefined;
+};
+
 export function ConversationItem({
   conversation: c,
   snippet,
@@ -32,6 +45,8 @@ export function ConversationItem({
   const titleId = useId();
   const panelId = useId();
   const title = c.title || 'Untitled';
+  // An answer being written into this conversation would be stored after its deletion.
+  const busy = useSyncExternalStore(chatRunner.subscribe, answering, answering) === c.id;
 
   const close = () => {
     setMode('closed');
@@ -110,7 +125,13 @@ export function ConversationItem({
               <button type="button" onClick={() => onExport('json')}>
                 Export as JSON
               </button>
-              <button type="button" className="danger" onClick={() => setMode('deleting')}>
+              <button
+                type="button"
+                className="danger"
+                disabled={busy}
+                title={busy ? 'An answer is being written; delete it when it is done.' : undefined}
+                onClick={() => setMode('deleting')}
+              >
                 Delete…
               </button>
               <p className="muted">
