@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { ANSWER_TIMEOUT, test, expect } from './fixtures';
 
 const LOCAL = { loadedModel: 'test-engine-small-q4f32', tokens: ['A local answer.'] };
 const EMAIL = 'maria.gonzalez@example.com';
@@ -167,4 +167,25 @@ test('rename, export as Markdown and JSON, then delete a conversation and its da
     };
   }, conversationId);
   expect(left).toEqual({ conversations: 0, messages: 0, vault: 0 });
+});
+
+test('a conversation cannot be deleted while an answer is being written into it', async ({
+  chat,
+  page,
+}) => {
+  await chat.useTestEngine({
+    loadedModel: 'test-engine-small-q4f32',
+    tokens: Array.from({ length: 20 }, (_, i) => `word${i} `),
+    // the answer pauses after word2 until released below
+    holdAfterTokens: 3,
+  });
+  await chat.open('/');
+  await chat.startSending('What should I pack for a week of hiking?');
+  await expect(chat.lastAnswer()).toContainText('word2', { timeout: ANSWER_TIMEOUT });
+  await conversations(page).getByRole('button', { name: 'Actions' }).click();
+  const del = conversations(page).getByRole('button', { name: 'Delete…' });
+  await expect(del).toBeDisabled();
+  await page.evaluate(() => window.__hearthTestEngine?.configure({ holdAfterTokens: undefined }));
+  await chat.waitForAnswer();
+  await expect(del).toBeEnabled();
 });
