@@ -144,6 +144,8 @@ test('rename, export as Markdown and JSON, then delete a conversation and its da
     /conversation deleted with 2 messages, [1-9]\d* placeholder values/,
   );
   await expect(deletion).toBeVisible();
+  await deletion.click();
+  await expect(page.getByTestId('audit-deleted')).toContainText('counts only, no content');
   await expect(page.getByRole('main')).not.toContainText('Invoice reply');
   await page.getByRole('button', { name: /Verify chain/ }).click();
   await expect(page.getByText(/chain (is )?intact|verified/i).first()).toBeVisible();

@@ -354,7 +354,7 @@ function EntryDetails({ entry: e, onClose }: { entry: AuditEntry; onClose: () =>
       <dl style={styles.dl}>
         <dt>Time</dt>
         <dd>{e.at}</dd>
-        <dt>Request</dt>
+        <dt>{e.deleted ? 'Conversation id' : 'Request'}</dt>
         <dd>{e.requestId}</dd>
         <dt>Route / pattern</dt>
         <dd>
@@ -362,6 +362,12 @@ function EntryDetails({ entry: e, onClose }: { entry: AuditEntry; onClose: () =>
         </dd>
         <dt>Tiers that saw data</dt>
         <dd>{e.tiersThatSawData.join(', ') || 'none'}</dd>
+        {e.deleted && (
+          <>
+            <dt>Deleted</dt>
+            <dd data-testid="audit-deleted">{deletedText(e.deleted)} (counts only, no content)</dd>
+          </>
+        )}
         {e.localModel && (
           <>
             <dt>Local engine</dt>
