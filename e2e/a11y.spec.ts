@@ -115,3 +115,26 @@ test('at 360x740 no view scrolls horizontally', async ({ page }) => {
     expect(width, path).toBeLessThanOrEqual(360);
   }
 });
+
+test('at 360x740 the conversation drawer passes axe and works with the keyboard', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await app.open('/');
+    await settle(page);
+    expect(await seriousViolations(page), `chat (${colorScheme})`).toEqual([]);
+    const opener = page.getByRole('button', { name: 'Conversations' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: 'Conversations' });
+    await expect(drawer).toBeVisible();
+    await expect(drawer.getByRole('searchbox', { name: 'Search conversations' })).toBeVisible();
+    expect(await seriousViolations(page), `drawer (${colorScheme})`).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(drawer).toHaveCount(0);
+    await expect(opener).toBeFocused();
+  }
+});

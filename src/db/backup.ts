@@ -151,7 +151,7 @@ const auditEntry = z.looseObject({
   v: z.literal(1),
   seq: z.number().int().positive(),
   at: z.string(),
-  kind: z.enum(['decision', 'step', 'override']),
+  kind: z.enum(['decision', 'step', 'override', 'deletion']),
   requestId: z.string(),
   route: z.string(),
   pattern: z.string(),

@@ -1,6 +1,8 @@
 /** Conversations and their messages. */
 import { db } from './schema';
-import { guardWrite } from './errors';
+import { DbError, guardWrite, toDbError } from './errors';
+import { appendAudit } from './audit';
+import type { DeletionRecord } from '../core/audit';
 import type { Conversation, Message } from './types';
 
 export async function createConversation(title: string): Promise<Conversation> {
@@ -124,9 +126,14 @@ export async function listRecentMessages(
 
 /**
  * Deletes a conversation with its messages, vault, queued requests and attached documents (their
- * text and index), all or nothing.
+ * text and index), all or nothing; then records the deletion in the audit log, without content:
+ * the conversation's random id and how many rows of each kind went. Returns those counts.
+ *
+ * The audit entry is written after the deletion committed (signing is asynchronous and cannot run
+ * inside the IndexedDB transaction): the log never claims a deletion that did not happen. If the
+ * append fails, the data is gone and the error says that only the record is missing.
  */
-export async function deleteConversation(id: string): Promise<void> {
+export async function deleteConversation(id: string): Promise<DeletionRecord> {
   const d = db();
   const tables = [
     d.conversations,
@@ -137,15 +144,34 @@ export async function deleteConversation(id: string): Promise<void> {
     d.documentTexts,
     d.documentIndexes,
   ];
-  await guardWrite(() =>
-    d.transaction('rw', tables, async () => {
-      await d.documents.where('conversationId').equals(id).delete();
+  const record = await guardWrite(() =>
+    d.transaction('rw', tables, async (): Promise<DeletionRecord> => {
+      const documents = await d.documents.where('conversationId').equals(id).delete();
       await d.documentTexts.where('conversationId').equals(id).delete();
       await d.documentIndexes.where('conversationId').equals(id).delete();
-      await d.messages.where('conversationId').equals(id).delete();
-      await d.vault.where('conversationId').equals(id).delete();
-      await d.outbox.where('conversationId').equals(id).delete();
+      const messages = await d.messages.where('conversationId').equals(id).delete();
+      const vaultEntries = await d.vault.where('conversationId').equals(id).delete();
+      const queued = await d.outbox.where('conversationId').equals(id).delete();
       await d.conversations.delete(id);
+      return { what: 'conversation', messages, vaultEntries, documents, queued };
     }),
   );
+  try {
+    await appendAudit({
+      kind: 'deletion',
+      requestId: id,
+      route: 'deleted',
+      pattern: 'delete-conversation',
+      tiersThatSawData: [],
+      entityCounts: {},
+      deleted: record,
+    });
+  } catch (err) {
+    throw new DbError(
+      toDbError(err).code,
+      'The conversation was deleted, but the audit log could not record the deletion.',
+      { cause: err },
+    );
+  }
+  return record;
 }

@@ -13,6 +13,7 @@ import {
   type AuditFilter,
   type AuditVerifyResult,
 } from '../../db';
+import type { DeletionRecord } from '../../core/audit';
 import { exposeDbForTests } from '../../db/testHook';
 import {
   useAuditCount,
@@ -311,6 +312,11 @@ function entitiesText(counts: Record<string, number>): string {
   return parts.length ? parts.join(', ') : 'no entities';
 }
 
+/** What a deletion entry records: counts only (the log keeps no content of what was deleted). */
+function deletedText(d: DeletionRecord): string {
+  return `conversation deleted with ${d.messages} messages, ${d.vaultEntries} placeholder values, ${d.documents} documents, ${d.queued} queued requests`;
+}
+
 /** One formatter for every row: `toLocaleString()` builds a new one per call, too slow per frame. */
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
@@ -324,7 +330,13 @@ const RowSummary = memo(function RowSummary({ entry: e }: { entry: AuditEntry })
         {e.error && <span className="error"> · error {e.error.code}</span>}
       </span>
       <span style={styles.line2}>
-        seen by {e.tiersThatSawData.join(', ') || 'no tier'} · {entitiesText(e.entityCounts)}
+        {e.deleted ? (
+          deletedText(e.deleted)
+        ) : (
+          <>
+            seen by {e.tiersThatSawData.join(', ') || 'no tier'} · {entitiesText(e.entityCounts)}
+          </>
+        )}
         {e.latencyMs !== undefined && ` · ${Math.round(e.latencyMs)} ms`}
         {e.costUsd !== undefined && ` · $${e.costUsd.toFixed(4)}`}
       </span>
@@ -342,7 +354,7 @@ function EntryDetails({ entry: e, onClose }: { entry: AuditEntry; onClose: () =>
       <dl style={styles.dl}>
         <dt>Time</dt>
         <dd>{e.at}</dd>
-        <dt>Request</dt>
+        <dt>{e.deleted ? 'Conversation id' : 'Request'}</dt>
         <dd>{e.requestId}</dd>
         <dt>Route / pattern</dt>
         <dd>
@@ -350,6 +362,12 @@ function EntryDetails({ entry: e, onClose }: { entry: AuditEntry; onClose: () =>
         </dd>
         <dt>Tiers that saw data</dt>
         <dd>{e.tiersThatSawData.join(', ') || 'none'}</dd>
+        {e.deleted && (
+          <>
+            <dt>Deleted</dt>
+            <dd data-testid="audit-deleted">{deletedText(e.deleted)} (counts only, no content)</dd>
+          </>
+        )}
         {e.localModel && (
           <>
             <dt>Local engine</dt>

@@ -1,15 +1,13 @@
 import { useCallback, useEffect } from 'react';
 import { useMatch, useNavigate } from 'react-router-dom';
-import { ConversationList } from '../components/conversations/ConversationList';
+import { ConversationsPanel } from '../components/conversations/ConversationsPanel';
 import { Composer } from '../components/chat/Composer';
 import { MessageList } from '../components/chat/MessageList';
 import { useChatSession } from '../components/chat/useChatSession';
 import { useAnswerWhenModelLoads } from '../components/chat/useAnswerWhenModelLoads';
+import { useComposerInset } from '../components/chat/useComposerInset';
 import { useMessages } from '../hooks/db/useMessages';
 import '../components/chat/chat.css';
-
-/** Alt+Shift+N starts a new chat (Ctrl+N and Ctrl+Shift+N belong to the browser). */
-const NEW_CHAT_SHORTCUT = 'Alt+Shift+N';
 
 export function ChatView() {
   const conversationId = useMatch('/c/:conversationId')?.params.conversationId;
@@ -22,6 +20,7 @@ export function ChatView() {
     messages,
   );
   useAnswerWhenModelLoads(messages);
+  const chatRef = useComposerInset<HTMLElement>();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -35,21 +34,15 @@ export function ChatView() {
   }, [navigate]);
 
   return (
-    <section aria-labelledby="chat-title" className="chat">
-      <aside className="chat-sidebar">
-        <button
-          type="button"
-          onClick={() => void navigate('/')}
-          aria-keyshortcuts={NEW_CHAT_SHORTCUT}
-          title={`New chat (${NEW_CHAT_SHORTCUT})`}
-        >
-          New chat
-        </button>
-        <ConversationList
-          selectedId={conversationId ?? null}
-          onSelect={(id) => void navigate(`/c/${id}`)}
-        />
-      </aside>
+    <section aria-labelledby="chat-title" className="chat" ref={chatRef}>
+      <ConversationsPanel
+        selectedId={conversationId ?? null}
+        onSelect={(id) => void navigate(`/c/${id}`)}
+        onNewChat={() => void navigate('/')}
+        onDeleted={(id) => {
+          if (id === conversationId) void navigate('/');
+        }}
+      />
       <div className="chat-main">
         <h1 id="chat-title">Chat</h1>
         {hasEarlier && (

@@ -3,8 +3,26 @@
  * (scripts/audit-verify.ts). Pure types: no DOM, no Node.
  */
 
-/** Which kind of event an entry records. */
-export type AuditKind = 'decision' | 'step' | 'override';
+/**
+ * Which kind of event an entry records. 'deletion': the user deleted a conversation (see
+ * `DeletionRecord`); such an entry holds no content, only an id and counts.
+ */
+export type AuditKind = 'decision' | 'step' | 'override' | 'deletion';
+
+/**
+ * What a deletion removed, as counts only: never a title, a message or a value, so the log keeps
+ * no trace of what the user chose to forget. `requestId` holds the conversation's random id.
+ */
+export interface DeletionRecord {
+  what: 'conversation';
+  messages: number;
+  /** Placeholder <-> value pairs of the conversation's vault. */
+  vaultEntries: number;
+  /** Attached documents (each with its text and its index). */
+  documents: number;
+  /** Requests still waiting in the outbox. */
+  queued: number;
+}
 
 /** What a caller hands to `appendAudit`. */
 export interface AuditEntryInput {
@@ -27,6 +45,8 @@ export interface AuditEntryInput {
    * local model was ready: "web-llm", "chrome-built-in" or, in e2e builds, "test-engine".
    */
   localModel?: { engine: string; modelId: string };
+  /** Only on 'deletion' entries. */
+  deleted?: DeletionRecord;
   kind: AuditKind;
 }
 

@@ -7,6 +7,7 @@ import { Markdown } from '../markdown/Markdown';
 import { LeftDeviceDialog } from './LeftDeviceDialog';
 import { RouteBadge } from './RouteBadge';
 import { chatRunner } from './chat-runner';
+import { CopyButton } from './CopyButton';
 
 const STATUS_NOTES: Partial<Record<NonNullable<Message['status']>, string>> = {
   stopped: 'Stopped before the answer was complete.',
@@ -102,6 +103,7 @@ export function MessageItem({
         <MessageAttachments attachments={message.attachments} />
       ) : null}
       {!isUser && message.sources?.length ? <MessageSources sources={message.sources} /> : null}
+      {live === undefined && message.content.trim() !== '' && <CopyButton text={message.content} />}
       {!isUser && (
         <div className="message-meta">
           {message.routing && <RouteBadge routing={message.routing} onOpen={() => setOpen(true)} />}

@@ -4,17 +4,21 @@
  */
 import { useDeferredValue, useId, useState } from 'react';
 import { useConversationSearch } from '../../hooks/db/useConversationSearch';
+import { ConversationItem } from './ConversationItem';
 
 export interface ConversationListProps {
   selectedId?: string | null;
   onSelect: (conversationId: string) => void;
+  /** A conversation was deleted (the view leaves it if it was open). */
+  onDeleted?: (conversationId: string) => void;
 }
 
-export function ConversationList({ selectedId, onSelect }: ConversationListProps) {
+export function ConversationList({ selectedId, onSelect, onDeleted }: ConversationListProps) {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const hits = useConversationSearch(deferred);
   const id = useId();
+  const [error, setError] = useState<string | undefined>();
 
   return (
     <nav aria-label="Conversations">
@@ -27,6 +31,11 @@ export function ConversationList({ selectedId, onSelect }: ConversationListProps
         placeholder="Title or text"
         style={{ display: 'block', width: '100%', font: 'inherit' }}
       />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {hits === undefined ? (
         <p>Loading conversations…</p>
       ) : hits.length === 0 ? (
@@ -34,27 +43,17 @@ export function ConversationList({ selectedId, onSelect }: ConversationListProps
           {deferred.trim() ? 'No conversation matches.' : 'No conversations yet.'}
         </p>
       ) : (
-        <ul style={{ listStyle: 'none', padding: 0, margin: '8px 0' }}>
+        <ul className="conversation-list">
           {hits.map(({ conversation: c, snippet }) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                aria-current={c.id === selectedId ? 'true' : undefined}
-                onClick={() => onSelect(c.id)}
-                style={{
-                  display: 'block',
-                  width: '100%',
-                  textAlign: 'left',
-                  marginBottom: 4,
-                  fontWeight: c.id === selectedId ? 600 : 400,
-                }}
-              >
-                <span style={{ display: 'block' }}>{c.title || 'Untitled'}</span>
-                <span style={{ display: 'block', color: 'var(--muted)', fontSize: '0.85em' }}>
-                  {snippet ?? new Date(c.updatedAt).toLocaleString()}
-                </span>
-              </button>
-            </li>
+            <ConversationItem
+              key={c.id}
+              conversation={c}
+              snippet={snippet}
+              selected={c.id === selectedId}
+              onSelect={onSelect}
+              onError={setError}
+              {...(onDeleted ? { onDeleted } : {})}
+            />
           ))}
         </ul>
       )}
