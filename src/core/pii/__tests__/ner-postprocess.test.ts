@@ -198,6 +198,38 @@ describe('cut-offs and stop-list', () => {
   });
 });
 
+describe('lone lower-case given names', () => {
+  // the model scores lower-case names in chat low; the name lists and a spelling dictionary decide
+  it.each([
+    ['tell priya to start without me', 'priya'],
+    ['treffe gleich malte am Bahnhof', 'malte'],
+    ['pablo me recoge en la estación', 'pablo'],
+    ['a júlia vai me buscar na rodoviária', 'júlia'],
+    ['daan haalt me op bij het station', 'daan'],
+    ['fråga ingrid om nyckeln', 'ingrid'],
+    ['spørg mette om nøglen', 'mette'],
+    ['demande à margaux pour la clé', 'margaux'],
+  ])('%s', (text, name) => {
+    expect(run(text, [], { [name]: 0.05 })).toEqual([`P:${name}`]);
+    // under the cut-off, the word stays
+    expect(run(text, [], { [name]: 0.01 })).toEqual([]);
+  });
+
+  it('not a given name that is an ordinary word, a frequent word or a weekday', () => {
+    for (const [text, word] of [
+      ['the tone was odd', 'tone'],
+      ['we ran for charity', 'charity'],
+      ['the server is down again', 'server'],
+      ['i promise it works', 'promise'],
+      ['ja, kein Problem', 'ja'],
+      ['we will see', 'will'],
+      ['see you monday', 'monday'],
+    ] as const) {
+      expect(run(text, [], { [word]: 0.3 })).toEqual([]);
+    }
+  });
+});
+
 describe('a capitalised word opening a sentence', () => {
   // the frequent-word rule off: "Depois" is a frequent Portuguese word, and this is about position
   const strict = { ...CUTOFFS, PERSON: 0.3, initial: 0.9, commonBand: 0 };

@@ -28,3 +28,15 @@ export function commonClass(word: string): number {
   table ??= build();
   return table.get(word.toLowerCase()) ?? 0;
 }
+
+let nameWords: Set<string> | null = null;
+
+/**
+ * Is this given name also an ordinary word ("tone", "charity", "hunter", "promise")? From the
+ * lower-case entries of English and Dutch spelling dictionaries (common-words.json `nameWords`):
+ * a lone lower-case word counts as a name only when it is not one. Case-insensitive.
+ */
+export function isOrdinaryNameWord(word: string): boolean {
+  nameWords ??= new Set(DATA.nameWords.split(' '));
+  return nameWords.has(word.toLowerCase());
+}

@@ -25,6 +25,11 @@ export interface Cutoffs {
   common: number;
   /** The rank bands `common` applies to: 1 (300 most frequent), 2 (3 000); 0: none. */
   commonBand: number;
+  /**
+   * A lone lower-case word the name lists know as a given name, and no ordinary or frequent word,
+   * is a PERSON at this PERSON probability (postprocess.ts lowerCaseGivenNames); above 1: off.
+   */
+  lowerGiven: number;
 }
 
 /**
@@ -49,4 +54,5 @@ export const CUTOFFS: Cutoffs = {
   initial: 0.2,
   common: 1.01,
   commonBand: 2,
+  lowerGiven: 0.02,
 };

@@ -7,7 +7,7 @@
  */
 import type { Entity, EntityType } from '../types';
 import type { Token } from './features';
-import { commonClass } from './common-words';
+import { commonClass, isOrdinaryNameWord } from './common-words';
 import { gazetteerClass } from './gazetteer';
 import { CUTOFFS, type Cutoffs } from './cutoffs';
 import { isStopWord, isAmbiguousName, isCalendarWord } from './stoplist';
@@ -451,6 +451,37 @@ export function propagate(
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+const LOWER_LETTERS = /^\p{Ll}[\p{Ll}\p{M}]+$/u;
+
+/**
+ * Lone lower-case given names the model left ("tell priya", "treffe gleich malte", "a bia vai me
+ * buscar"): chat is written in lower case, and the model, trained mostly on edited text, scores
+ * such words low. A lower-case word the name lists know as a given name counts as a PERSON when
+ * it is no ordinary word (a spelling dictionary's lower-case entry: "tone", "hunter") nor one of
+ * the frequent words of the 8 languages, and the model gives it at least `cut.lowerGiven`.
+ */
+function lowerCaseGivenNames(
+  tokens: readonly Token[],
+  kept: readonly RawSpan[],
+  probs: TypeProbs,
+  cut: Cutoffs,
+): RawSpan[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const s of kept) covered.fill(1, s.first, s.last + 1);
+  const out: RawSpan[] = [];
+  tokens.forEach((t, i) => {
+    const w = t.text;
+    if (covered[i] || w.length < 3 || !LOWER_LETTERS.test(w)) return;
+    const p = probs.PERSON[i] ?? 0;
+    if (p < cut.lowerGiven || gazetteerClass(w) !== 1) return;
+    if (commonClass(w) !== 0 || isOrdinaryNameWord(w)) return;
+    if (isStopWord(w) || isCalendarWord(w) || isAmbiguousName(w)) return;
+    // reported at the PERSON cut-off at least: detect()'s default threshold keeps it
+    out.push({ type: 'PERSON', first: i, last: i, score: Math.max(p, cut.PERSON) });
+  });
+  return out;
+}
+
 /**
  * From decoded spans over the whole text's tokens to entities: split at line breaks, trim,
  * cut-offs and stop-list, completion, overlaps, then consistency.
@@ -472,6 +503,7 @@ export function postprocess(
         : completeOrg(text, tokens, s),
     );
   }
+  kept.push(...lowerCaseGivenNames(tokens, kept, probs, cut));
   const merged = mergeAdjacentPersons(text, tokens, dropOverlaps(kept));
   const ents: Entity[] = [];
   /**
