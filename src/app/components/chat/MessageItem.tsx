@@ -4,6 +4,7 @@ import type { Message } from '../../../db';
 import { MessageAttachments, MessageSources } from '../documents/MessageDocuments';
 import type { AnswerRestorer } from '../markdown/answer-restorer';
 import { Markdown } from '../markdown/Markdown';
+import { EditMessage } from './EditMessage';
 import { LeftDeviceDialog } from './LeftDeviceDialog';
 import { RouteBadge } from './RouteBadge';
 import { chatRunner } from './chat-runner';
@@ -60,12 +61,47 @@ function OverrideRefused({ message }: { message: Message }) {
   );
 }
 
+/** Regenerate on the latest answer: asks its message again, through the same analysis and routing. */
+function Regenerate({ message }: { message: Message }) {
+  const busy = useRunnerBusy();
+  return (
+    <button
+      type="button"
+      className="message-action"
+      disabled={busy}
+      onClick={() => void chatRunner.retry(message)}
+    >
+      Regenerate<span className="visually-hidden"> answer</span>
+    </button>
+  );
+}
+
+/** Edit on a sent message: opens it for editing in place (EditMessage). */
+function EditButton({ onEdit }: { onEdit: () => void }) {
+  const busy = useRunnerBusy();
+  return (
+    <button type="button" className="message-action" disabled={busy} onClick={onEdit}>
+      Edit<span className="visually-hidden"> message</span>
+    </button>
+  );
+}
+
+const REGENERATE_AFTER: ReadonlySet<Message['status']> = new Set([
+  'complete',
+  'stopped',
+  'error',
+  'blocked',
+]);
+
 export function MessageItem({
   message,
   live,
   livePlaceholders,
   restorer,
+  last = false,
 }: {
+  /** The latest message of the conversation: its answer may be regenerated. */
+  last?: boolean;
   message: Message;
   /** The answer as it streams in. */
   live?: string;
@@ -75,6 +111,7 @@ export function MessageItem({
   restorer?: AnswerRestorer | undefined;
 }) {
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const isUser = message.role === 'user';
   // A cloud answer with placeholders is rendered as written, with the values filled into its
   // text only; other text is rendered as it is.
@@ -85,7 +122,9 @@ export function MessageItem({
   return (
     <li className={`message ${isUser ? 'from-user' : 'from-assistant'}`}>
       <span className="visually-hidden">{isUser ? 'You said:' : 'Answer:'}</span>
-      {isUser ? (
+      {isUser && editing ? (
+        <EditMessage message={message} onDone={() => setEditing(false)} />
+      ) : isUser ? (
         <p className="user-text">{text}</p>
       ) : text ? (
         <Markdown
@@ -101,6 +140,7 @@ export function MessageItem({
       {isUser && message.attachments?.length ? (
         <MessageAttachments attachments={message.attachments} />
       ) : null}
+      {isUser && !editing && <EditButton onEdit={() => setEditing(true)} />}
       {!isUser && message.sources?.length ? <MessageSources sources={message.sources} /> : null}
       {!isUser && (
         <div className="message-meta">
@@ -123,6 +163,9 @@ export function MessageItem({
             </span>
           )}
           {message.routing?.note && <span className="note">{message.routing.note}</span>}
+          {last && live === undefined && REGENERATE_AFTER.has(message.status) && (
+            <Regenerate message={message} />
+          )}
         </div>
       )}
       {open && message.routing && (
