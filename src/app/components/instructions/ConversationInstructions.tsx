@@ -14,7 +14,7 @@ export function ConversationInstructions({ conversationId }: { conversationId: s
   );
   return (
     <details className="conversation-instructions">
-      <summary>Instructions for this conversation</summary>
+      <summary>Conversation instructions</summary>
       <InstructionsForm
         key={conversationId}
         label="Instructions for this conversation"
