@@ -6,6 +6,7 @@ import type { AnswerRestorer } from '../markdown/answer-restorer';
 import { Markdown } from '../markdown/Markdown';
 import { EditMessage } from './EditMessage';
 import { LeftDeviceDialog } from './LeftDeviceDialog';
+import { EditButton, RegenerateButton, canRegenerate } from './MessageActions';
 import { RouteBadge } from './RouteBadge';
 import { chatRunner } from './chat-runner';
 
@@ -60,38 +61,6 @@ function OverrideRefused({ message }: { message: Message }) {
     </p>
   );
 }
-
-/** Regenerate on the latest answer: asks its message again, through the same analysis and routing. */
-function Regenerate({ message }: { message: Message }) {
-  const busy = useRunnerBusy();
-  return (
-    <button
-      type="button"
-      className="message-action"
-      disabled={busy}
-      onClick={() => void chatRunner.retry(message)}
-    >
-      Regenerate<span className="visually-hidden"> answer</span>
-    </button>
-  );
-}
-
-/** Edit on a sent message: opens it for editing in place (EditMessage). */
-function EditButton({ onEdit }: { onEdit: () => void }) {
-  const busy = useRunnerBusy();
-  return (
-    <button type="button" className="message-action" disabled={busy} onClick={onEdit}>
-      Edit<span className="visually-hidden"> message</span>
-    </button>
-  );
-}
-
-const REGENERATE_AFTER: ReadonlySet<Message['status']> = new Set([
-  'complete',
-  'stopped',
-  'error',
-  'blocked',
-]);
 
 export function MessageItem({
   message,
@@ -163,8 +132,8 @@ export function MessageItem({
             </span>
           )}
           {message.routing?.note && <span className="note">{message.routing.note}</span>}
-          {last && live === undefined && REGENERATE_AFTER.has(message.status) && (
-            <Regenerate message={message} />
+          {last && live === undefined && canRegenerate(message) && (
+            <RegenerateButton message={message} />
           )}
         </div>
       )}
