@@ -9,7 +9,7 @@ import type {
   PreviewResult,
 } from '../src/core/analysis/preview-api';
 import { addModelSpans } from '../src/core/local-model/pii-opinion';
-import { detect, type Entity } from '../src/core/pii';
+import { detect, Vault, type Entity } from '../src/core/pii';
 import {
   detectorOptions,
   evaluateRequest,
@@ -26,7 +26,7 @@ export function createAnalysisService(
   now = () => performance.now(),
 ) {
   const preview = async (
-    { request, policy, health, known }: RequestContext,
+    { request, policy, health, known, vault }: RequestContext,
     opinion?: PreviewOpinion,
   ): Promise<PreviewResult> => {
     const t0 = now();
@@ -54,6 +54,7 @@ export function createAnalysisService(
     const { decision, outgoing } = evaluateRequest(request, policy, health, {
       detection,
       modelFacts: facts.map((f) => ({ ...f, start: f.start + offset, end: f.end + offset })),
+      ...(vault ? { vault: Vault.fromJSON(vault) } : {}),
     });
     const counts: PreviewResult['counts'] = {};
     for (const e of detection.entities) counts[e.type] = (counts[e.type] ?? 0) + 1;

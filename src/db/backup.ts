@@ -20,6 +20,7 @@ const conversation = z.object({
   title: z.string(),
   createdAt: ms,
   updatedAt: ms,
+  instructions: z.string().optional(),
 });
 const message = z.object({
   id: z.string().min(1),

@@ -20,6 +20,7 @@ export * from './vault';
 export * from './outbox';
 export * from './metrics';
 export * from './settings';
+export * from './instructions';
 export {
   appendAudit,
   appendAuditBatch,

@@ -17,6 +17,8 @@ export interface Conversation {
   /** Epoch milliseconds. */
   createdAt: number;
   updatedAt: number;
+  /** The user's instruction for this conversation, sent as a system message (see instructions.ts). */
+  instructions?: string;
 }
 
 export interface Message {

@@ -3,6 +3,7 @@ import {
   appendAudit,
   enqueueOutbox,
   listOutbox,
+  instructionsFor,
   loadVault,
   markOutboxAttempt,
   recordMetric,
@@ -10,6 +11,7 @@ import {
   saveVaultEntries,
 } from '../db';
 import { ENTITY_TYPES, valueKey, type EntityType, type VaultData } from '../core/pii';
+import type { ChatMessage } from '../core/local-model/api';
 import type { CloudTier, LatencyBudget } from '../core/policy/schema';
 import type { OutboxEntry, Ports, RequestDocuments } from './ports';
 
@@ -17,8 +19,22 @@ import type { OutboxEntry, Ports, RequestDocuments } from './ports';
 interface OutboxRequest {
   text: string;
   waitingFor: CloudTier;
+  history?: ChatMessage[];
+  instructions?: string[];
   latency?: LatencyBudget;
   documents?: RequestDocuments;
+}
+
+/** The earlier turns of a stored request, keeping only well-formed messages. */
+function historyOf(v: unknown): ChatMessage[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.filter(
+    (m): m is ChatMessage =>
+      typeof m === 'object' &&
+      m !== null &&
+      typeof (m as ChatMessage).content === 'string' &&
+      ['system', 'user', 'assistant'].includes((m as ChatMessage).role),
+  );
 }
 
 /** The documents part of a stored request, keeping only well-formed entries. */
@@ -46,6 +62,8 @@ export function dbPorts(): Ports {
         const request: OutboxRequest = {
           text: e.text,
           waitingFor: e.waitingFor,
+          ...(e.history?.length ? { history: e.history } : {}),
+          ...(e.instructions?.length ? { instructions: e.instructions } : {}),
           ...(e.latency ? { latency: e.latency } : {}),
           ...(e.documents ? { documents: e.documents } : {}),
         };
@@ -63,6 +81,10 @@ export function dbPorts(): Ports {
           const req = r.request as Partial<OutboxRequest> | undefined;
           if (typeof req?.text !== 'string') continue; // not ours (or damaged): leave it alone
           const documents = documentsOf(req.documents);
+          const history = historyOf(req.history);
+          const instructions = Array.isArray(req.instructions)
+            ? req.instructions.filter((s): s is string => typeof s === 'string')
+            : undefined;
           out.push({
             id: r.id,
             conversationId: r.conversationId,
@@ -71,6 +93,8 @@ export function dbPorts(): Ports {
             waitingFor: req.waitingFor === 'private' ? 'private' : 'frontier',
             createdAt: r.createdAt,
             attempts: r.attempts,
+            ...(history?.length ? { history } : {}),
+            ...(instructions?.length ? { instructions } : {}),
             ...(req.latency ? { latency: req.latency } : {}),
             ...(documents ? { documents } : {}),
             ...(r.lastError
@@ -110,6 +134,7 @@ export function dbPorts(): Ports {
         );
       },
     },
+    instructions: { forConversation: instructionsFor },
     metrics: {
       async record(m) {
         await recordMetric({

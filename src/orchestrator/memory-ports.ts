@@ -3,6 +3,7 @@ import type { AuditEntryInput } from '../core/audit/types';
 import type { VaultData } from '../core/pii';
 import type {
   AuditSink,
+  InstructionStore,
   MetricsSink,
   OutboxEntry,
   OutboxStore,
@@ -58,16 +59,28 @@ export class MemoryMetrics implements MetricsSink {
   }
 }
 
+/** Custom instructions: the global one and one per conversation. */
+export class MemoryInstructions implements InstructionStore {
+  global = '';
+  readonly perConversation = new Map<string, string>();
+  async forConversation(conversationId: string | undefined): Promise<string[]> {
+    const own = conversationId ? (this.perConversation.get(conversationId) ?? '') : '';
+    return [this.global, own].filter((s) => s.trim().length > 0);
+  }
+}
+
 export function memoryPorts(): Ports & {
   outbox: MemoryOutbox;
   audit: MemoryAudit;
   vault: MemoryVaults;
   metrics: MemoryMetrics;
+  instructions: MemoryInstructions;
 } {
   return {
     outbox: new MemoryOutbox(),
     audit: new MemoryAudit(),
     vault: new MemoryVaults(),
     metrics: new MemoryMetrics(),
+    instructions: new MemoryInstructions(),
   };
 }

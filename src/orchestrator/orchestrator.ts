@@ -22,6 +22,7 @@ import {
   badgeLabel,
   decide,
   detectorOptions,
+  transcriptLayout,
   transcriptOf,
   type Decision,
   type Health,
@@ -54,9 +55,14 @@ export interface SendInput {
   /**
    * Earlier turns of the conversation, oldest first. The router analyses the whole conversation
    * (a health detail two turns ago still counts); the local model gets the messages as they are,
-   * a cloud tier gets the redacted transcript.
+   * a cloud tier gets them redacted, role by role.
    */
   history?: ChatMessage[];
+  /**
+   * The user's custom instructions (global, then this conversation's), sent as system messages
+   * and analysed with the rest. Undefined: the stored ones (Ports.instructions).
+   */
+  instructions?: string[];
   latency?: LatencyBudget;
   /**
    * The user confirmed sending this request without redaction. Refused for regulated data; only
@@ -403,27 +409,41 @@ export class Orchestrator {
    */
   async requestContext(
     conversationId: string | undefined,
-    input: Pick<SendInput, 'text' | 'history'>,
+    input: Pick<SendInput, 'text' | 'history' | 'instructions'>,
   ): Promise<RequestContext> {
-    const [health, vault] = await Promise.all([
+    const [health, vault, instructions] = await Promise.all([
       this.health(),
       conversationId ? this.loadVault(conversationId) : Promise.resolve(new Vault()),
+      input.instructions ?? this.instructionsFor(conversationId),
     ]);
     return {
-      request: { text: input.text, ...(input.history?.length ? { history: input.history } : {}) },
+      request: {
+        text: input.text,
+        ...(input.history?.length ? { history: input.history } : {}),
+        ...(instructions.length ? { instructions } : {}),
+      },
       policy: this.policy,
       health,
       known: vault.knownValues(),
+      ...(vault.size ? { vault: vault.toJSON() } : {}),
     };
+  }
+
+  /** The custom instructions stored for this conversation (global first), none without a store. */
+  private async instructionsFor(conversationId: string | undefined): Promise<string[]> {
+    const list = (await this.deps.ports.instructions?.forConversation(conversationId)) ?? [];
+    return list.filter((s) => s.trim().length > 0);
   }
 
   /** Sends one user message through the pipeline. Never throws for pipeline failures: see status. */
   async send(
-    input: SendInput,
+    given: SendInput,
     callbacks: SendCallbacks = {},
     signal?: AbortSignal,
   ): Promise<SendResult> {
     const t0 = this.now();
+    const instructions = given.instructions ?? (await this.instructionsFor(given.conversationId));
+    const input: SendInput = { ...given, instructions };
     const messageId = input.messageId ?? this.newId();
     const health = await this.health();
     // values this conversation already redacted stay redacted (sources only add)
@@ -437,7 +457,7 @@ export class Orchestrator {
       health,
       input.latency,
       known,
-      [input.text, ...(input.history ?? []).map((m) => m.content).reverse()],
+      [input.text, ...(input.history ?? []).map((m) => m.content).reverse(), ...instructions],
       input.documents,
     );
     const unredacted = input.override === 'unredacted' && applyOverride(decision);
@@ -535,11 +555,13 @@ export class Orchestrator {
       });
     const vault = await this.loadVault(input.conversationId);
     let streamed = false;
+    // One vault for the whole conversation: every message of this request, and every earlier
+    // request, gives the same value the same placeholder.
+    const layout = transcriptLayout(input);
     const ctx: PatternContext = {
-      text: transcriptOf(input),
-      ...(input.history?.length
-        ? { localMessages: [...input.history, { role: 'user' as const, content: input.text }] }
-        : {}),
+      text: layout.text,
+      layout,
+      localMessages: layout.messages,
       decision,
       vault,
       unredacted,
@@ -693,8 +715,10 @@ export class Orchestrator {
       id: this.newId(),
       conversationId: input.conversationId,
       messageId,
-      // the outbox keeps the transcript: it is re-analysed as a whole before it is sent
-      text: transcriptOf(input),
+      // the outbox keeps the request as messages: it is re-analysed as a whole before it is sent
+      text: input.text,
+      ...(input.history?.length ? { history: input.history } : {}),
+      ...(input.instructions?.length ? { instructions: input.instructions } : {}),
       waitingFor: decision.waitingFor ?? 'frontier',
       createdAt: this.now(),
       attempts: 0,
@@ -799,11 +823,24 @@ export class Orchestrator {
     for (const entry of items) {
       const health = await this.health();
       const cb = callbacksFor(entry);
+      const input: SendInput = {
+        conversationId: entry.conversationId,
+        messageId: entry.messageId,
+        text: entry.text,
+        ...(entry.history ? { history: entry.history } : {}),
+        ...(entry.instructions ? { instructions: entry.instructions } : {}),
+        ...(entry.latency ? { latency: entry.latency } : {}),
+        ...(entry.documents ? { documents: entry.documents } : {}),
+      };
+      const known = [
+        ...(await this.loadVault(entry.conversationId)).knownValues(),
+        ...(entry.documents?.knownValues ?? []),
+      ];
       const decision = await this.decideFor(
-        entry.text,
+        transcriptOf(input),
         health,
         entry.latency,
-        entry.documents?.knownValues ?? [],
+        known,
         undefined,
         entry.documents,
       );
@@ -816,13 +853,6 @@ export class Orchestrator {
       }
       cb.onDecision?.(decision);
       await this.deps.ports.outbox.remove(entry.id);
-      const input: SendInput = {
-        conversationId: entry.conversationId,
-        messageId: entry.messageId,
-        text: entry.text,
-        ...(entry.latency ? { latency: entry.latency } : {}),
-        ...(entry.documents ? { documents: entry.documents } : {}),
-      };
       const t0 = this.now();
       const localModel = health.local ? await this.localEngineName() : undefined;
       const result = await this.execute(input, entry.messageId, decision, health, cb);

@@ -19,19 +19,30 @@ import {
   type Vault,
 } from '../core/pii';
 import type { CloudTier, PatternName, Tier } from '../core/policy/schema';
-import { prepareOutgoing, type Decision } from '../core/router';
+import {
+  PLACEHOLDER_SYSTEM,
+  prepareOutgoingMessages,
+  sentText,
+  transcriptLayout,
+  type Decision,
+  type TranscriptLayout,
+} from '../core/router';
 import type { CloudResult } from './cloud-client';
 import { toPipelineError, type PipelineError } from './errors';
 import type { Step } from './steps';
 import { StreamRestorer, type RestoredAnswer } from './stream-restorer';
 
-export const PLACEHOLDER_SYSTEM =
-  'Some personal values in the user message were replaced by placeholders such as [PERSON_1] or [EMAIL_2]. Keep every placeholder exactly as written wherever the value is needed; never guess what it stands for.';
+export { PLACEHOLDER_SYSTEM };
 
 export interface PatternContext {
-  /** What the router analysed and what is redacted for the cloud (the transcript, with history). */
+  /** What the router analysed (the transcript, with history and instructions). */
   text: string;
-  /** What the local model gets: the conversation as messages (defaults to `text` as one message). */
+  /**
+   * The request as messages and where each lies in `text`: what is redacted and sent to a cloud
+   * tier, role by role (defaults to `text` as one user message).
+   */
+  layout?: TranscriptLayout;
+  /** What the local model gets: the conversation as messages (defaults to the layout's). */
   localMessages?: ChatMessage[];
   decision: Decision;
   vault: Vault;
@@ -95,11 +106,12 @@ export class PatternError extends Error {
 
 const now = (ctx: PatternContext) => (ctx.now ?? Date.now)();
 
+const layoutOf = (ctx: PatternContext): TranscriptLayout =>
+  ctx.layout ?? transcriptLayout({ text: ctx.text });
+
 /** A fresh copy of the messages for the local model (it sees the original text). */
 function localMessages(ctx: PatternContext): ChatMessage[] {
-  return ctx.localMessages
-    ? ctx.localMessages.map((m) => ({ ...m }))
-    : [{ role: 'user', content: ctx.text }];
+  return (ctx.localMessages ?? layoutOf(ctx).messages).map((m) => ({ ...m }));
 }
 
 /** Local generation; throws PatternError('local_failed') and records the step either way. */
@@ -201,10 +213,7 @@ export async function runCloud(
     redactionFailed(ctx, e, 'the re-scan found something: nothing was sent');
     throw new PatternError('pii_remaining', e.message, 'redact', err);
   }
-  const sent = messages
-    .filter((m) => m.role === 'user')
-    .map((m) => m.content)
-    .join('\n\n');
+  const sent = sentText(messages);
   const t0 = now(ctx);
   const restorer = new StreamRestorer(ctx.vault, stream ? (d) => ctx.emit(d, true) : () => {});
   try {
@@ -280,7 +289,8 @@ function redactionFailed(ctx: PatternContext, error: PipelineError, note?: strin
  * The last check before text leaves: the proxy's own re-scan (`scanForwarded`, the same detector
  * and threshold, every message alone and all joined) on exactly the messages to be sent. A finding
  * is redacted again rather than sent for the proxy to refuse: the messages returned are what the
- * proxy accepts. The system instruction is ours and never redacted. Under the user's confirmed
+ * proxy accepts. Our placeholder instruction is fixed and never redacted; the user's custom
+ * instructions are checked and redacted like any other message. Under the user's confirmed
  * override only secrets are checked (keys and tokens never leave, whatever the user confirms).
  */
 function checkOutgoing(ctx: PatternContext, messages: ChatMessage[]): ChatMessage[] {
@@ -299,7 +309,11 @@ function checkOutgoing(ctx: PatternContext, messages: ChatMessage[]): ChatMessag
     }
     return messages;
   }
-  const fixed = new Set(messages.flatMap((m, i) => (m.role === 'system' ? [i] : [])));
+  const fixed = new Set(
+    messages.flatMap((m, i) =>
+      m.role === 'system' && m.content === PLACEHOLDER_SYSTEM ? [i] : [],
+    ),
+  );
   const r = cleanForwarded(texts, ctx.vault, { detect: detectPatterns, threshold, fixed });
   if (!r.ok) {
     throw new PiiRemainingError({
@@ -320,7 +334,9 @@ function checkOutgoing(ctx: PatternContext, messages: ChatMessage[]): ChatMessag
   return messages.map((m, i) => ({ ...m, content: r.texts[i] ?? m.content }));
 }
 
-function outgoing(ctx: PatternContext): string {
+/** The messages to send, redacted as the decision planned (re-scanned in runCloud). */
+function outgoing(ctx: PatternContext): ChatMessage[] {
+  const layout = layoutOf(ctx);
   if (ctx.unredacted) {
     ctx.steps.push({
       kind: 'redact',
@@ -329,9 +345,9 @@ function outgoing(ctx: PatternContext): string {
       ms: 0,
       note: 'not redacted: the user confirmed sending it as it is',
     });
-    return ctx.text;
+    return layout.messages.map((m) => ({ ...m }));
   }
-  const r = prepareOutgoing(ctx.text, ctx.decision, ctx.vault, ctx.detectionThreshold);
+  const r = prepareOutgoingMessages(layout, ctx.decision, ctx.vault, ctx.detectionThreshold);
   if (!r.ok) {
     redactionFailed(ctx, { code: r.code, message: r.message });
     throw new PatternError('pii_remaining', r.message, 'redact');
@@ -343,7 +359,7 @@ function outgoing(ctx: PatternContext): string {
     ms: 0,
     note: `${r.placeholders.length} value(s) replaced by placeholders`,
   });
-  return r.text;
+  return r.messages;
 }
 
 function cloudTier(ctx: PatternContext): CloudTier {
@@ -353,13 +369,16 @@ function cloudTier(ctx: PatternContext): CloudTier {
   return t;
 }
 
-const userMessages = (text: string, placeholders: boolean): ChatMessage[] =>
-  placeholders
-    ? [
-        { role: 'system', content: PLACEHOLDER_SYSTEM },
-        { role: 'user', content: text },
-      ]
-    : [{ role: 'user', content: text }];
+/** Our placeholder instruction first, when the conversation has placeholders. */
+const withInstruction = (messages: ChatMessage[], placeholders: boolean): ChatMessage[] =>
+  placeholders ? [{ role: 'system', content: PLACEHOLDER_SYSTEM }, ...messages] : messages;
+
+/** The messages with the last one (the new user message) rewritten as a task about it. */
+function asTask(messages: ChatMessage[], task: (last: string) => string): ChatMessage[] {
+  const last = messages[messages.length - 1];
+  if (!last) return messages;
+  return [...messages.slice(0, -1), { ...last, content: task(last.content) }];
+}
 
 async function localPattern(ctx: PatternContext): Promise<PatternOutcome> {
   const text = await runLocal(ctx, localMessages(ctx), true);
@@ -369,7 +388,7 @@ async function localPattern(ctx: PatternContext): Promise<PatternOutcome> {
 async function sanitizeAndSolve(ctx: PatternContext): Promise<PatternOutcome> {
   const tier = cloudTier(ctx);
   const out = outgoing(ctx);
-  const r = await runCloud(ctx, tier, userMessages(out, ctx.vault.size > 0), true);
+  const r = await runCloud(ctx, tier, withInstruction(out, ctx.vault.size > 0), true);
   return { text: r.text, raw: r.raw, answeredBy: tier, unknownPlaceholders: r.unknown };
 }
 
@@ -442,8 +461,12 @@ async function draftThenRefine(ctx: PatternContext): Promise<PatternOutcome> {
     redactionFailed(ctx, e, 'could not check the local draft: nothing was sent');
     throw new PatternError('detector_failed', e.message, 'redact', err);
   }
-  const prompt = `Improve the draft answer to the request below: make it clearer, correct and complete. Reply with the improved answer only.\n\nRequest:\n${out}\n\nDraft:\n${redactedDraft}`;
-  const r = await runCloud(ctx, tier, userMessages(prompt, true), true);
+  const prompt = asTask(
+    out,
+    (request) =>
+      `Improve the draft answer to the request below: make it clearer, correct and complete. Reply with the improved answer only.\n\nRequest:\n${request}\n\nDraft:\n${redactedDraft}`,
+  );
+  const r = await runCloud(ctx, tier, withInstruction(prompt, true), true);
   return { text: r.text, raw: r.raw, answeredBy: tier, unknownPlaceholders: r.unknown };
 }
 
@@ -455,8 +478,12 @@ async function planThenGround(ctx: PatternContext): Promise<PatternOutcome> {
     const r = await runCloud(
       ctx,
       tier,
-      userMessages(
-        `Write a short numbered plan for answering the request below. Do not answer it yourself.\n\n${out}`,
+      withInstruction(
+        asTask(
+          out,
+          (request) =>
+            `Write a short numbered plan for answering the request below. Do not answer it yourself.\n\n${request}`,
+        ),
         true,
       ),
       false,
@@ -498,7 +525,7 @@ async function crossCheck(ctx: PatternContext): Promise<PatternOutcome> {
   const out = outgoing(ctx);
   const [l, c] = await Promise.allSettled([
     runLocal(ctx, localMessages(ctx), false),
-    runCloud(ctx, tier, userMessages(out, ctx.vault.size > 0), true),
+    runCloud(ctx, tier, withInstruction(out, ctx.vault.size > 0), true),
   ]);
   if (c.status === 'rejected' && l.status === 'rejected') throw c.reason;
   if (c.status === 'rejected') {

@@ -6,6 +6,7 @@ import type { AuditEntryInput } from '../core/audit/types';
 import type { VaultData } from '../core/pii';
 import type { CategoryHit } from '../core/analysis';
 import type { DenyListEntry } from '../core/pii';
+import type { ChatMessage } from '../core/local-model/api';
 import type { CloudTier, LatencyBudget } from '../core/policy/schema';
 
 /**
@@ -27,6 +28,12 @@ export interface OutboxEntry {
   messageId: string;
   text: string;
   waitingFor: CloudTier;
+  /**
+   * The conversation before the message and the custom instructions, sent with it as messages.
+   * Entries written before these existed hold the whole transcript in `text`.
+   */
+  history?: ChatMessage[];
+  instructions?: string[];
   latency?: LatencyBudget;
   createdAt: number;
   attempts: number;
@@ -77,9 +84,16 @@ export interface MetricsSink {
   record(metric: RequestMetric): Promise<void>;
 }
 
+/** The user's custom instructions: the global one, then the conversation's (empty ones left out). */
+export interface InstructionStore {
+  forConversation(conversationId: string | undefined): Promise<string[]>;
+}
+
 export interface Ports {
   outbox: OutboxStore;
   audit: AuditSink;
   vault: VaultStore;
   metrics: MetricsSink;
+  /** Absent: no custom instructions (tests, the CLI). */
+  instructions?: InstructionStore;
 }

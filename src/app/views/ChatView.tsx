@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useMatch, useNavigate } from 'react-router-dom';
 import { ConversationsPanel } from '../components/conversations/ConversationsPanel';
 import { Composer } from '../components/chat/Composer';
+import { ConversationInstructions } from '../components/instructions/ConversationInstructions';
 import { MessageList } from '../components/chat/MessageList';
 import { useChatSession } from '../components/chat/useChatSession';
 import { useAnswerWhenModelLoads } from '../components/chat/useAnswerWhenModelLoads';
@@ -45,6 +46,7 @@ export function ChatView() {
       />
       <div className="chat-main">
         <h1 id="chat-title">Chat</h1>
+        {conversationId && <ConversationInstructions conversationId={conversationId} />}
         {hasEarlier && (
           <button type="button" onClick={showEarlier}>
             Show earlier messages

@@ -2,6 +2,7 @@ import { ProfilePicker } from '../components/policy/ProfilePicker';
 import { RulesList } from '../components/policy/RulesList';
 import { PolicyEditor } from '../components/policy/PolicyEditor';
 import { ProxyTokenForm } from '../components/policy/ProxyTokenForm';
+import { GlobalInstructions } from '../components/instructions/GlobalInstructions';
 import { TryIt } from '../components/policy/TryIt';
 import { usePolicyDocument } from '../components/policy/usePolicyDocument';
 import '../components/policy/policy.css';
@@ -26,6 +27,7 @@ export function PolicyView() {
       <TryIt policy={policy} />
       <RulesList policy={policy} onChange={(p) => void save(p)} />
       <PolicyEditor policy={policy} onApply={(p) => void save(p)} />
+      <GlobalInstructions />
       <ProxyTokenForm />
     </section>
   );

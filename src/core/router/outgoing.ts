@@ -1,20 +1,27 @@
 /**
- * What would leave the device for a decision: the redacted text, re-scanned; or null when nothing
- * leaves or the re-scan fails (fail closed). Pure.
+ * What would leave the device for a decision: the redacted messages, re-scanned; or an error when
+ * nothing leaves or the re-scan fails (fail closed). Pure.
  */
+import type { ChatMessage } from '../local-model/api';
 import {
   cleanForwarded,
   detectPatterns,
   forwardedThreshold,
   redact,
   Vault,
+  type Entity,
   type PlaceholderUse,
 } from '../pii';
+import { transcriptLayout, type TranscriptLayout } from './messages';
 import type { Decision } from './types';
 
+type OutgoingError = { ok: false; code: 'nothing_leaves' | 'pii_remaining'; message: string };
+
 export type OutgoingResult =
-  | { ok: true; text: string; placeholders: PlaceholderUse[] }
-  | { ok: false; code: 'nothing_leaves' | 'pii_remaining'; message: string };
+  { ok: true; text: string; placeholders: PlaceholderUse[] } | OutgoingError;
+
+export type OutgoingMessagesResult =
+  { ok: true; messages: ChatMessage[]; placeholders: PlaceholderUse[] } | OutgoingError;
 
 /** Mailbox names that are not people. */
 const ROLE_MAILBOXES = new Set([
@@ -41,28 +48,20 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+type Planned = Entity & { text: string };
+
 /**
- * Redacts every planned span, then every other occurrence of the same values, checks that no
- * original value survived anywhere in the text, then runs the proxy's re-scan on it and redacts
- * whatever that finds (forwarded-clean.ts), so what this returns is what the proxy accepts.
+ * The spans to redact in the analysed text: every planned target, every other occurrence of the
+ * same values (a name the detector found once), and the name parts of detected e-mail addresses.
  */
-export function prepareOutgoing(
-  text: string,
-  decision: Decision,
-  vault: Vault = new Vault(),
-  threshold?: number,
-): OutgoingResult {
-  if (decision.tier === 'local' && decision.waitingFor === undefined) {
-    return { ok: false, code: 'nothing_leaves', message: 'nothing leaves this device' };
-  }
-  const targets = decision.redaction.targets.map((t) => ({
+function plannedSpans(text: string, decision: Decision): { targets: Planned[]; all: Planned[] } {
+  const targets: Planned[] = decision.redaction.targets.map((t) => ({
     ...t,
     score: 1,
     source: 'rule',
     text: text.slice(t.start, t.end),
   }));
-  // Other occurrences of a detected value (e.g. a name the detector found once) are replaced too.
-  const extra: typeof targets = [];
+  const extra: Planned[] = [];
   for (const t of targets) {
     if (t.text.trim().length < 2) continue;
     const re = new RegExp(escapeRe(t.text), 'gi');
@@ -89,9 +88,45 @@ export function prepareOutgoing(
       }
     }
   }
-  const { text: out, placeholders } = redact(text, [...targets, ...extra], vault);
-  const lower = out.toLowerCase();
-  const leaked = targets.filter((t) => t.text.length > 0 && lower.includes(t.text.toLowerCase()));
+  return { targets, all: [...targets, ...extra] };
+}
+
+/**
+ * Redacts every planned span in the message it lies in (a span crossing into the label between
+ * two messages is cut to the message's part), checks that no original value survived in any
+ * message, then runs the proxy's re-scan on exactly these messages and redacts whatever it finds
+ * (forwarded-clean.ts), so what this returns is what the proxy accepts. One vault for all of them:
+ * the same value gets the same placeholder in every message, as in every earlier request of the
+ * conversation.
+ */
+export function prepareOutgoingMessages(
+  layout: TranscriptLayout,
+  decision: Decision,
+  vault: Vault = new Vault(),
+  threshold?: number,
+): OutgoingMessagesResult {
+  if (decision.tier === 'local' && decision.waitingFor === undefined) {
+    return { ok: false, code: 'nothing_leaves', message: 'nothing leaves this device' };
+  }
+  const { targets, all } = plannedSpans(layout.text, decision);
+  const placeholders: PlaceholderUse[] = [];
+  const contents = layout.messages.map((m, i) => {
+    const seg = layout.segments[i] ?? { start: 0, end: 0 };
+    const spans = all
+      .filter((s) => s.start < seg.end && seg.start < s.end)
+      .map((s) => ({
+        ...s,
+        start: Math.max(s.start, seg.start) - seg.start,
+        end: Math.min(s.end, seg.end) - seg.start,
+      }));
+    const r = redact(m.content, spans, vault);
+    placeholders.push(...r.placeholders);
+    return r.text;
+  });
+  const lower = contents.map((c) => c.toLowerCase());
+  const leaked = targets.filter(
+    (t) => t.text.length > 0 && lower.some((c) => c.includes(t.text.toLowerCase())),
+  );
   if (leaked.length) {
     return {
       ok: false,
@@ -99,14 +134,26 @@ export function prepareOutgoing(
       message: `a detected value (${leaked[0]?.type}) is still in the outgoing text`,
     };
   }
-  const clean = cleanForwarded([out], vault, {
+  const clean = cleanForwarded(contents, vault, {
     detect: detectPatterns,
     threshold: forwardedThreshold(threshold),
   });
   if (!clean.ok) return { ok: false, code: 'pii_remaining', message: clean.error.message };
   return {
     ok: true,
-    text: clean.texts[0] ?? '',
+    messages: layout.messages.map((m, i) => ({ role: m.role, content: clean.texts[i] ?? '' })),
     placeholders: [...placeholders, ...clean.added],
   };
+}
+
+/** prepareOutgoingMessages for one text sent as one message. */
+export function prepareOutgoing(
+  text: string,
+  decision: Decision,
+  vault: Vault = new Vault(),
+  threshold?: number,
+): OutgoingResult {
+  const r = prepareOutgoingMessages(transcriptLayout({ text }), decision, vault, threshold);
+  if (!r.ok) return r;
+  return { ok: true, text: r.messages[0]?.content ?? '', placeholders: r.placeholders };
 }

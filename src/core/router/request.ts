@@ -1,19 +1,17 @@
 /**
  * One request as the router sees it, wherever it is evaluated: the chat before sending, the
  * composer's preview while typing, the Policy view's "Try it". All three pass the same input (the
- * message and the conversation before it) to `evaluateRequest`, so they cannot disagree.
+ * message, the conversation before it and the custom instructions) to `evaluateRequest`, so they
+ * cannot disagree.
  */
-import type { ChatMessage } from '../local-model/api';
-import type { DenyListEntry } from '../pii';
+import type { DenyListEntry, VaultData } from '../pii';
 import type { Policy } from '../policy/schema';
-import { evaluate, type Evaluation, type EvaluateOptions } from './evaluate';
+import { evaluateLayout, type Evaluation, type EvaluateOptions } from './evaluate';
+import { transcriptLayout, type MessagesInput } from './messages';
 import type { Health } from './types';
 
-export interface RequestInput {
-  text: string;
-  /** Earlier turns of the conversation, oldest first. */
-  history?: readonly ChatMessage[];
-}
+/** The message, the earlier turns (oldest first) and the custom instructions. */
+export type RequestInput = MessagesInput;
 
 /** Everything a decision depends on besides the detector's model stage. */
 export interface RequestContext {
@@ -22,24 +20,24 @@ export interface RequestContext {
   health: Health;
   /** Values this conversation already replaced by placeholders: they stay personal. */
   known: DenyListEntry[];
+  /**
+   * The conversation's placeholders, so a preview shows the placeholders the send will use
+   * (a copy is redacted with; the stored vault changes only when something is sent).
+   */
+  vault?: VaultData;
 }
 
-/** The text the router analyses and a cloud tier would get (redacted): the transcript when there is history. */
+/** The text the router analyses: the transcript of instructions, history and message. */
 export function transcriptOf(input: RequestInput): string {
-  if (!input.history?.length) return input.text;
-  const turns = input.history.map(
-    (m) =>
-      `${m.role === 'assistant' ? 'Assistant' : m.role === 'system' ? 'System' : 'User'}: ${m.content}`,
-  );
-  return `${turns.join('\n\n')}\n\nUser: ${input.text}`;
+  return transcriptLayout(input).text;
 }
 
-/** analyze -> decide -> outgoing for a request with its history. */
+/** analyze -> decide -> outgoing messages for a request with its history and instructions. */
 export function evaluateRequest(
   input: RequestInput,
   policy: Policy,
   health: Health,
   options: EvaluateOptions = {},
 ): Evaluation {
-  return evaluate(transcriptOf(input), policy, health, options);
+  return evaluateLayout(transcriptLayout(input), policy, health, options);
 }

@@ -1,7 +1,14 @@
 /** The Dexie-backed ports, including the outbox across a simulated reload (fake-indexeddb). */
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countAudit, listMetrics, switchDatabase } from '../../db';
+import {
+  countAudit,
+  createConversation,
+  listMetrics,
+  setConversationInstructions,
+  setGlobalInstructions,
+  switchDatabase,
+} from '../../db';
 import { dbPorts } from '../db-ports';
 import { FakeLocal, makeOrchestrator } from './fakes';
 import { startStubUpstream, type StubUpstream } from './stub';
@@ -40,5 +47,36 @@ describe('db ports', () => {
     expect((await listMetrics()).map((m) => m.route)).toEqual(['queued', 'frontier']);
     const vault = await dbPorts().vault.load('c');
     expect(vault?.entries).toEqual([{ placeholder: '[EMAIL_1]', type: 'EMAIL', value: EMAIL }]);
+  });
+
+  it('keeps a queued request’s history and stored instructions in IndexedDB and sends them as messages', async () => {
+    const c = await createConversation('Letters');
+    await setGlobalInstructions('Answer in one sentence.');
+    await setConversationInstructions(c.id, 'Replies go to jana.novakova@example.cz.');
+    const offline = makeOrchestrator({
+      baseUrl: stub.url,
+      ports: dbPorts(),
+      proxyUp: false,
+      online: false,
+    });
+    const history = [
+      { role: 'user' as const, content: TEXT },
+      { role: 'assistant' as const, content: 'Done.' },
+    ];
+    const q = await offline.orch.send({ conversationId: c.id, text: 'And cc me.', history });
+    expect(q.status).toBe('queued');
+
+    const online = makeOrchestrator({ baseUrl: stub.url, ports: dbPorts() });
+    const [r] = await online.orch.flushOutbox();
+    expect(r?.status).toBe('complete');
+    const sent = (stub.chatRequests()[0]?.json as { messages: { role: string; content: string }[] })
+      .messages;
+    expect(sent.slice(1)).toEqual([
+      { role: 'system', content: 'Answer in one sentence.' },
+      { role: 'system', content: 'Replies go to [EMAIL_1].' },
+      { role: 'user', content: TEXT.replace(EMAIL, '[EMAIL_2]') },
+      { role: 'assistant', content: 'Done.' },
+      { role: 'user', content: 'And cc me.' },
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisService } from '../../../workers/analysis-service';
 import type { ChatMessage } from '../../core/local-model/api';
 import type { Entity } from '../../core/pii';
+import { sentText } from '../../core/router';
 import { makeOrchestrator } from './fakes';
 import { startStubUpstream, type StubUpstream } from './stub';
 
@@ -32,10 +33,8 @@ const ner = async (text: string): Promise<Entity[]> => {
   return out;
 };
 
-const lastUserMessage = () => {
-  const req = stub.chatRequests().at(-1)?.json as { messages: ChatMessage[] } | undefined;
-  return req?.messages.filter((m) => m.role === 'user').at(-1)?.content;
-};
+const receivedMessages = (): ChatMessage[] =>
+  (stub.chatRequests().at(-1)?.json as { messages: ChatMessage[] } | undefined)?.messages ?? [];
 
 describe('the preview and the chat agree', () => {
   it.each([
@@ -69,6 +68,8 @@ describe('the preview and the chat agree', () => {
     });
     // No local model here: each of these goes to the frontier tier.
     expect(sent.leftDevice).toHaveLength(1);
-    expect(preview.outgoing).toBe(lastUserMessage());
+    // The preview shows exactly the messages the stub received (our fixed instruction aside).
+    expect(preview.outgoing).toBe(sentText(receivedMessages()));
+    expect(preview.outgoing).toBe(sent.leftDevice[0]?.text);
   });
 });

@@ -7,6 +7,7 @@ import { startStubUpstream, type StubUpstream } from './stub';
 import { CLOUD_FIRST, PRIVATE } from '../../core/policy';
 import { memoryPorts } from '../memory-ports';
 import { FakeLocal, collector, makeOrchestrator } from './fakes';
+import { PLACEHOLDER_SYSTEM } from '../patterns';
 
 let stub: StubUpstream;
 beforeAll(async () => {
@@ -477,7 +478,7 @@ describe('conversations with history', () => {
     expect(local.requests[0]?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
   });
 
-  it('the cloud gets the redacted transcript, with the same placeholder across turns', async () => {
+  it('the cloud gets the turns as role-structured messages, with the same placeholder in every turn', async () => {
     stub.setBehaviour({ kind: 'normal', echo: true });
     const { orch } = makeOrchestrator({ baseUrl: stub.url, local: new FakeLocal() });
     await orch.send({ conversationId: 'h2', text: EMAIL_REQUEST });
@@ -490,10 +491,21 @@ describe('conversations with history', () => {
         { role: 'assistant', content: `Done, I wrote to ${EMAIL}.` },
       ],
     });
-    const sent = sentTexts().join();
-    expect(sent).not.toContain(EMAIL);
-    expect(sent).toContain('Assistant: Done, I wrote to [EMAIL_1].');
+    const messages = (stub.chatRequests()[0]?.json as { messages: unknown }).messages;
+    expect(messages).toEqual([
+      { role: 'system', content: PLACEHOLDER_SYSTEM },
+      {
+        role: 'user',
+        content: 'Write a short email to [EMAIL_1] saying the review moves to next week.',
+      },
+      { role: 'assistant', content: 'Done, I wrote to [EMAIL_1].' },
+      { role: 'user', content: 'Also cc [EMAIL_1] on the invite.' },
+    ]);
     expect(r.text).toContain(`Also cc ${EMAIL} on the invite.`);
+    // "What left this device" lists every message sent, with its role (not our instruction).
+    expect(r.leftDevice[0]?.text).toBe(
+      'User: Write a short email to [EMAIL_1] saying the review moves to next week.\n\nAssistant: Done, I wrote to [EMAIL_1].\n\nUser: Also cc [EMAIL_1] on the invite.',
+    );
   });
 });
 

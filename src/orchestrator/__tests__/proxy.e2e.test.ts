@@ -198,4 +198,42 @@ describe('whatever the browser sends, the proxy re-scan accepts', () => {
     // The property is about sends: most of these requests do leave, redacted.
     expect(sentCount).toBeGreaterThan(30);
   });
+
+  it('random conversations (instructions, turns, message) go as messages the proxy accepts, no value in any', async () => {
+    stub.setBehaviour({ kind: 'normal', echo: true });
+    const { orch } = makeOrchestrator({ baseUrl: proxy.url });
+    const conversation = fc.record({
+      instructions: fc.array(request, { maxLength: 1 }),
+      turns: fc.array(request, { minLength: 1, maxLength: 4 }),
+      text: request,
+    });
+    let n = 0;
+    let sentCount = 0;
+    await fc.assert(
+      fc.asyncProperty(conversation, async ({ instructions, turns, text }) => {
+        stub.clear();
+        const history = turns.map((content, i) => ({
+          role: i % 2 ? ('assistant' as const) : ('user' as const),
+          content,
+        }));
+        const r = await orch.send({ conversationId: `conv-${n++}`, text, history, instructions });
+        const why = `${JSON.stringify({ instructions, history, text })}\n${JSON.stringify(r.steps)}`;
+        expect(r.error?.code, why).not.toBe('pii_detected');
+        expect(r.error?.code, why).not.toBe('pii_remaining');
+        if (!r.leftDevice.length) return;
+        sentCount++;
+        expect(r.status, why).toBe('complete');
+        const sent = (stub.chatRequests()[0]?.json as { messages: { role: string }[] }).messages;
+        // every turn and instruction went as its own message, in order
+        expect(sent.filter((m) => m.role !== 'system').map((m) => m.role)).toEqual([
+          ...history.map((m) => m.role),
+          'user',
+        ]);
+        for (const v of ['maria.g@example.com', '4111 1111 1111 1111', '853-37-1694'])
+          expect(JSON.stringify(sent), why).not.toContain(v);
+      }),
+      { numRuns: 30, seed: 16 },
+    );
+    expect(sentCount).toBeGreaterThan(10);
+  });
 });

@@ -61,7 +61,8 @@ export function LivePreview({
       <p>
         <span data-testid="preview-detected">
           Detected: {countsText(preview.counts)}
-          {preview.earlier > 0 && ` (${preview.earlier} in earlier messages, sent along)`}
+          {preview.earlier > 0 &&
+            ` (${preview.earlier} in earlier messages or instructions, sent along)`}
         </span>
         {' · '}
         <span data-testid="preview-route">

@@ -4,7 +4,9 @@ import type { Message } from '../../../db';
 import { MessageAttachments, MessageSources } from '../documents/MessageDocuments';
 import type { AnswerRestorer } from '../markdown/answer-restorer';
 import { Markdown } from '../markdown/Markdown';
+import { EditMessage } from './EditMessage';
 import { LeftDeviceDialog } from './LeftDeviceDialog';
+import { EditButton, RegenerateButton, canRegenerate } from './MessageActions';
 import { RouteBadge } from './RouteBadge';
 import { chatRunner } from './chat-runner';
 import { CopyButton } from './CopyButton';
@@ -66,7 +68,10 @@ export function MessageItem({
   live,
   livePlaceholders,
   restorer,
+  last = false,
 }: {
+  /** The latest message of the conversation: its answer may be regenerated. */
+  last?: boolean;
   message: Message;
   /** The answer as it streams in. */
   live?: string;
@@ -76,6 +81,7 @@ export function MessageItem({
   restorer?: AnswerRestorer | undefined;
 }) {
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const isUser = message.role === 'user';
   // A cloud answer with placeholders is rendered as written, with the values filled into its
   // text only; other text is rendered as it is.
@@ -86,7 +92,9 @@ export function MessageItem({
   return (
     <li className={`message ${isUser ? 'from-user' : 'from-assistant'}`}>
       <span className="visually-hidden">{isUser ? 'You said:' : 'Answer:'}</span>
-      {isUser ? (
+      {isUser && editing ? (
+        <EditMessage message={message} onDone={() => setEditing(false)} />
+      ) : isUser ? (
         <p className="user-text">{text}</p>
       ) : text ? (
         <Markdown
@@ -102,6 +110,7 @@ export function MessageItem({
       {isUser && message.attachments?.length ? (
         <MessageAttachments attachments={message.attachments} />
       ) : null}
+      {isUser && !editing && <EditButton onEdit={() => setEditing(true)} />}
       {!isUser && message.sources?.length ? <MessageSources sources={message.sources} /> : null}
       {live === undefined && message.content.trim() !== '' && <CopyButton text={message.content} />}
       {!isUser && (
@@ -125,6 +134,9 @@ export function MessageItem({
             </span>
           )}
           {message.routing?.note && <span className="note">{message.routing.note}</span>}
+          {last && live === undefined && canRegenerate(message) && (
+            <RegenerateButton message={message} />
+          )}
         </div>
       )}
       {open && message.routing && (

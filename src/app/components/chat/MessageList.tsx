@@ -25,10 +25,11 @@ export function MessageList({
   return (
     <div className="messages">
       <ol aria-label="Messages" aria-live="off">
-        {messages.map((m) => (
+        {messages.map((m, i) => (
           <MessageItem
             key={m.id}
             message={m}
+            last={i === messages.length - 1}
             restorer={restorer}
             {...(streaming?.messageId === m.id
               ? { live: streaming.text, livePlaceholders: streaming.placeholders }

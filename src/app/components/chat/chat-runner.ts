@@ -11,6 +11,8 @@ import {
   loadVault,
   deleteMessages,
   listMessages,
+  listOutbox,
+  removeOutbox,
   updateMessage,
   type Message,
   type MessageRouting,
@@ -53,6 +55,11 @@ export interface SendRequest {
   attachments?: readonly PendingDocument[];
   /** Called once a new conversation exists (the view then shows it, if it is still open). */
   onCreated?: (id: string) => void;
+  /**
+   * An edit: these messages (the edited one and every later one) are removed just before the new
+   * message is stored, once nothing can fail any more before it is.
+   */
+  replaces?: readonly string[];
 }
 
 function titleFrom(text: string): string {
@@ -65,6 +72,16 @@ export function historyOf(messages: readonly Message[]): ChatMessage[] {
   return messages
     .filter((m) => m.role === 'user' || (m.role === 'assistant' && m.status === 'complete'))
     .map((m) => ({ role: m.role, content: m.content }));
+}
+
+/**
+ * Removes the turns an edit replaces, and any of their requests still waiting in the outbox (it
+ * must not be sent later for an answer that no longer exists).
+ */
+async function dropTurns(ids: readonly string[]): Promise<void> {
+  const gone = new Set(ids);
+  for (const o of await listOutbox()) if (gone.has(o.messageId)) await removeOutbox(o.id);
+  await deleteMessages(ids);
 }
 
 /** After Retry, a message that still cannot be answered says so (it was tried, nothing changed). */
@@ -124,6 +141,7 @@ export class ChatRunner {
         this.set({ ...this.state, conversationId: convId });
         req.onCreated?.(convId);
       }
+      if (req.replaces?.length) await dropTurns(req.replaces);
       const userMessage = { conversationId: convId, role: 'user' as const, content: docs.question };
       if (req.attachments?.length) await docs.store(userMessage);
       else await addMessage(userMessage);
@@ -197,6 +215,24 @@ export class ChatRunner {
     } finally {
       this.done();
     }
+  }
+
+  /**
+   * Replaces a sent message with a new text and drops every later turn, then sends it as any new
+   * message is sent (the same analysis, routing and preview), with the conversation before it.
+   * The conversation's placeholders stay: a value keeps its placeholder.
+   */
+  async edit(message: Pick<Message, 'id' | 'conversationId'>, text: string): Promise<void> {
+    if (this.ctl) return;
+    const all = await listMessages(message.conversationId);
+    const at = all.findIndex((m) => m.id === message.id);
+    if (at < 0 || all[at]?.role !== 'user') return;
+    await this.send({
+      conversationId: message.conversationId,
+      text,
+      messages: all.slice(0, at),
+      replaces: all.slice(at).map((m) => m.id),
+    });
   }
 
   /** Forgets a request that was never answered: its reply and the message itself. */
