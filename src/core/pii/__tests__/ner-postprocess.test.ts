@@ -134,6 +134,12 @@ describe('cut-offs and stop-list', () => {
       ['Western markets fell.', 'Western'],
       ['Please reply ASAP.', 'ASAP'],
       ['Amounts in USD only.', 'USD'],
+      // the labels of identifiers: "my [ORGANIZATION_1] is [NATIONAL_ID_1]" helps no one
+      ['my SSN is 078-05-1120', 'SSN'],
+      ['Mein IBAN lautet DE89 3704 0044 0532 0130 00', 'IBAN'],
+      ['o meu CPF é 529.982.247-25', 'CPF'],
+      ['mi DNI es 12345678Z', 'DNI'],
+      ['Hvad er dit CPR nummer?', 'CPR'],
       ['General Questions', 'General Questions'],
       ['The Catholic church', 'Catholic'],
     ] as const) {

@@ -37,6 +37,8 @@ const STOP = new Set(
   catholique protestant musulman juif español española inglés alemán francés católico musulmán judío
   ceo cfo cto coo vp svp evp hr it pr qa ui ux asap eta fyi faq tbd tba rsvp aka diy
   usd eur gbp chf sek dkk nok brl jpy cny inr aud cad ok okay lol omg btw imo imho thx pls
+  ssn sin nino iban bic swift pin puk cvv cvc vat tin ein itin nif nie dni cpf cnpj cpr bsn nir
+  dob otp mfa
   manager director president chairman chairwoman chair secretary treasurer engineer developer
   consultant analyst assistant intern officer head lead senior junior principal associate partner
   professor doctor nurse lawyer accountant
