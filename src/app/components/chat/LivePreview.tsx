@@ -57,7 +57,12 @@ export function LivePreview({
   if (!preview) return <p className="live-preview">Analysing…</p>;
   const route = previewLabel(preview.decision);
   return (
-    <section className="live-preview" aria-label="Live preview" data-testid="live-preview">
+    <section
+      className="live-preview"
+      aria-label="Live preview"
+      data-testid="live-preview"
+      data-model-stage={preview.modelStage}
+    >
       <p>
         <span data-testid="preview-detected">
           Detected: {countsText(preview.counts)}
@@ -69,6 +74,18 @@ export function LivePreview({
         </span>{' '}
         <span className="muted">(sensitivity: {preview.decision.sensitivity})</span>
       </p>
+      {preview.modelStage === 'pending' && (
+        <p className="muted" data-testid="preview-names-pending">
+          Names are still being checked (the name detector is loading), so this may change. Nothing
+          is sent before the check has run.
+        </p>
+      )}
+      {preview.modelStage === 'failed' && (
+        <p className="muted" data-testid="preview-names-failed">
+          The name detector could not run: names are not checked, and nothing leaves this device
+          until they can be.
+        </p>
+      )}
       {preview.decision.redacts && preview.decision.tier !== 'local' && onSendUnredacted && (
         <p>
           {preview.decision.sensitivity === 'regulated' ? (

@@ -13,7 +13,7 @@ import type { PreviewResult } from '../../../core/analysis/preview-api';
 import type { ChatMessage } from '../../../core/local-model/api';
 import type { RequestContext } from '../../../core/router';
 import { getAppOrchestrator } from '../../../orchestrator';
-import { createPreviewer } from '../../../orchestrator/analysis-client';
+import { createPreviewer, namesModelReady } from '../../../orchestrator/analysis-client';
 
 export const chatKeys = { health: ['chat', 'health'] as const };
 
@@ -38,7 +38,10 @@ export function usePreview(
   analysed: string;
   error: string | undefined;
 } {
-  const previewer = useMemo(() => createPreviewer(), []);
+  // The pattern stage at once while the names model loads (the first preview of a visit); the
+  // preview says names are still being checked, and is computed again once they can be.
+  const previewer = useMemo(() => createPreviewer({ names: 'if-loaded' }), []);
+  const [namesReady, setNamesReady] = useState(0);
   const health = useQuery({
     queryKey: chatKeys.health,
     queryFn: () => getAppOrchestrator().health(),
@@ -63,7 +66,19 @@ export function usePreview(
         }
       })
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-  }, [text, conversationId, history, health.data, previewer]);
+  }, [text, conversationId, history, health.data, previewer, namesReady]);
+
+  const waitingForNames = shown?.preview.modelStage === 'pending';
+  useEffect(() => {
+    if (!waitingForNames) return;
+    let live = true;
+    // Ready or failed: either way the next preview runs the model (a failure then shows as such).
+    const again = () => live && setNamesReady((n) => n + 1);
+    namesModelReady().then(again, again);
+    return () => {
+      live = false;
+    };
+  }, [waitingForNames]);
 
   // The second opinion: for the current text only, after a pause, cancelled when the text changes.
   const [checked, setChecked] = useState<
@@ -72,7 +87,15 @@ export function usePreview(
   const current = shown && shown.text === text ? shown : undefined;
   const alreadyChecked = checked?.text === text && checked.localCheck.state !== 'asking';
   useEffect(() => {
-    if (!current || alreadyChecked || !current.preview.decision.leaves || !health.data) return;
+    // not on a pattern-stage verdict: the full one follows once names are checked
+    if (
+      !current ||
+      alreadyChecked ||
+      !current.preview.decision.leaves ||
+      current.preview.modelStage === 'pending' ||
+      !health.data
+    )
+      return;
     const ctl = new AbortController();
     const { text: asked, preview: first, context } = current;
     const mark = (localCheck: LocalCheck, preview?: PreviewResult) => {
