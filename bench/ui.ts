@@ -464,7 +464,9 @@ async function previewLatency(browser: Browser): Promise<PreviewFigures> {
     const box = page.getByRole('textbox', { name: 'Message' });
     // Warm-up: the worker starts and loads its detectors (embedded NER) once.
     await box.fill('Warm-up: call Maria Gonzalez on +1 415 555 0132 or maria.gonzalez@example.com');
-    await page.getByTestId('preview-detected').waitFor({ timeout: 120_000 });
+    await page
+      .locator('[data-testid="live-preview"]:not([data-model-stage="pending"])')
+      .waitFor({ timeout: 120_000 });
     await box.fill('');
     await page.evaluate(
       `(() => { const B = window.__bench; B.inputs = []; B.requests = []; B.shown = []; B.commits = 0; B.trackPreview = true; })()`,
