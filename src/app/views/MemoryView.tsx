@@ -20,6 +20,7 @@ import {
 } from '../../db';
 import { exposeDbForTests } from '../../db/testHook';
 import { useMemories } from '../hooks/db/useMemories';
+import { StorageLine } from '../components/StorageLine';
 import { storageKeys, useStorageHealth } from '../hooks/db/useStorageHealth';
 import { downloadText, fileStamp } from '../hooks/db/download';
 import { StoredDocuments } from '../components/documents/StoredDocuments';
@@ -234,13 +235,6 @@ function MemoryItem({ memory: m, onError }: { memory: Memory; onError: (e: strin
   );
 }
 
-function formatBytes(n: number | null): string {
-  if (n === null) return 'unknown';
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
-}
-
 function StoragePanel() {
   const health = useStorageHealth();
   const queryClient = useQueryClient();
@@ -273,13 +267,9 @@ function StoragePanel() {
       ) : (
         <>
           <p data-testid="storage-usage">
-            Using {formatBytes(h.usageBytes)} of {formatBytes(h.quotaBytes)} available to Hearth
-            {h.usageBytes !== null && h.quotaBytes
-              ? ` (${((h.usageBytes / h.quotaBytes) * 100).toFixed(1)}%)`
-              : ''}
-            . {h.counts.conversations} conversations, {h.counts.messages} messages,{' '}
-            {h.counts.memories} memories, {h.counts.audit} audit entries, {h.counts.outbox} waiting
-            to be sent.
+            <StorageLine health={h} /> {h.counts.conversations} conversations, {h.counts.messages}{' '}
+            messages, {h.counts.memories} memories, {h.counts.audit} audit entries,{' '}
+            {h.counts.outbox} waiting to be sent.
           </p>
           <p>
             {h.persisted
