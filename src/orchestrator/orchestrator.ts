@@ -572,6 +572,8 @@ export class Orchestrator {
           );
       },
       detectionThreshold: this.policy.thresholds.detection,
+      // the proxy's own re-scan threshold, from its /api/health
+      ...(health.proxyThreshold !== undefined ? { proxyThreshold: health.proxyThreshold } : {}),
       detectFull: async (t) => {
         const r = await detect(
           t,

@@ -331,7 +331,13 @@ function outgoing(ctx: PatternContext): string {
     });
     return ctx.text;
   }
-  const r = prepareOutgoing(ctx.text, ctx.decision, ctx.vault, ctx.detectionThreshold);
+  const r = prepareOutgoing(
+    ctx.text,
+    ctx.decision,
+    ctx.vault,
+    ctx.detectionThreshold,
+    ctx.proxyThreshold,
+  );
   if (!r.ok) {
     redactionFailed(ctx, { code: r.code, message: r.message });
     throw new PatternError('pii_remaining', r.message, 'redact');

@@ -57,7 +57,13 @@ export function evaluate(
   const decision = decide(analysis, policy, health);
   let outgoing: string | null = null;
   if (decision.tier !== 'local' || decision.waitingFor) {
-    const r = prepareOutgoing(text, decision, undefined, policy.thresholds.detection);
+    const r = prepareOutgoing(
+      text,
+      decision,
+      undefined,
+      policy.thresholds.detection,
+      health.proxyThreshold,
+    );
     if (r.ok) outgoing = r.text;
     else {
       decision.reasons.push(

@@ -51,6 +51,8 @@ export function prepareOutgoing(
   decision: Decision,
   vault: Vault = new Vault(),
   threshold?: number,
+  /** The proxy's re-scan threshold (Health.proxyThreshold); the detector's default when unknown. */
+  proxyThreshold?: number,
 ): OutgoingResult {
   if (decision.tier === 'local' && decision.waitingFor === undefined) {
     return { ok: false, code: 'nothing_leaves', message: 'nothing leaves this device' };
@@ -101,7 +103,7 @@ export function prepareOutgoing(
   }
   const clean = cleanForwarded([out], vault, {
     detect: detectPatterns,
-    threshold: forwardedThreshold(threshold),
+    threshold: forwardedThreshold(threshold, proxyThreshold),
   });
   if (!clean.ok) return { ok: false, code: 'pii_remaining', message: clean.error.message };
   return {
