@@ -65,6 +65,7 @@ export function createAnalysisService(
     const facts = opinion?.facts ?? [];
     const { decision, outgoing } = evaluateRequest(request, policy, health, {
       detection,
+      ...(opinion?.judgement ? { judgements: { sensitivity: opinion.judgement } } : {}),
       modelFacts: facts.map((f) => ({ ...f, start: f.start + offset, end: f.end + offset })),
     });
     const counts: PreviewResult['counts'] = {};

@@ -2,6 +2,7 @@
  * The analysis worker's API: the composer's live preview and the detector's model stage run off
  * the main thread. Types only; shared by page and worker.
  */
+import type { Judgement } from '../local-model/api';
 import type { ModelFact } from '../local-model/pii-opinion';
 import type { Entity } from '../pii';
 import type { RequestContext } from '../router/request';
@@ -11,6 +12,11 @@ import type { Decision } from '../router/types';
 export interface PreviewOpinion {
   spans: Entity[];
   facts: ModelFact[];
+  /**
+   * The local model's sensitivity judgement of the request (the transcript), when the policy asks
+   * for one and a model is loaded: a send decides with it, so the preview does too.
+   */
+  judgement?: Judgement;
 }
 
 export interface PreviewResult {

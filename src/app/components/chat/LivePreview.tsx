@@ -140,7 +140,8 @@ function LocalCheckLine({ check }: { check: LocalCheck }) {
   let line: string;
   if (check.state === 'asking')
     line = 'Asking the local model whether anything personal was missed…';
-  else if (check.state === 'skipped') line = `Local model check skipped: ${check.note}.`;
+  else if (check.state === 'skipped')
+    line = [`Local model check skipped: ${check.note}.`, check.judged].filter(Boolean).join(' ');
   else {
     const found =
       check.added > 0
@@ -150,9 +151,11 @@ function LocalCheckLine({ check }: { check: LocalCheck }) {
           : check.notes.length
             ? 'The local model added nothing.'
             : 'The local model found nothing more.';
-    line = [found, ...check.notes.map((n) => `${n[0]?.toUpperCase() ?? ''}${n.slice(1)}.`)].join(
-      ' ',
-    );
+    line = [
+      found,
+      ...check.notes.map((n) => `${n[0]?.toUpperCase() ?? ''}${n.slice(1)}.`),
+      ...(check.judged ? [check.judged] : []),
+    ].join(' ');
   }
   return (
     <p className="muted" data-testid="preview-local-check" data-state={check.state}>
