@@ -199,8 +199,12 @@ function initScript(engine: Record<string, unknown>): string {
       const post = this.postMessage.bind(this);
       this.postMessage = (m, transfer) => {
         try {
-          if (m && m.type === 'APPLY' && m.path && m.path[m.path.length - 1] === 'preview')
-            open.set(m.id, { len: String(m.argumentList[0].value).length, sent: performance.now() });
+          // preview(context, ...): the message is context.request.text
+          if (m && m.type === 'APPLY' && m.path && m.path[m.path.length - 1] === 'preview') {
+            const v = m.argumentList[0].value;
+            const text = typeof v === 'string' ? v : v && v.request ? String(v.request.text) : '';
+            open.set(m.id, { len: text.length, sent: performance.now() });
+          }
         } catch {}
         return post(m, transfer);
       };
