@@ -235,6 +235,11 @@ function MemoryItem({ memory: m, onError }: { memory: Memory; onError: (e: strin
   );
 }
 
+/** "1 memory", "3 memories". */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function StoragePanel() {
   const health = useStorageHealth();
   const queryClient = useQueryClient();
@@ -267,9 +272,10 @@ function StoragePanel() {
       ) : (
         <>
           <p data-testid="storage-usage">
-            <StorageLine health={h} /> {h.counts.conversations} conversations, {h.counts.messages}{' '}
-            messages, {h.counts.memories} memories, {h.counts.audit} audit entries,{' '}
-            {h.counts.outbox} waiting to be sent.
+            <StorageLine health={h} /> {count(h.counts.conversations, 'conversation')},{' '}
+            {count(h.counts.messages, 'message')}, {count(h.counts.memories, 'memory', 'memories')},{' '}
+            {count(h.counts.audit, 'audit entry', 'audit entries')}, {h.counts.outbox} waiting to be
+            sent.
           </p>
           <p>
             {h.persisted
