@@ -17,8 +17,14 @@
  *     thread.
  *  3. main-thread long tasks (PerformanceObserver 'longtask') while the test engine streams a
  *     local answer of 300 tokens at 15 ms each.
+ *  4. interactive → first preview of a visit: in `--first-runs` fresh contexts (default 7), the
+ *     message is typed as soon as the composer is interactive; the time until the first verdict
+ *     is shown (target: median ≤ 1 s) and until a verdict with the names model's result is shown.
+ *     `--before DIR` also serves another build (e.g. the previous commit's dist-e2e, copied
+ *     aside) on PORT+2 and measures it in the same run, alternating with this build.
  *
- * Options: `--runs N`, `--interval MS`, `--json`, `--profile` (also samples the main thread with
+ * Options: `--runs N`, `--interval MS`, `--json`, `--first-runs N`, `--before DIR`,
+ * `--first-preview-only` (only 4.), `--profile` (also samples the main thread with
  * the CDP profiler during typing and streaming and prints the functions with the most self time;
  * the profiler itself adds main-thread work, so use it to find causes, not for the figures). Exits 0 when a target is missed (prints MISSED),
  * 1 when the benchmark itself could not run.
@@ -42,6 +48,11 @@ const RUNS = Number(argValue('runs') ?? 10);
 const INTERVAL_MS = Number(argValue('interval') ?? 50);
 const asJson = process.argv.includes('--json');
 const PROFILE = process.argv.includes('--profile');
+const FIRST_RUNS = Number(argValue('first-runs') ?? 7);
+/** Another build (e.g. the previous commit's dist-e2e) whose first preview is measured in the same run. */
+const BEFORE_DIR = argValue('before');
+/** Only the first-preview measurement (4.). */
+const ONLY_FIRST = process.argv.includes('--first-preview-only');
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const CHROMIUM_ARGS = [
@@ -57,6 +68,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const TARGET_PREVIEW_P95_MS = 50;
 const TARGET_LONGTASK_MS = 50;
+const TARGET_FIRST_PREVIEW_MS = 1000;
 
 function log(msg: string) {
   if (!asJson) console.log(msg);
@@ -157,6 +169,19 @@ function initScript(engine: Record<string, unknown>): string {
     if (B.ready === undefined && isReady()) { B.ready = performance.now(); mo.disconnect(); }
   });
   mo.observe(document, { childList: true, subtree: true, attributes: true });
+  // 4. first preview of the visit: the first verdict shown, and the first one with names checked.
+  const verdictMo = new MutationObserver(() => {
+    const live = document.querySelector('[data-testid="live-preview"]');
+    if (!live || !document.querySelector('[data-testid="preview-detected"]')) return;
+    if (B.firstVerdict === undefined) B.firstVerdict = performance.now();
+    // builds without the attribute show a preview only once the names were checked
+    const stage = live.getAttribute('data-model-stage');
+    if (B.namesChecked === undefined && (stage === null || stage === 'ok')) {
+      B.namesChecked = performance.now();
+      verdictMo.disconnect();
+    }
+  });
+  verdictMo.observe(document, { childList: true, subtree: true, attributes: true });
   // 2. input events on the composer (event.timeStamp: when the browser created the event).
   document.addEventListener('input', (e) => {
     const t = e.target;
@@ -174,8 +199,12 @@ function initScript(engine: Record<string, unknown>): string {
       const post = this.postMessage.bind(this);
       this.postMessage = (m, transfer) => {
         try {
-          if (m && m.type === 'APPLY' && m.path && m.path[m.path.length - 1] === 'preview')
-            open.set(m.id, { len: String(m.argumentList[0].value).length, sent: performance.now() });
+          // preview(context, ...): the message is context.request.text
+          if (m && m.type === 'APPLY' && m.path && m.path[m.path.length - 1] === 'preview') {
+            const v = m.argumentList[0].value;
+            const text = typeof v === 'string' ? v : v && v.request ? String(v.request.text) : '';
+            open.set(m.id, { len: text.length, sent: performance.now() });
+          }
         } catch {}
         return post(m, transfer);
       };
@@ -244,6 +273,8 @@ interface BenchState {
   }[];
   shown: { len: number; commit: number; frame: number }[];
   commits: number;
+  firstVerdict?: number;
+  namesChecked?: number;
 }
 const state = (page: Page) => page.evaluate('window.__bench') as Promise<BenchState>;
 
@@ -437,7 +468,9 @@ async function previewLatency(browser: Browser): Promise<PreviewFigures> {
     const box = page.getByRole('textbox', { name: 'Message' });
     // Warm-up: the worker starts and loads its detectors (embedded NER) once.
     await box.fill('Warm-up: call Maria Gonzalez on +1 415 555 0132 or maria.gonzalez@example.com');
-    await page.getByTestId('preview-detected').waitFor({ timeout: 120_000 });
+    await page
+      .locator('[data-testid="live-preview"]:not([data-model-stage="pending"])')
+      .waitFor({ timeout: 120_000 });
     await box.fill('');
     await page.evaluate(
       `(() => { const B = window.__bench; B.inputs = []; B.requests = []; B.shown = []; B.commits = 0; B.trackPreview = true; })()`,
@@ -537,6 +570,51 @@ async function streamLongTasks(browser: Browser) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. Interactive → first preview of a visit
+
+const FIRST_MESSAGE =
+  'Please write to Maria Gonzalez at maria.gonzalez@example.com about the quarterly report.';
+
+interface FirstPreview {
+  /** interactive → first verdict shown (pattern stage at least), ms, one per fresh context. */
+  verdict: number[];
+  /** interactive → first verdict with the names model's result, ms. */
+  names: number[];
+}
+
+/**
+ * One fresh context (no HTTP cache, no service worker, no IndexedDB): the composer gets the
+ * message as soon as it is interactive, as a user who starts typing at once; the times are taken
+ * in the page from the moment the composer was ready.
+ */
+async function firstPreviewOnce(
+  browser: Browser,
+  base: string,
+  label: string,
+  i: number,
+): Promise<{ verdict: number; names: number }> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await ctx.addInitScript(initScript(LOCAL_ENGINE));
+    const page = await ctx.newPage();
+    await page.goto(`${base}/`, { waitUntil: 'commit' });
+    await waitInPage(page, 'window.__bench !== undefined && window.__bench.ready !== undefined');
+    await page.getByRole('textbox', { name: 'Message' }).fill(FIRST_MESSAGE);
+    await waitInPage(page, 'window.__bench.namesChecked !== undefined', 120_000);
+    const s = await state(page);
+    const ready = s.ready ?? NaN;
+    const verdict = (s.firstVerdict ?? NaN) - ready;
+    const names = (s.namesChecked ?? NaN) - ready;
+    log(
+      `  ${label} run ${i + 1}: verdict ${r1(verdict)} ms, names checked ${r1(names)} ms after interactive`,
+    );
+    return { verdict, names };
+  } finally {
+    await ctx.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function table([head = [], ...body]: string[][]): string {
   const widths = head.map((_, c) => Math.max(...[head, ...body].map((r) => (r[c] ?? '').length)));
@@ -602,12 +680,94 @@ async function main() {
   log(
     `bench:ui: app ${BASE} (a snapshot of dist-e2e), stub upstream ${stubUrl}; ${RUNS} runs per cache state`,
   );
+  const BEFORE_BASE = `http://127.0.0.1:${PORT + 2}`;
+  if (BEFORE_DIR) {
+    const before = startChild(process.execPath, ['dist-server/main.js'], {
+      PORT: String(PORT + 2),
+      HOST: '127.0.0.1',
+      STATIC_ROOT: path.resolve(BEFORE_DIR),
+      CLOUD_BASE_URL: `${stubUrl}/v1`,
+      CLOUD_API_KEY: STUB_KEY,
+      CLOUD_MODEL: 'stub-model',
+    });
+    before.stdout?.resume();
+    before.stderr?.resume();
+    await waitForServer(`${BEFORE_BASE}/api/health`);
+    log(`  --before: ${BEFORE_DIR} served at ${BEFORE_BASE} (same server code, same stub)`);
+  }
+
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  let first: FirstPreview;
+  let firstBefore: FirstPreview | undefined;
+  try {
+    log(`4. interactive → first preview of a visit, ${FIRST_RUNS} fresh contexts`);
+    // alternate builds so that the machine's load drifts over both alike
+    first = { verdict: [], names: [] };
+    const runs = FIRST_RUNS;
+    for (let i = 0; i < runs; i++) {
+      const now = await firstPreviewOnce(browser, BASE, 'this build', i);
+      first.verdict.push(now.verdict);
+      first.names.push(now.names);
+      if (BEFORE_DIR) {
+        firstBefore ??= { verdict: [], names: [] };
+        const then = await firstPreviewOnce(browser, BEFORE_BASE, 'before', i);
+        firstBefore.verdict.push(then.verdict);
+        firstBefore.names.push(then.names);
+      }
+    }
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+  const firstRows = [
+    ['first preview of a visit (fresh context)', 'median', 'max', 'target', 'result'],
+    ...[
+      ['this build', first] as const,
+      ...(firstBefore ? [['before (--before)', firstBefore] as const] : []),
+    ].flatMap(([name, f]) => [
+      [
+        `${name}: interactive → first verdict shown, ${f.verdict.length} runs`,
+        `${r1(pct(f.verdict, 0.5))} ms`,
+        `${r1(Math.max(...f.verdict))} ms`,
+        `median ≤ ${TARGET_FIRST_PREVIEW_MS} ms`,
+        pct(f.verdict, 0.5) <= TARGET_FIRST_PREVIEW_MS ? 'met' : 'MISSED',
+      ],
+      [
+        `${name}: interactive → verdict with names checked`,
+        `${r1(pct(f.names, 0.5))} ms`,
+        `${r1(Math.max(...f.names))} ms`,
+        '',
+        '',
+      ],
+    ]),
+  ];
+  if (ONLY_FIRST) {
+    await browser.close();
+    const loadEnd = os.loadavg();
+    const machine = `${os.cpus().length} cores (nproc ${os.availableParallelism()}), ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+    const date = new Date().toISOString();
+    if (asJson) {
+      console.log(
+        JSON.stringify(
+          { date, machine, firstPreview: first, firstPreviewBefore: firstBefore },
+          null,
+          2,
+        ),
+      );
+      return;
+    }
+    log('');
+    log(table(firstRows));
+    log(
+      `machine: ${machine}; load average ${loadStart.map((x) => x.toFixed(2)).join(' ')} at start, ${loadEnd.map((x) => x.toFixed(2)).join(' ')} at end; ${date}`,
+    );
+    return;
+  }
 
   log('1. navigation → interactive composer');
   const cold = await coldRuns();
   const warm = await warmRuns();
 
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   let preview: PreviewFigures;
   let stream: Awaited<ReturnType<typeof streamLongTasks>>;
   try {
@@ -707,7 +867,14 @@ async function main() {
       workerP95: r1(pct(preview.workerMs, 0.95)),
     },
     stream,
-    targets: { preview: previewOk, typingLongTasks: typingOk, streamLongTasks: streamOk },
+    firstPreview: first,
+    firstPreviewBefore: firstBefore,
+    targets: {
+      preview: previewOk,
+      typingLongTasks: typingOk,
+      streamLongTasks: streamOk,
+      firstPreview: pct(first.verdict, 0.5) <= TARGET_FIRST_PREVIEW_MS,
+    },
   };
   if (asJson) {
     console.log(JSON.stringify(results, null, 2));
@@ -715,6 +882,8 @@ async function main() {
   }
   log('');
   log(table(rows));
+  log('');
+  log(table(firstRows));
   log('');
   log(
     `typing: ${preview.inputs} input events in ${r1(preview.typingMs / 1000)} s, ${preview.requests} preview results from the worker, ` +

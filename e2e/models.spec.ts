@@ -61,7 +61,9 @@ test.describe('real web-llm engine (SwiftShader, no weights reachable)', () => {
     await expect(error).toHaveAttribute('data-code', 'model_not_found');
     await expect(error).toContainText('were not found on the model server');
     await expect(error).toContainText('folder layout');
-    await expect(page.getByTestId('model-status')).toContainText('failed');
+    // said once: the alert explains, the status line does not repeat it
+    await expect(page.getByTestId('model-status')).toContainText('No local model is loaded');
+    await expect(page.getByText('were not found on the model server')).toHaveCount(1);
     await app.goTo('Chat');
     await expect(app.heading()).toHaveText('Chat');
   });
@@ -149,6 +151,13 @@ test.describe('TestEngine (e2e build only)', () => {
     const error = page.getByTestId('model-error');
     await expect(error).toHaveAttribute('data-code', 'quota_exceeded');
     await expect(error).toContainText('Free up space');
+    // the failure is stated once (the alert), not again by the status line
+    await expect(page.getByText('quota_exceeded')).toHaveCount(1);
+    await expect(page.getByTestId('model-status')).toHaveText('No local model is loaded.');
+    // dismissed, the status line says what failed
+    await error.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByTestId('model-status')).toContainText('failed');
+    await expect(page.getByText('quota_exceeded')).toHaveCount(1);
   });
 
   test('asks the browser to keep its storage before a model download starts, and says what is stored where', async ({
@@ -193,12 +202,12 @@ test.describe('TestEngine (e2e build only)', () => {
   test('deletes a cached model and shows storage use', async ({ app, page }) => {
     await useTestEngine(page, { cachedModels: [SMALL] });
     await app.open('/models');
-    await expect(page.getByTestId('storage-usage')).toContainText('300 MB');
+    // this origin's real storage (the same query and sentence as the Memory view)
+    await expect(page.getByTestId('storage-line')).toContainText(/Hearth uses .+ free\./);
     const row = page.locator(`tr[data-model-id="${SMALL}"]`);
     await expect(row).toContainText('On this device');
     await page.getByRole('button', { name: `Delete ${SMALL} from this device` }).click();
     await expect(row).not.toContainText('On this device');
-    await expect(page.getByTestId('storage-usage')).toContainText('uses 0 bytes');
   });
 });
 

@@ -10,6 +10,7 @@ import type { Context, Hono } from 'hono';
 import { createParser } from 'eventsource-parser';
 import type { ServerConfig, TierConfig, TierName } from './config';
 import { TIER_NAMES } from './config';
+import { DEFAULT_THRESHOLD } from './detector';
 import { apiError } from './errors';
 import type { RescanVerdict } from './rescan';
 import type { RequestChecker } from './request-check';
@@ -694,6 +695,8 @@ export function registerProxyRoutes(app: Hono, deps: ProxyDeps): void {
           version: config.version,
           cloud: { configured: config.frontier !== undefined },
           override: { allowed: config.allowUnredactedOverride },
+          // the browser scans what it sends at this threshold too (the lower of its own and this)
+          rescan: { threshold: config.rescanThreshold ?? DEFAULT_THRESHOLD },
           tiers: Object.fromEntries(entries),
         },
         200,

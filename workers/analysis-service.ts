@@ -6,6 +6,7 @@
 import type {
   AnalysisWorkerApi,
   PreviewOpinion,
+  PreviewOptions,
   PreviewResult,
 } from '../src/core/analysis/preview-api';
 import { addModelSpans } from '../src/core/local-model/pii-opinion';
@@ -20,16 +21,27 @@ import {
 /**
  * `ner` is the embedded model as a service (workers/ner-service.ts in the worker, the Node runner
  * or a failing stub in tests); it rejects with `{code: 'ner_unavailable'}` when it cannot run.
+ * `warm` and `state` (from the worker's NerService) let a preview go ahead with the pattern
+ * stage while the model loads; without them the model counts as loaded. After a failed load the
+ * preview runs the model (which tries again) and reports the failure rather than 'pending'.
  */
 export function createAnalysisService(
-  runNer: (text: string) => Promise<Entity[]>,
+  runNer: ((text: string) => Promise<Entity[]>) & {
+    warm?: () => Promise<void>;
+    state?: () => 'idle' | 'loading' | 'ready' | 'failed';
+  },
   now = () => performance.now(),
 ) {
   const preview = async (
     { request, policy, health, known, vault }: RequestContext,
     opinion?: PreviewOpinion,
+    options: PreviewOptions = {},
   ): Promise<PreviewResult> => {
     const t0 = now();
+    // The pattern stage alone while the model loads: the page shows it as such and asks again.
+    const names = runNer.state?.() ?? 'ready';
+    const pending = options.names === 'if-loaded' && (names === 'idle' || names === 'loading');
+    if (pending && names === 'idle') runNer.warm?.().catch(() => undefined);
     const transcript = transcriptOf(request);
     // The message is the end of the transcript: its spans are shown, shifted into it.
     const offset = transcript.length - request.text.length;
@@ -37,7 +49,7 @@ export function createAnalysisService(
     const detected = await detect(transcript, {
       ...base,
       denyList: [...base.denyList, ...known],
-      ner: runNer,
+      ...(pending ? {} : { ner: runNer }),
     });
     const detection = opinion
       ? {
@@ -53,6 +65,7 @@ export function createAnalysisService(
     const facts = opinion?.facts ?? [];
     const { decision, outgoing } = evaluateRequest(request, policy, health, {
       detection,
+      ...(opinion?.judgement ? { judgements: { sensitivity: opinion.judgement } } : {}),
       modelFacts: facts.map((f) => ({ ...f, start: f.start + offset, end: f.end + offset })),
       ...(vault ? { vault: Vault.fromJSON(vault) } : {}),
     });
@@ -80,11 +93,15 @@ export function createAnalysisService(
         leaves: decision.tier !== 'local' || decision.waitingFor !== undefined,
       },
       outgoing,
-      modelStage: detection.modelStage,
+      modelStage: pending ? 'pending' : detection.modelStage,
       ms: now() - t0,
     };
   };
 
-  const api: AnalysisWorkerApi = { preview, ner: runNer };
+  const api: AnalysisWorkerApi = {
+    preview,
+    ner: runNer,
+    warmNer: () => runNer.warm?.() ?? Promise.resolve(),
+  };
   return api;
 }

@@ -88,9 +88,16 @@ export class ChatPage extends HearthApp {
     await expect(this.badge()).toBeVisible({ timeout: ANSWER_TIMEOUT });
   }
 
-  /** Waits until the live preview under the composer shows what it found (the model has run). */
+  /**
+   * Waits until the live preview under the composer shows what it found with the names model's
+   * result (a first verdict of a visit may come from the pattern stage while the model loads).
+   */
   async waitForPreview(): Promise<void> {
-    await expect(this.page.getByTestId('live-preview')).toBeVisible({ timeout: ANSWER_TIMEOUT });
+    const preview = this.page.getByTestId('live-preview');
+    await expect(preview).toBeVisible({ timeout: ANSWER_TIMEOUT });
+    await expect(preview).not.toHaveAttribute('data-model-stage', 'pending', {
+      timeout: ANSWER_TIMEOUT,
+    });
   }
 
   answers() {

@@ -144,3 +144,27 @@ test("Chrome's built-in model (the typed fake) gives the same second opinion thr
   const dialog = page.getByRole('dialog', { name: 'What left this device' });
   await expect(dialog).toContainText('the local model found 1 name the detector had missed');
 });
+
+test("the preview decides with the local model's sensitivity judgement, as the chat then does", async ({
+  chat,
+  stub,
+  page,
+}) => {
+  await chat.useTestEngine({
+    ...engine({ values: [] }),
+    judgements: {
+      sensitivity: { kind: 'sensitivity', level: 'regulated', categories: [], confidence: 0.9 },
+    },
+  });
+  await chat.open('/');
+  const text = 'Summarise what the quarterly review should cover. Questions go to ops@example.org.';
+  await chat.message().fill(text);
+  const check = page.getByTestId('preview-local-check');
+  await expect(check).toHaveAttribute('data-state', 'done');
+  await expect(check).toContainText('The local model judged this request regulated.');
+  await expect(page.getByTestId('preview-route')).toHaveText('Would be answered: Local');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await chat.waitForAnswer();
+  await expect(chat.badge()).toHaveText('Local');
+  expect(await stub.received()).toHaveLength(0);
+});

@@ -41,11 +41,18 @@ describe('GET /api/health', () => {
       cloud: { configured: false },
       // The app offers "Skip redaction…" only where this is true (ALLOW_UNREDACTED_OVERRIDE).
       override: { allowed: false },
+      // The browser scans what it sends at the lower of its policy's threshold and this.
+      rescan: { threshold: 0.5 },
       tiers: {
         frontier: { configured: false, reachable: null },
         private: { configured: false, reachable: null },
       },
     });
+  });
+
+  it('reports its RESCAN_THRESHOLD, which the browser then scans at', async () => {
+    const res = await appFor({ RESCAN_THRESHOLD: '0.3' }).request('/api/health');
+    expect(((await res.json()) as { rescan?: unknown }).rescan).toEqual({ threshold: 0.3 });
   });
 
   it('reports a configured cloud without revealing its key or URL', async () => {

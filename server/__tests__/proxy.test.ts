@@ -187,8 +187,13 @@ describe('the re-scan', () => {
   it('with ALLOW_UNREDACTED_OVERRIDE, confirmed personal values pass but secrets never do', async () => {
     const upstream = await stub();
     const p = await proxy(upstream, { ALLOW_UNREDACTED_OVERRIDE: '1' });
-    const health = (await (await fetch(`${p.url}/api/health`)).json()) as { override?: unknown };
+    const health = (await (await fetch(`${p.url}/api/health`)).json()) as {
+      override?: unknown;
+      rescan?: unknown;
+    };
     expect(health.override).toEqual({ allowed: true });
+    // the re-scan threshold the browser must scan at too (the detector's default here)
+    expect(health.rescan).toEqual({ threshold: 0.5 });
     const plain = await post(p.url, chatBody('Write to jane.doe@example.com today'));
     expect(plain.status).toBe(422); // without the header the re-scan still blocks
     const ok = await post(p.url, chatBody('Write to jane.doe@example.com today'), {
@@ -698,6 +703,7 @@ describe('health, models and metrics', () => {
       version: '1.2.3',
       cloud: { configured: true },
       override: { allowed: false },
+      rescan: { threshold: 0.5 },
       tiers: {
         frontier: { configured: true, reachable: true, model: 'frontier-model' },
         private: { configured: false, reachable: null },

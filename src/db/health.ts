@@ -1,4 +1,5 @@
 /** How much this origin stores, how much it may, and whether the browser may evict it. */
+import Dexie from 'dexie';
 import { db } from './schema';
 import { lastQuotaFailure } from './errors';
 
@@ -68,4 +69,15 @@ export async function requestPersistentStorage(): Promise<boolean> {
   const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
   if (!storage?.persist) return false;
   return storage.persist().catch(() => false);
+}
+
+/**
+ * Calls `listener` after any write to this origin's database (from this tab or another), so that
+ * figures derived from it (counts, usage) are read again instead of shown stale. Returns the
+ * unsubscribe function.
+ */
+export function onStorageMutated(listener: () => void): () => void {
+  const handler = () => listener();
+  Dexie.on('storagemutated', handler);
+  return () => Dexie.on('storagemutated').unsubscribe(handler);
 }

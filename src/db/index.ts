@@ -42,5 +42,10 @@ export {
   type Backup,
   type ImportSummary,
 } from './backup';
-export { storageHealth, requestPersistentStorage, type StorageHealth } from './health';
+export {
+  storageHealth,
+  requestPersistentStorage,
+  onStorageMutated,
+  type StorageHealth,
+} from './health';
 export type { AuditEntryInput, AuditVerifyResult, AuditHead } from '../core/audit';

@@ -7,6 +7,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type {
   AnalysisWorkerApi,
   PreviewOpinion,
+  PreviewOptions,
   PreviewResult,
 } from '../core/analysis/preview-api';
 import type { DocumentAnalysis, DocumentProgress, TableRegion } from '../core/documents';
@@ -51,6 +52,16 @@ function call<T>(fn: (remote: Remote<WorkerApi>) => Promise<T>): Promise<T> {
   return Promise.race([fn(handle.remote), handle.failed]);
 }
 
+/**
+ * Starts the analysis worker and loads the names model; resolves once the model can run and
+ * rejects (structured) when it cannot. The app calls it when idle after its first paint, so the
+ * first preview of a visit does not wait for the worker and the model; the live preview awaits
+ * it to replace a pattern-stage verdict with the full one.
+ */
+export function namesModelReady(): Promise<void> {
+  return call((r) => r.warmNer());
+}
+
 /** The embedded NER model as the detector's model stage (runs in the analysis worker). */
 export function workerNer(text: string): Promise<Entity[]> {
   return call((r) => r.ner(text) as Promise<Entity[]>);
@@ -76,8 +87,10 @@ export function workerAnalyzeDocument(
 /**
  * Live preview with "latest wins": while one preview runs, only the newest text waits; older
  * requests resolve to undefined so typing never queues work behind stale text. Failures reject.
+ * `names: 'if-loaded'` answers with the pattern stage while the names model loads
+ * (`modelStage: 'pending'`; see namesModelReady); the default waits for the model.
  */
-export function createPreviewer() {
+export function createPreviewer(options: PreviewOptions = {}) {
   let running = false;
   let pending:
     | {
@@ -88,7 +101,7 @@ export function createPreviewer() {
     | undefined;
 
   const run = async (args: [RequestContext, PreviewOpinion | undefined]): Promise<PreviewResult> =>
-    call((r) => r.preview(...args) as Promise<PreviewResult>);
+    call((r) => r.preview(...args, options) as Promise<PreviewResult>);
 
   const drain = async (): Promise<void> => {
     while (pending) {

@@ -5,6 +5,7 @@
 import type { ModelStatus } from '../core/local-model/api';
 import type { CloudTier } from '../core/policy/schema';
 import type { Health } from '../core/router';
+import { rescanThresholdOf } from '../core/wire/health';
 import type { CascadeGuard } from './cascade-guard';
 import type { TierResilience } from './resilience';
 
@@ -29,6 +30,8 @@ interface TierState {
 export class Availability {
   private proxyUp: boolean | undefined;
   private checkedAt = 0;
+  /** The proxy's re-scan threshold from its last health answer. */
+  private proxyThreshold: number | undefined;
   /**
    * Until the proxy has answered once (a start while offline), the frontier tier is assumed
    * configured so cloud-bound requests wait in the outbox; the flush re-decides with real health.
@@ -52,6 +55,7 @@ export class Availability {
         cloud?: { configured?: boolean };
       };
       this.proxyUp = true;
+      this.proxyThreshold = rescanThresholdOf(body);
       for (const t of ['frontier', 'private'] as const) {
         const s = body.tiers?.[t];
         this.tiers[t] = {
@@ -94,6 +98,7 @@ export class Availability {
       frontier: tier('frontier'),
       private: tier('private'),
       cascadeSuppressed: this.deps.cascade.suppressed,
+      ...(this.proxyThreshold !== undefined ? { proxyThreshold: this.proxyThreshold } : {}),
     };
   }
 

@@ -403,6 +403,15 @@ export class Orchestrator {
   }
 
   /**
+   * The local model's sensitivity judgement for the composer's preview: the same call, gate (a
+   * loaded model, the policy's useLocalJudgement) and time budget as a send's, on the same text
+   * (the transcript), so the preview decides with what the send will decide with.
+   */
+  async previewJudgement(transcript: string): Promise<Judgement | undefined> {
+    return this.judge(await this.health(), transcript);
+  }
+
+  /**
    * What a decision for this message depends on, exactly as send() gathers it: the message with
    * the conversation before it, the policy, current health and the values this conversation
    * already replaced. The composer's preview evaluates this same context.
@@ -594,6 +603,8 @@ export class Orchestrator {
           );
       },
       detectionThreshold: this.policy.thresholds.detection,
+      // the proxy's own re-scan threshold, from its /api/health
+      ...(health.proxyThreshold !== undefined ? { proxyThreshold: health.proxyThreshold } : {}),
       detectFull: async (t) => {
         const r = await detect(
           t,

@@ -347,7 +347,13 @@ function outgoing(ctx: PatternContext): ChatMessage[] {
     });
     return layout.messages.map((m) => ({ ...m }));
   }
-  const r = prepareOutgoingMessages(layout, ctx.decision, ctx.vault, ctx.detectionThreshold);
+  const r = prepareOutgoingMessages(
+    layout,
+    ctx.decision,
+    ctx.vault,
+    ctx.detectionThreshold,
+    ctx.proxyThreshold,
+  );
   if (!r.ok) {
     redactionFailed(ctx, { code: r.code, message: r.message });
     throw new PatternError('pii_remaining', r.message, 'redact');

@@ -4,6 +4,7 @@ import { DEFAULT_POLICY, PRIVATE } from '../../src/core/policy';
 import type { ChatMessage } from '../../src/core/local-model/api';
 import { healthFromFlags, type RequestContext } from '../../src/core/router';
 import { createAnalysisService } from '../analysis-service';
+import { createNerService } from '../ner-service';
 
 const TEXT = 'Ask Lena Fischer (lena@example.de) to send the slides.';
 
@@ -69,6 +70,40 @@ describe('analysis service (the live preview)', () => {
       'Lena Fischer',
       'lena@example.de',
     ]);
+  });
+
+  it('answers with the pattern stage while the names model loads, then with the model', async () => {
+    let finishLoad: () => void = () => undefined;
+    const loaded = new Promise<void>((resolve) => (finishLoad = resolve));
+    const ner = createNerService(async () => {
+      await loaded;
+      return { run: nerFinds('Lena Fischer') };
+    });
+    const service = createAnalysisService(ner);
+    const early = await service.preview(ctx(TEXT), undefined, { names: 'if-loaded' });
+    expect(early.modelStage).toBe('pending');
+    expect(early.counts).toEqual({ EMAIL: 1 });
+    expect(early.decision).toMatchObject({ leaves: true, redacts: true });
+    expect(ner.state()).toBe('loading');
+    // a send (names: 'wait', the default) waits for the model instead
+    const full = service.preview(ctx(TEXT));
+    finishLoad();
+    expect((await full).modelStage).toBe('ok');
+    await service.warmNer();
+    const later = await service.preview(ctx(TEXT), undefined, { names: 'if-loaded' });
+    expect(later.modelStage).toBe('ok');
+    expect(later.counts).toEqual({ PERSON: 1, EMAIL: 1 });
+  });
+
+  it('reports a failed names model as failed, not as still loading', async () => {
+    const ner = createNerService(async () => {
+      throw new Error('NER model fetch failed: 404');
+    });
+    const service = createAnalysisService(ner);
+    await expect(service.warmNer()).rejects.toMatchObject({ code: 'ner_unavailable' });
+    const r = await service.preview(ctx(TEXT), undefined, { names: 'if-loaded' });
+    expect(r.modelStage).toBe('failed');
+    expect(r.decision.tier).toBe('local');
   });
 
   it('fails closed when the model cannot run: the text would stay on this device', async () => {

@@ -24,4 +24,16 @@ describe('NER service', () => {
     expect(await detect('x')).toEqual([]);
     expect(load).toHaveBeenCalledTimes(2);
   });
+
+  it('loads on warm() and says when it is ready', async () => {
+    const load = vi.fn(async () => ({ run: async () => [entity] }));
+    const ner = createNerService(load);
+    expect(ner.state()).toBe('idle');
+    const warming = ner.warm();
+    expect(ner.state()).toBe('loading');
+    await warming;
+    expect(ner.state()).toBe('ready');
+    expect(await ner('Ann')).toEqual([entity]);
+    expect(load).toHaveBeenCalledOnce();
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * The Models view's state: device probe, catalog, loaded-model status and storage through
+ * The Models view's state: device probe, catalog and loaded-model status through
  * TanStack Query, plus the one download in progress (with its AbortController) in React state.
  * Everything goes through the orchestrator's `getLocalModel()` facade; the page never touches
  * web-llm.
@@ -14,13 +14,13 @@ import {
   toBoundaryError,
 } from '../../orchestrator/local-model-client';
 import { BUILTIN_MODEL_ID } from '../../orchestrator/builtin-model/chrome-builtin-model';
+import { storageKeys } from './db/useStorageHealth';
 
 export const modelKeys = {
   all: ['local-model'] as const,
   capabilities: ['local-model', 'capabilities'] as const,
   catalog: ['local-model', 'catalog'] as const,
   status: ['local-model', 'status'] as const,
-  storage: ['local-model', 'storage'] as const,
   engine: ['local-model', 'engine'] as const,
   builtin: ['local-model', 'builtin'] as const,
 };
@@ -64,12 +64,6 @@ export function useLocalModel() {
     refetchOnMount: 'always',
     refetchInterval: 5000,
   });
-  const storage = useQuery({
-    queryKey: modelKeys.storage,
-    queryFn: () => model.storage(),
-    retry: false,
-    refetchOnMount: 'always',
-  });
   const engine = useQuery({
     queryKey: modelKeys.engine,
     queryFn: () => model.engineKind(),
@@ -88,7 +82,8 @@ export function useLocalModel() {
     await Promise.all([
       client.invalidateQueries({ queryKey: modelKeys.catalog }),
       client.invalidateQueries({ queryKey: modelKeys.status }),
-      client.invalidateQueries({ queryKey: modelKeys.storage }),
+      // downloads and deletions change this origin's storage (the views' one storage query)
+      client.invalidateQueries({ queryKey: storageKeys.health }),
       client.invalidateQueries({ queryKey: modelKeys.builtin }),
     ]);
   }, [client]);
@@ -150,14 +145,13 @@ export function useLocalModel() {
 
   const persist = useCallback(async () => {
     await model.persistStorage();
-    await client.invalidateQueries({ queryKey: modelKeys.storage });
+    await client.invalidateQueries({ queryKey: storageKeys.health });
   }, [model, client]);
 
   return {
     capabilities,
     catalog,
     status,
-    storage,
     builtin,
     engine: engine.data,
     download,

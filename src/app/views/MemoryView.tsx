@@ -20,6 +20,7 @@ import {
 } from '../../db';
 import { exposeDbForTests } from '../../db/testHook';
 import { useMemories } from '../hooks/db/useMemories';
+import { StorageLine } from '../components/StorageLine';
 import { storageKeys, useStorageHealth } from '../hooks/db/useStorageHealth';
 import { downloadText, fileStamp } from '../hooks/db/download';
 import { StoredDocuments } from '../components/documents/StoredDocuments';
@@ -234,11 +235,9 @@ function MemoryItem({ memory: m, onError }: { memory: Memory; onError: (e: strin
   );
 }
 
-function formatBytes(n: number | null): string {
-  if (n === null) return 'unknown';
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+/** "1 memory", "3 memories". */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function StoragePanel() {
@@ -273,13 +272,10 @@ function StoragePanel() {
       ) : (
         <>
           <p data-testid="storage-usage">
-            Using {formatBytes(h.usageBytes)} of {formatBytes(h.quotaBytes)} available to Hearth
-            {h.usageBytes !== null && h.quotaBytes
-              ? ` (${((h.usageBytes / h.quotaBytes) * 100).toFixed(1)}%)`
-              : ''}
-            . {h.counts.conversations} conversations, {h.counts.messages} messages,{' '}
-            {h.counts.memories} memories, {h.counts.audit} audit entries, {h.counts.outbox} waiting
-            to be sent.
+            <StorageLine health={h} /> {count(h.counts.conversations, 'conversation')},{' '}
+            {count(h.counts.messages, 'message')}, {count(h.counts.memories, 'memory', 'memories')},{' '}
+            {count(h.counts.audit, 'audit entry', 'audit entries')}, {h.counts.outbox} waiting to be
+            sent.
           </p>
           <p>
             {h.persisted

@@ -10,6 +10,7 @@ import { ModelCatalog } from '../components/models/ModelCatalog';
 import { ModelError } from '../components/models/ModelError';
 import { SelfHostedSettings } from '../components/models/SelfHostedSettings';
 import { StorageUsage } from '../components/models/StorageUsage';
+import { useStorageHealth } from '../hooks/db/useStorageHealth';
 import { useLocalModel } from '../hooks/useLocalModel';
 import '../components/models/models.css';
 
@@ -17,6 +18,7 @@ export { modelKeys } from '../hooks/useLocalModel';
 
 export function ModelsView() {
   const m = useLocalModel();
+  const storage = useStorageHealth();
   const caps = m.capabilities;
   const webgpu = caps.data?.webgpu === 'available';
 
@@ -56,7 +58,7 @@ export function ModelsView() {
 
       <h2>Model in use</h2>
       <div data-testid="model-status" aria-live="polite">
-        <LoadedModelStatus status={m.status.data} />
+        <LoadedModelStatus status={m.status.data} failureAlerted={m.error !== undefined} />
       </div>
       {m.download && <DownloadProgress download={m.download} onCancel={m.cancel} />}
       {m.error && <ModelError error={m.error} onDismiss={m.dismissError} />}
@@ -93,7 +95,7 @@ export function ModelsView() {
       )}
 
       <h2>Storage</h2>
-      <StorageUsage info={m.storage.data} onPersist={() => void m.persist()} />
+      <StorageUsage info={storage.data} onPersist={() => void m.persist()} />
       <SelfHostedSettings initial={m.selfHosted()} onSave={m.saveSelfHosted} />
     </section>
   );

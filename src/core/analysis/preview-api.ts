@@ -2,6 +2,7 @@
  * The analysis worker's API: the composer's live preview and the detector's model stage run off
  * the main thread. Types only; shared by page and worker.
  */
+import type { Judgement } from '../local-model/api';
 import type { ModelFact } from '../local-model/pii-opinion';
 import type { Entity } from '../pii';
 import type { RequestContext } from '../router/request';
@@ -11,6 +12,11 @@ import type { Decision } from '../router/types';
 export interface PreviewOpinion {
   spans: Entity[];
   facts: ModelFact[];
+  /**
+   * The local model's sensitivity judgement of the request (the transcript), when the policy asks
+   * for one and a model is loaded: a send decides with it, so the preview does too.
+   */
+  judgement?: Judgement;
 }
 
 export interface PreviewResult {
@@ -34,10 +40,23 @@ export interface PreviewResult {
   };
   /** Exactly what would leave this device (redacted and re-scanned), or null when nothing would. */
   outgoing: string | null;
-  /** Whether the names/places model took part in this preview. */
-  modelStage: 'ok' | 'skipped' | 'failed';
+  /**
+   * Whether the names/places model took part in this preview: 'pending' when it was still loading
+   * and the preview holds the pattern stage only (asked with `names: 'if-loaded'`); the verdict
+   * may then change once names are checked, and a send still waits for the model.
+   */
+  modelStage: 'ok' | 'skipped' | 'failed' | 'pending';
   /** Time the worker spent on this preview, ms. */
   ms: number;
+}
+
+export interface PreviewOptions {
+  /**
+   * 'wait' (default): the names model runs, loading first if it must. 'if-loaded': while the model
+   * is still loading, answer at once with the pattern stage (`modelStage: 'pending'`), so the
+   * first preview of a visit does not wait for the model's download.
+   */
+  names?: 'wait' | 'if-loaded';
 }
 
 export interface AnalysisWorkerApi {
@@ -47,7 +66,16 @@ export interface AnalysisWorkerApi {
    * chat's send and the Policy view's "Try it". With `opinion` (offsets into the message), the
    * local model's spans are added (add-only) before deciding, as in a send.
    */
-  preview(context: RequestContext, opinion?: PreviewOpinion): Promise<PreviewResult>;
+  preview(
+    context: RequestContext,
+    opinion?: PreviewOpinion,
+    options?: PreviewOptions,
+  ): Promise<PreviewResult>;
+  /**
+   * Loads the names model now (the page asks when it is idle after its first paint); resolves
+   * once it can run, rejects with `{code: 'ner_unavailable'}` when it cannot.
+   */
+  warmNer(): Promise<void>;
   /** The embedded NER model's entities (PERSON, LOCATION, ORGANIZATION); rejects when it cannot run. */
   ner(text: string): Promise<Entity[]>;
 }

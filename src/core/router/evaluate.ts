@@ -76,7 +76,13 @@ export function evaluateLayout(
   let outgoingMessages: ChatMessage[] | null = null;
   if (decision.tier !== 'local' || decision.waitingFor) {
     const vault = options.vault ? Vault.fromJSON(options.vault.toJSON()) : new Vault();
-    const r = prepareOutgoingMessages(layout, decision, vault, policy.thresholds.detection);
+    const r = prepareOutgoingMessages(
+      layout,
+      decision,
+      vault,
+      policy.thresholds.detection,
+      health.proxyThreshold,
+    );
     if (r.ok) outgoingMessages = r.messages;
     else {
       decision.reasons.push(

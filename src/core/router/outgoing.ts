@@ -104,6 +104,8 @@ export function prepareOutgoingMessages(
   decision: Decision,
   vault: Vault = new Vault(),
   threshold?: number,
+  /** The proxy's re-scan threshold (Health.proxyThreshold); the detector's default when unknown. */
+  proxyThreshold?: number,
 ): OutgoingMessagesResult {
   if (decision.tier === 'local' && decision.waitingFor === undefined) {
     return { ok: false, code: 'nothing_leaves', message: 'nothing leaves this device' };
@@ -136,7 +138,7 @@ export function prepareOutgoingMessages(
   }
   const clean = cleanForwarded(contents, vault, {
     detect: detectPatterns,
-    threshold: forwardedThreshold(threshold),
+    threshold: forwardedThreshold(threshold, proxyThreshold),
   });
   if (!clean.ok) return { ok: false, code: 'pii_remaining', message: clean.error.message };
   return {
@@ -152,8 +154,15 @@ export function prepareOutgoing(
   decision: Decision,
   vault: Vault = new Vault(),
   threshold?: number,
+  proxyThreshold?: number,
 ): OutgoingResult {
-  const r = prepareOutgoingMessages(transcriptLayout({ text }), decision, vault, threshold);
+  const r = prepareOutgoingMessages(
+    transcriptLayout({ text }),
+    decision,
+    vault,
+    threshold,
+    proxyThreshold,
+  );
   if (!r.ok) return r;
   return { ok: true, text: r.messages[0]?.content ?? '', placeholders: r.placeholders };
 }

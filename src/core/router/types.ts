@@ -27,6 +27,12 @@ export interface Health {
   frontier: TierHealth;
   /** The cascade-rate guard tripped: too many recent requests escalated. */
   cascadeSuppressed?: boolean;
+  /**
+   * The proxy's re-scan threshold as its /api/health reports it (undefined until it has answered,
+   * or from an older server: the detector's default is assumed). What leaves is scanned at the
+   * lower of the policy's threshold and this, so the proxy never finds what the browser missed.
+   */
+  proxyThreshold?: number;
 }
 
 export const ALL_HEALTHY: Health = {

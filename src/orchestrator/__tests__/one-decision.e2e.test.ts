@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisService } from '../../../workers/analysis-service';
 import type { ChatMessage } from '../../core/local-model/api';
 import type { Entity } from '../../core/pii';
-import { sentText } from '../../core/router';
-import { makeOrchestrator } from './fakes';
+import { sentText, transcriptOf } from '../../core/router';
+import { FakeLocal, makeOrchestrator } from './fakes';
 import { startStubUpstream, type StubUpstream } from './stub';
 
 let stub: StubUpstream;
@@ -71,5 +71,38 @@ describe('the preview and the chat agree', () => {
     // The preview shows exactly the messages the stub received (our fixed instruction aside).
     expect(preview.outgoing).toBe(sentText(receivedMessages()));
     expect(preview.outgoing).toBe(sent.leftDevice[0]?.text);
+  });
+});
+
+describe("the preview decides with the local model's sensitivity judgement, as the send does", () => {
+  it('a request the local model judges regulated: the preview keeps it here too', async () => {
+    stub.setBehaviour({ kind: 'normal', echo: true });
+    stub.clear();
+    const local = new FakeLocal({
+      sensitivity: { kind: 'sensitivity', level: 'regulated', categories: [], confidence: 0.9 },
+    });
+    const { orch } = makeOrchestrator({ baseUrl: stub.url, ner, local });
+    const service = createAnalysisService(ner);
+    const text = 'Summarise what the report says about the quarterly numbers.';
+    const context = await orch.requestContext('conv', { text });
+    // without the judgement the preview would say it leaves
+    const patternsOnly = await service.preview(context);
+    expect(patternsOnly.decision.leaves).toBe(true);
+
+    const judgement = await orch.previewJudgement(transcriptOf(context.request));
+    const preview = await service.preview(context, { spans: [], facts: [], judgement });
+    const sent = await orch.send({ conversationId: 'conv', text });
+    expect(local.judged.map((j) => j.text)).toEqual([text, text]);
+    expect(preview.decision).toMatchObject({
+      route: sent.decision.route,
+      pattern: sent.decision.pattern,
+      tier: sent.decision.tier,
+      sensitivity: 'regulated',
+      leaves: false,
+    });
+    expect(sent.decision.sensitivity).toBe('regulated');
+    expect(sent.leftDevice).toHaveLength(0);
+    expect(stub.chatRequests()).toHaveLength(0);
+    expect(preview.outgoing).toBeNull();
   });
 });

@@ -29,8 +29,8 @@ const DETECTOR = '../../../server/detector';
 let stub: StubUpstream;
 let proxy: RunningServer;
 
-beforeAll(async () => {
-  stub = await startStubUpstream();
+/** The real proxy in front of the stub, with `env` added to its configuration. */
+async function startProxy(env: Record<string, string> = {}): Promise<RunningServer> {
   const mods = (await Promise.all([
     import(/* @vite-ignore */ CONFIG),
     import(/* @vite-ignore */ NODE),
@@ -49,10 +49,16 @@ beforeAll(async () => {
       CLOUD_MODEL: 'stub',
       // The property test below sends many requests in a few seconds.
       RATE_LIMIT_RPM: '6000',
+      ...env,
     },
     { version: 't', staticRoot: 'dist' },
   );
-  proxy = await startNodeServer({ config, detector, logger: () => undefined });
+  return startNodeServer({ config, detector, logger: () => undefined });
+}
+
+beforeAll(async () => {
+  stub = await startStubUpstream();
+  proxy = await startProxy();
 });
 afterAll(async () => {
   await proxy.close();
@@ -235,5 +241,34 @@ describe('whatever the browser sends, the proxy re-scan accepts', () => {
       { numRuns: 30, seed: 16 },
     );
     expect(sentCount).toBeGreaterThan(10);
+  });
+});
+
+describe("the browser scans at the proxy's re-scan threshold, from its /api/health", () => {
+  it('a proxy stricter than the policy (RESCAN_THRESHOLD=0.3): what it would find is redacted first', async () => {
+    const strict = await startProxy({ RESCAN_THRESHOLD: '0.3' });
+    try {
+      stub.setBehaviour({ kind: 'normal', echo: true });
+      stub.clear();
+      const health = (await (await fetch(`${strict.url}/api/health`)).json()) as {
+        rescan?: { threshold: number };
+      };
+      expect(health.rescan).toEqual({ threshold: 0.3 });
+      const { orch } = makeOrchestrator({
+        baseUrl: strict.url,
+        local: undefined,
+        fetchHealth: async () => (await fetch(`${strict.url}/api/health`)).json(),
+      });
+      expect((await orch.health()).proxyThreshold).toBe(0.3);
+      // "since 2019" scores 0.4: below the policy's 0.5, above this proxy's 0.3
+      const text = 'Python has been popular since 2019. Summarise why in two sentences.';
+      const r = await orch.send({ conversationId: 'strict', text });
+      expect(r.status).toBe('complete');
+      const sent = JSON.stringify(stub.chatRequests().map((q) => q.json));
+      expect(sent).not.toContain('2019');
+      expect(sent).toContain('[DATE_1]');
+    } finally {
+      await strict.close();
+    }
   });
 });

@@ -57,7 +57,12 @@ export function LivePreview({
   if (!preview) return <p className="live-preview">Analysing…</p>;
   const route = previewLabel(preview.decision);
   return (
-    <section className="live-preview" aria-label="Live preview" data-testid="live-preview">
+    <section
+      className="live-preview"
+      aria-label="Live preview"
+      data-testid="live-preview"
+      data-model-stage={preview.modelStage}
+    >
       <p>
         <span data-testid="preview-detected">
           Detected: {countsText(preview.counts)}
@@ -70,6 +75,18 @@ export function LivePreview({
         </span>{' '}
         <span className="muted">(sensitivity: {preview.decision.sensitivity})</span>
       </p>
+      {preview.modelStage === 'pending' && (
+        <p className="muted" data-testid="preview-names-pending">
+          Names are still being checked (the name detector is loading), so this may change. Nothing
+          is sent before the check has run.
+        </p>
+      )}
+      {preview.modelStage === 'failed' && (
+        <p className="muted" data-testid="preview-names-failed">
+          The name detector could not run: names are not checked, and nothing leaves this device
+          until they can be.
+        </p>
+      )}
       {preview.decision.redacts && preview.decision.tier !== 'local' && onSendUnredacted && (
         <p>
           {preview.decision.sensitivity === 'regulated' ? (
@@ -124,7 +141,8 @@ function LocalCheckLine({ check }: { check: LocalCheck }) {
   let line: string;
   if (check.state === 'asking')
     line = 'Asking the local model whether anything personal was missed…';
-  else if (check.state === 'skipped') line = `Local model check skipped: ${check.note}.`;
+  else if (check.state === 'skipped')
+    line = [`Local model check skipped: ${check.note}.`, check.judged].filter(Boolean).join(' ');
   else {
     const found =
       check.added > 0
@@ -134,9 +152,11 @@ function LocalCheckLine({ check }: { check: LocalCheck }) {
           : check.notes.length
             ? 'The local model added nothing.'
             : 'The local model found nothing more.';
-    line = [found, ...check.notes.map((n) => `${n[0]?.toUpperCase() ?? ''}${n.slice(1)}.`)].join(
-      ' ',
-    );
+    line = [
+      found,
+      ...check.notes.map((n) => `${n[0]?.toUpperCase() ?? ''}${n.slice(1)}.`),
+      ...(check.judged ? [check.judged] : []),
+    ].join(' ');
   }
   return (
     <p className="muted" data-testid="preview-local-check" data-state={check.state}>

@@ -10,21 +10,32 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { PreviewResult } from '../../../core/analysis/preview-api';
-import type { ChatMessage } from '../../../core/local-model/api';
-import type { RequestContext } from '../../../core/router';
+import type { ChatMessage, Judgement } from '../../../core/local-model/api';
+import { transcriptOf, type RequestContext } from '../../../core/router';
 import { getAppOrchestrator } from '../../../orchestrator';
-import { createPreviewer } from '../../../orchestrator/analysis-client';
+import { createPreviewer, namesModelReady } from '../../../orchestrator/analysis-client';
 
 export const chatKeys = { health: ['chat', 'health'] as const };
 
 /** How long typing must pause before the local model is asked (it is slower than the detector). */
 const OPINION_PAUSE_MS = 600;
 
-/** The local model's second opinion, as the preview shows it. */
+/**
+ * The local model's second opinion (and its sensitivity judgement, `judged`, in words), as the
+ * preview shows it.
+ */
 export type LocalCheck =
   | { state: 'asking' }
-  | { state: 'done'; added: number; facts: number; notes: string[] }
-  | { state: 'skipped'; note: string };
+  | { state: 'done'; added: number; facts: number; notes: string[]; judged?: string }
+  | { state: 'skipped'; note: string; judged?: string };
+
+/** The judgement in words for the preview, when the model gave one. */
+function judgementLine(j: Judgement | undefined): string | undefined {
+  if (!j || j.kind !== 'sensitivity') return undefined;
+  if ('unknown' in j) return `The local model gave no sensitivity judgement (${j.reason}).`;
+  const cats = j.categories.length ? ` (${j.categories.join(', ')})` : '';
+  return `The local model judged this request ${j.level}${cats}.`;
+}
 
 export type ShownPreview = PreviewResult & { localCheck?: LocalCheck };
 
@@ -38,7 +49,10 @@ export function usePreview(
   analysed: string;
   error: string | undefined;
 } {
-  const previewer = useMemo(() => createPreviewer(), []);
+  // The pattern stage at once while the names model loads (the first preview of a visit); the
+  // preview says names are still being checked, and is computed again once they can be.
+  const previewer = useMemo(() => createPreviewer({ names: 'if-loaded' }), []);
+  const [namesReady, setNamesReady] = useState(0);
   const health = useQuery({
     queryKey: chatKeys.health,
     queryFn: () => getAppOrchestrator().health(),
@@ -63,7 +77,19 @@ export function usePreview(
         }
       })
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-  }, [text, conversationId, history, health.data, previewer]);
+  }, [text, conversationId, history, health.data, previewer, namesReady]);
+
+  const waitingForNames = shown?.preview.modelStage === 'pending';
+  useEffect(() => {
+    if (!waitingForNames) return;
+    let live = true;
+    // Ready or failed: either way the next preview runs the model (a failure then shows as such).
+    const again = () => live && setNamesReady((n) => n + 1);
+    namesModelReady().then(again, again);
+    return () => {
+      live = false;
+    };
+  }, [waitingForNames]);
 
   // The second opinion: for the current text only, after a pause, cancelled when the text changes.
   const [checked, setChecked] = useState<
@@ -72,7 +98,15 @@ export function usePreview(
   const current = shown && shown.text === text ? shown : undefined;
   const alreadyChecked = checked?.text === text && checked.localCheck.state !== 'asking';
   useEffect(() => {
-    if (!current || alreadyChecked || !current.preview.decision.leaves || !health.data) return;
+    // not on a pattern-stage verdict: the full one follows once names are checked
+    if (
+      !current ||
+      alreadyChecked ||
+      !current.preview.decision.leaves ||
+      current.preview.modelStage === 'pending' ||
+      !health.data
+    )
+      return;
     const ctl = new AbortController();
     const { text: asked, preview: first, context } = current;
     const mark = (localCheck: LocalCheck, preview?: PreviewResult) => {
@@ -86,13 +120,34 @@ export function usePreview(
           : { tier: first.decision.tier };
       void (async () => {
         const asking = orch.previewOpinion(asked, decision, ctl.signal);
+        // the send asks for the model's sensitivity judgement of the same text and decides with it
+        const judging = orch.previewJudgement(transcriptOf(context.request));
         mark({ state: 'asking' });
-        const out = await asking;
-        if (!out) return mark({ state: 'done', added: 0, facts: 0, notes: [] });
-        if (out.kind === 'skipped') return mark({ state: 'skipped', note: out.note });
-        const again = await previewer(context, { spans: out.spans, facts: out.facts });
+        const [out, judgement] = await Promise.all([asking, judging]);
+        const judged = judgementLine(judgement);
+        const opinion = out?.kind === 'asked' ? { spans: out.spans, facts: out.facts } : undefined;
+        if (!opinion && !judgement) {
+          if (out?.kind === 'skipped') return mark({ state: 'skipped', note: out.note });
+          return mark({ state: 'done', added: 0, facts: 0, notes: [] });
+        }
+        const again = await previewer(context, {
+          spans: opinion?.spans ?? [],
+          facts: opinion?.facts ?? [],
+          ...(judgement ? { judgement } : {}),
+        });
+        if (out?.kind === 'skipped')
+          return mark({ state: 'skipped', note: out.note, ...(judged ? { judged } : {}) }, again);
         const added = (again ?? first).entities.filter((e) => e.source === 'local-model').length;
-        mark({ state: 'done', added, facts: out.facts.length, notes: out.notes }, again);
+        mark(
+          {
+            state: 'done',
+            added,
+            facts: opinion?.facts.length ?? 0,
+            notes: out?.kind === 'asked' ? out.notes : [],
+            ...(judged ? { judged } : {}),
+          },
+          again,
+        );
       })().catch((err: unknown) =>
         mark({
           state: 'done',

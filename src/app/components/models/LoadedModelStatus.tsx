@@ -6,8 +6,17 @@ const ENGINE_NAMES: Record<EngineKind, string> = {
   'test-engine': 'the test engine',
 };
 
-/** One line on the model in use, and the speed of its last answer. */
-export function LoadedModelStatus({ status }: { status: ModelStatus | undefined }) {
+/**
+ * One line on the model in use, and the speed of its last answer. A failed load is said here only
+ * when no alert next to it says it already (`failureAlerted`): once, not once per component.
+ */
+export function LoadedModelStatus({
+  status,
+  failureAlerted = false,
+}: {
+  status: ModelStatus | undefined;
+  failureAlerted?: boolean;
+}) {
   if (!status) return <p>Checking the local model…</p>;
   switch (status.state) {
     case 'unavailable':
@@ -27,6 +36,7 @@ export function LoadedModelStatus({ status }: { status: ModelStatus | undefined 
         </p>
       );
     case 'error':
+      if (failureAlerted) return <p>No local model is loaded.</p>;
       return (
         <p>
           The last attempt{status.modelId ? ` to load ${status.modelId}` : ''} failed:{' '}

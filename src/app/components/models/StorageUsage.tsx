@@ -1,23 +1,20 @@
-import type { StorageInfo } from '../../../core/local-model/api';
-import { formatBytes } from '../../../core/local-model/progress';
+import type { StorageHealth } from '../../../db';
+import { StorageLine } from '../StorageLine';
 
 /** How much this site stores in the browser, and whether the browser promised to keep it. */
 export function StorageUsage({
   info,
   onPersist,
 }: {
-  info: StorageInfo | undefined;
+  /** The same query as the Memory view's (useStorageHealth). */
+  info: StorageHealth | undefined;
   onPersist(): void;
 }) {
   if (!info) return <p>Checking storage…</p>;
   return (
     <div data-testid="storage-usage">
       <p>
-        Hearth uses {formatBytes(info.usageBytes)} of storage in this browser
-        {info.quotaBytes !== undefined
-          ? `; the browser allows up to ${formatBytes(info.quotaBytes)}`
-          : ''}
-        .
+        <StorageLine health={info} />
       </p>
       <h3>What is stored where</h3>
       <ul data-testid="stored-where">

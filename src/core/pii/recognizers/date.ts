@@ -30,8 +30,23 @@ const DAY_MONTH_RE = new RegExp(
 const WEEKDAY_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${WEEKDAYS})(?![\\p{L}\\p{N}])`, 'giu');
 const YEAR_CUE_BEFORE =
   /(?<![\p{L}])(?:in|since|from|until|till|by|during|of|year|im jahr|seit|während|em|desde|durante|en|depuis|pendant|sedan|siden|under|sinds|tijdens|i|år|jahr|année|año|ano|founded|established|gegründet|fundada|fundado|fondée|grundlagt|grundad|opgericht) $/iu;
+/**
+ * "since 2019", "seit 2019", "desde 2019", "depuis 2019", "sinds 2019", "sedan 2019", "siden
+ * 2019": a year that starts a lasting state ("Python has been popular since 2019") is reported
+ * below the detection threshold. A year on its own identifies no one (the analysis never counts a
+ * coarse date as personal either, see analysis/ties.ts), and at the pattern stage it cannot be
+ * told apart from the public sense; the proxy's re-scan runs this same recognizer, so the browser
+ * and the proxy agree. A birth word still makes it a DATE_OF_BIRTH (dateOfBirth), and full dates
+ * after "since" ("since 12 March 2019") are text dates, reported as before.
+ */
+const SINCE_CUE_BEFORE = /(?<![\p{L}])(?:since|seit|desde|depuis|sinds|sedan|siden) $/iu;
+/** Below DEFAULT_THRESHOLD (0.5): kept for callers that ask for more (a lower threshold). */
+const SINCE_YEAR_SCORE = 0.4;
 const YEAR_RE = /(?<![\w\-/.])(?:1[6-9]\d\d|20\d\d)(?![\w\-/]|[.,]\d)/g;
 const DOB_RE = new RegExp(`(?:${CTX.dob.map((w) => w.replace(/[.]/g, '\\.')).join('|')})`, 'i');
+/** A birth word just after a year ("1984 geboren", "1984 født", "1984 born"). */
+const BIRTH_AFTER_YEAR =
+  /^,? (?:geboren|geb\.|född|født|born|né|née|nacid[oa]|nascid[oa])(?![\p{L}])/iu;
 
 export const date: Recognizer = (t, out: Candidate[]) => {
   const push = (s: number, e: number, score: number, rec: string) =>
@@ -56,7 +71,19 @@ export const date: Recognizer = (t, out: Candidate[]) => {
       push(m.index - pre.length + td.index, m.index + 4, 0.8, 'date-text');
       continue;
     }
-    if (YEAR_CUE_BEFORE.test(pre)) push(m.index, m.index + 4, 0.55, 'date-year');
+    // a year of birth without a cue: "född 1984", "Ich bin 1984 geboren"
+    if (DOB_RE.test(pre.slice(-20)) || BIRTH_AFTER_YEAR.test(t.slice(m.index + 4, m.index + 24))) {
+      out.push({
+        start: m.index,
+        end: m.index + 4,
+        type: 'DATE_OF_BIRTH',
+        score: 0.85,
+        recognizer: 'date-year-birth',
+      });
+      continue;
+    }
+    if (SINCE_CUE_BEFORE.test(pre)) push(m.index, m.index + 4, SINCE_YEAR_SCORE, 'date-year-since');
+    else if (YEAR_CUE_BEFORE.test(pre)) push(m.index, m.index + 4, 0.55, 'date-year');
     // attributive year: "a 1996 film", "the 2017 election"
     else if (
       /(?<![\p{L}])(?:a|an|the) $/iu.test(pre) &&

@@ -25,6 +25,26 @@ const dates: Positive[] = [
   ['born on 4 July 1976 in Ohio', 'DATE_OF_BIRTH', '4 July 1976'],
   ['DOB: 1990-02-14', 'DATE_OF_BIRTH', '1990-02-14'],
   ['fødselsdato 03.05.1988', 'DATE_OF_BIRTH', '03.05.1988'],
+  // a year of birth, with or without a cue before it
+  ['I was born in 1984.', 'DATE_OF_BIRTH', '1984'],
+  ['Ich bin 1984 geboren.', 'DATE_OF_BIRTH', '1984'],
+  ['Jag är född 1984.', 'DATE_OF_BIRTH', '1984'],
+  ['Je suis né en 1984.', 'DATE_OF_BIRTH', '1984'],
+  // "since" with a full date is a date
+  ['Seit dem 12. März 2019 wohne ich hier.', 'DATE', '12. März 2019'],
+  ['since March 3, 2021 the office is closed', 'DATE', 'March 3, 2021'],
+];
+
+/** A bare year after "since" starts a lasting state: not reported on its own (8 languages). */
+const sinceYears: Negative[] = [
+  ['Python has been popular since 2019.', ['DATE', 'DATE_OF_BIRTH']],
+  ['Python ist seit 2019 beliebt.', ['DATE', 'DATE_OF_BIRTH']],
+  ['Python es popular desde 2019.', ['DATE', 'DATE_OF_BIRTH']],
+  ['O Python é popular desde 2019.', ['DATE', 'DATE_OF_BIRTH']],
+  ['Python est populaire depuis 2019.', ['DATE', 'DATE_OF_BIRTH']],
+  ['Python is sinds 2019 populair.', ['DATE', 'DATE_OF_BIRTH']],
+  ['Python har varit populärt sedan 2019.', ['DATE', 'DATE_OF_BIRTH']],
+  ['Python har været populært siden 2019.', ['DATE', 'DATE_OF_BIRTH']],
 ];
 
 const addresses: Array<[string, string]> = [
@@ -57,6 +77,7 @@ const keep: Negative[] = [
 
 describe('dates', () => {
   it.each(dates)('%s', (...c) => expectFound(c));
+  it.each(sinceYears)('no date on its own: %s', (...c) => expectNotFound(c));
 });
 describe('addresses', () => {
   it.each(addresses)('%s', (text, value) => expectCovered(text, value));
