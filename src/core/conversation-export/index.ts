@@ -18,6 +18,8 @@ export interface ExportConversation {
   /** Epoch milliseconds. */
   createdAt: number;
   updatedAt: number;
+  /** The custom instruction for this conversation (sent as a system message), when set. */
+  instructions?: string;
 }
 
 /** What the export needs of a message (a subset of the stored row). */
@@ -39,7 +41,14 @@ export interface ConversationExportV1 {
   format: typeof CONVERSATION_EXPORT_FORMAT;
   version: 1;
   exportedAt: string;
-  conversation: { id: string; title: string; createdAt: string; updatedAt: string };
+  conversation: {
+    id: string;
+    title: string;
+    createdAt: string;
+    updatedAt: string;
+    /** This conversation's custom instruction, as written (optional). */
+    instructions?: string;
+  };
   messages: Array<{
     id: string;
     role: 'user' | 'assistant' | 'system';
@@ -72,6 +81,7 @@ export function conversationToJson(
       title: conversation.title,
       createdAt: iso(conversation.createdAt),
       updatedAt: iso(conversation.updatedAt),
+      ...(conversation.instructions?.trim() ? { instructions: conversation.instructions } : {}),
     },
     messages: messages.map((m) => ({
       id: m.id,
@@ -134,6 +144,8 @@ export function conversationToMarkdown(
       'addresses, numbers) that placeholders stood for in anything sent to a cloud model. It was ' +
       'made on this device and was not sent anywhere.',
   ];
+  if (conversation.instructions?.trim())
+    out.push('', '## Instructions for this conversation', '', conversation.instructions.trimEnd());
   for (const m of messages) {
     const by = m.role === 'assistant' && m.routing ? ` (${m.routing.label})` : '';
     out.push('', `## ${ROLE_HEADING[m.role]}${by} · ${iso(m.createdAt)}`, '');

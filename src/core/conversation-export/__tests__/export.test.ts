@@ -163,6 +163,26 @@ describe('conversationToMarkdown', () => {
   });
 });
 
+describe("the conversation's custom instruction", () => {
+  const withInstruction = { ...conversation, instructions: 'Always sign as Dr. Jana Nováková.' };
+
+  it('is in both exports as written (real values), and absent when there is none', () => {
+    expect(conversationToJson(withInstruction, [], NOW).conversation.instructions).toBe(
+      'Always sign as Dr. Jana Nováková.',
+    );
+    expect(conversationToJson(conversation, [], NOW).conversation).not.toHaveProperty(
+      'instructions',
+    );
+    expect(
+      conversationToJson({ ...conversation, instructions: '  ' }, [], NOW).conversation,
+    ).not.toHaveProperty('instructions');
+    expect(conversationToMarkdown(withInstruction, messages, NOW)).toContain(
+      '## Instructions for this conversation\n\nAlways sign as Dr. Jana Nováková.\n\n## You',
+    );
+    expect(conversationToMarkdown(conversation, messages, NOW)).not.toContain('Instructions');
+  });
+});
+
 describe('exportFileName', () => {
   it('is safe for file systems and dated', () => {
     expect(exportFileName(conversation, NOW, 'md')).toBe(
