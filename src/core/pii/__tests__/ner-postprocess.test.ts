@@ -151,6 +151,22 @@ describe('cut-offs and stop-list', () => {
     ]);
   });
 
+  it('drops a person that is only a programming language; keeps given names and full names', () => {
+    for (const [text, word] of [
+      ['Is Python still popular?', 'Python'],
+      ['Warum ist Kotlin besser als Java?', 'Kotlin'],
+      ['¿TypeScript o JavaScript para el backend?', 'TypeScript'],
+      ['Rust is loved by developers.', 'Rust'],
+    ] as const) {
+      expect(run(text, [[word, 'PERSON', 0.9]])).toEqual([]);
+    }
+    expect(run('Julia will call you.', [['Julia', 'PERSON', 0.9]])).toEqual(['P:Julia']);
+    expect(run('Ask Anna Rust today.', [['Anna Rust', 'PERSON', 0.9]])).toEqual(['P:Anna Rust']);
+    expect(run('The Rust Foundation', [['Rust Foundation', 'ORGANIZATION', 0.9]])).toEqual([
+      'O:Rust Foundation',
+    ]);
+  });
+
   it('drops a person that is one frequent word no name list knows, in any of the 8 languages', () => {
     for (const [text, word] of [
       ['Die Küche ist zu klein.', 'Küche'],

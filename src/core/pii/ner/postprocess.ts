@@ -11,6 +11,7 @@ import { commonClass, isOrdinaryNameWord } from './common-words';
 import { gazetteerClass } from './gazetteer';
 import { CUTOFFS, type Cutoffs } from './cutoffs';
 import { isStopWord, isAmbiguousName, isCalendarWord } from './stoplist';
+import { isTechName } from './tech-names';
 
 /** A decoded span over tokens [first, last] with the mean probability of its type. */
 export interface RawSpan {
@@ -189,6 +190,8 @@ function keep(text: string, tokens: readonly Token[], s: RawSpan, cut: Cutoffs):
   }
   // nationality, religion and ideology words, job titles, headings, acronyms like ASAP/USD
   if (words.every((w) => isStopWord(w))) return false;
+  // "Python", "Kotlin", "Rust": a programming language, not a person
+  if (s.type === 'PERSON' && words.every((w) => isTechName(w))) return false;
   return true;
 }
 
