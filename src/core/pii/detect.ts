@@ -14,6 +14,7 @@ import {
 } from './overlaps';
 import { placeholderRanges } from './placeholders';
 import { runRecognizers, type Candidate } from './recognizers';
+import { roundScore } from './recognizers/shared';
 import {
   DEFAULT_THRESHOLD,
   type DenyListEntry,
@@ -96,7 +97,7 @@ function toEntity(original: string, c: Candidate, n: Normalized): Entity | null 
     start,
     end,
     type: c.type,
-    score: Math.round(c.score * 1000) / 1000,
+    score: roundScore(c.score),
     source: deny ? 'deny-list' : 'pattern',
     text: original.slice(start, end),
     ...(deny ? {} : { recognizer: c.recognizer }),

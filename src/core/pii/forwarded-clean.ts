@@ -11,6 +11,7 @@
  */
 import { scanForwarded, type ForwardedDetector } from './forwarded-scan';
 import { placeholderRanges } from './placeholders';
+import { isWordAt } from './recognizers/shared';
 import { redactFound, startRedaction, type RedactionState } from './redact-loop';
 import { DEFAULT_THRESHOLD, type EntityType, type StructuredError } from './types';
 import type { PlaceholderUse, Vault } from './vault';
@@ -94,8 +95,6 @@ export function cleanForwarded(
   }
 }
 
-const WORD = /[\p{L}\p{N}]/u;
-
 /**
  * Every other occurrence, in the texts that may change, of a value the scan found: whether a
  * number reads as a phone depends on the words around it, and redacting one occurrence moves the
@@ -121,7 +120,7 @@ function addOtherOccurrences(
     for (const [v, type] of values)
       for (let at = text.indexOf(v); at !== -1; at = text.indexOf(v, at + 1)) {
         const end = at + v.length;
-        if (WORD.test(text.charAt(at - 1)) || WORD.test(text.charAt(end))) continue;
+        if (isWordAt(text, at - 1) || isWordAt(text, end)) continue;
         if (taken.some(([s, e]) => s < end && at < e)) continue;
         if (list.some((r) => r.start < end && at < r.end)) continue;
         list.push({ start: at, end, type });
